@@ -1,0 +1,57 @@
+// Calendar dates without time or zone (rules.md §1), as ISO strings YYYY-MM-DD: they compare as text.
+import type { IsoDate } from '../model/person';
+
+export type SchoolYear = `${number}-${number}`;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+export function parts(iso: IsoDate): { year: number; month: number; day: number } {
+  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
+}
+
+/** Same month and day n years later; 29 February becomes 28 February in a year that has none. */
+export function addYears(iso: IsoDate, n: number): IsoDate {
+  const { year, month, day } = parts(iso);
+  const y = year + n;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return isoDate(y, month, month === 2 && day === 29 && !leap ? 28 : day);
+}
+
+/** The school year (1 August – 31 July) that contains the date. */
+export function schoolYearOf(iso: IsoDate): SchoolYear {
+  const { year, month } = parts(iso);
+  const start = month >= 8 ? year : year - 1;
+  return `${start}-${start + 1}`;
+}
+
+export const SCHOOL_YEAR_PATTERN = /^(\d{4})-(\d{4})$/;
+
+export function isSchoolYear(text: string): text is SchoolYear {
+  const m = SCHOOL_YEAR_PATTERN.exec(text);
+  return !!m && Number(m[2]) === Number(m[1]) + 1;
+}
+
+/** 31 July that ends the school year. */
+export function endOfSchoolYear(year: SchoolYear): IsoDate {
+  return isoDate(Number(year.slice(5, 9)), 7, 31);
+}
+
+/** 1 August that starts the school year. */
+export function startOfSchoolYear(year: SchoolYear): IsoDate {
+  return isoDate(Number(year.slice(0, 4)), 8, 1);
+}
+
+/** Today in Europe/Amsterdam, the default reference date. */
+export function todayInAmsterdam(now: Date = new Date()): IsoDate {
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return f.format(now) as IsoDate;
+}

@@ -1,0 +1,97 @@
+// The canonical person: what a sheet reader produces and what POST /api/evaluate accepts
+// (interfaces.md §3). It carries only what a rule needs: no names.
+//
+// A sheet that lacks a column is told apart from an empty cell by the sheet-level `fields` list:
+// a rule field missing from `fields` is a column the sheet lacks; a field in `fields` that is missing
+// or null on a person is an empty cell.
+import { z } from 'zod';
+import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, RoleCode } from '../plan/schema';
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine(isRealDate, 'that day does not exist');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** A cell that could not be read: the raw text, for the message. */
+export const Invalid = z.object({ invalid: z.string().max(1000) }).strict();
+export type Invalid = z.infer<typeof Invalid>;
+
+/** A training completion (or the last refresher): a date, "done, date unknown", unreadable, or null (not done). */
+export const CompletionValue = z.union([IsoDate, z.literal('done'), Invalid]).nullable();
+export type CompletionValue = z.infer<typeof CompletionValue>;
+
+/** roleStart, velonRegistration: a date, unreadable, or null (unknown). */
+export const DateValue = z.union([IsoDate, Invalid]).nullable();
+export type DateValue = z.infer<typeof DateValue>;
+
+/** A count or hours: a non-negative number, unreadable (INVALID_NUMBER), or null (unknown). */
+export const NumberValue = z.union([z.number().finite().nonnegative().max(1e9), Invalid]).nullable();
+export type NumberValue = z.infer<typeof NumberValue>;
+
+export const TRAINING_FIELDS = PERSON_TRAINING_CODES.map((t) => `training.${t}` as const);
+export const CERTIFICATE_FIELDS = CERTIFICATE_TRAININGS.map((t) => `certificate.${t}` as const);
+
+/** The rule fields a sheet may have (interfaces.md §3 `fields`). */
+export const RULE_FIELDS = [
+  ...TRAINING_FIELDS,
+  ...CERTIFICATE_FIELDS,
+  'lastRefresher',
+  'roleStart',
+  'velonRegistration',
+  'students',
+  'graduates',
+  'secondAssessments',
+  'hoursGranted',
+  'meetings',
+  'pairedWith',
+  'coach',
+  'school',
+] as const;
+export const RuleField = z.enum(RULE_FIELDS);
+export type RuleField = z.infer<typeof RuleField>;
+
+export const DATE_FIELDS = ['lastRefresher', 'roleStart', 'velonRegistration'] as const;
+export const NUMBER_FIELDS = ['students', 'graduates', 'secondAssessments', 'hoursGranted', 'meetings'] as const;
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+
+const text = z.string().max(200);
+
+export const PersonSchema = z
+  .object({
+    /** The caller's row key, echoed back (a sheet reader uses the 1-based Excel row number). */
+    ref: z.string().min(1).max(100),
+    personId: text.nullable().optional(),
+    board: text.nullable().optional(),
+    school: text.nullable().optional(),
+    roles: z.array(RoleCode).max(20).default([]),
+    /** Role tokens the reader could not recognise (UNKNOWN_ROLE), as typed. */
+    unknownRoles: z.array(text).max(20).optional(),
+    trainings: z.partialRecord(z.enum(PERSON_TRAINING_CODES), CompletionValue).optional(),
+    certificates: z.partialRecord(z.enum(CERTIFICATE_TRAININGS), z.boolean().nullable()).optional(),
+    lastRefresher: CompletionValue.optional(),
+    roleStart: DateValue.optional(),
+    velonRegistration: DateValue.optional(),
+    students: NumberValue.optional(),
+    graduates: NumberValue.optional(),
+    secondAssessments: NumberValue.optional(),
+    hoursGranted: NumberValue.optional(),
+    meetings: NumberValue.optional(),
+    /** Is a partner named (never the name itself). */
+    pairedWith: z.boolean().nullable().optional(),
+    /** Is a coach named (never the name itself). */
+    coach: z.boolean().nullable().optional(),
+  })
+  .strict();
+export type Person = z.infer<typeof PersonSchema>;
+export type PersonInput = z.input<typeof PersonSchema>;
+
+export const MAX_PEOPLE = 50_000;

@@ -1,0 +1,79 @@
+// The contract between hosts (exceljs, Office.js) and the pure sheet layer.
+// Hosts turn their cells into `Cell`s; the reader turns a grid into canonical people; the writer turns
+// evaluation results into a `WritePlan` that a host applies to a real workbook.
+import type { Person, RuleField } from '../model/person';
+import type { RoleCode } from '../plan/schema';
+
+/**
+ * One cell as a host gives it, normalised: text, number (Excel serial numbers for dates from Office.js),
+ * boolean, a Date (exceljs date cells, UTC midnight), an error cell (`#N/A`, `#REF!` …), or null (empty).
+ * Formula cells are given as their cached result.
+ */
+export type Cell = string | number | boolean | Date | { error: string } | null;
+
+/** A grid of cells, row-major, starting at A1 (row 0 is Excel row 1). Rows may be ragged. */
+export type Grid = readonly (readonly Cell[])[];
+
+/** Every field a column can map to (interfaces.md §2 `columns`). */
+export type FieldName =
+  | RuleField
+  | 'personId'
+  | 'name'
+  | 'firstName'
+  | 'tussenvoegsel'
+  | 'lastName'
+  | 'board'
+  | 'roles'
+  | `role.${RoleCode}`;
+
+/** A problem reading a cell: where, what was there, and what is wrong (Dutch message). */
+export interface CellProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  /** A1 address, e.g. `F7`. */
+  cell: string;
+  field: FieldName;
+  raw: string;
+  message: string;
+}
+
+/** A sheet-level remark: a header that could not be mapped, a header matching two fields … */
+export interface SheetRemark {
+  column: string | null;
+  header: string | null;
+  message: string;
+}
+
+export interface ReadOptions {
+  sheetName: string;
+  /** The workbook uses the 1904 date system. */
+  date1904: boolean;
+  /** Board for rows without a board cell (`--board`, the add-in's setting). */
+  board?: string | null;
+  /** User overrides by header text (as typed in the sheet): a field, or null to ignore the column. */
+  overrides?: Record<string, FieldName | null>;
+}
+
+export interface SheetRead {
+  sheet: string;
+  /** Why the sheet is not a staff sheet (e.g. "geen kopregel gevonden"), or null. */
+  skipped: string | null;
+  /** 1-based Excel row of the header, or null when skipped. */
+  headerRow: number | null;
+  /** Column letter → field. */
+  columns: Record<string, FieldName>;
+  /** Column letter → header text as in the sheet, for every non-empty header cell. */
+  headers: Record<string, string>;
+  remarks: SheetRemark[];
+  /** The rule fields this sheet has (POST /api/evaluate `fields`). */
+  fields: RuleField[];
+  /** One canonical person per processed row; `ref` is the 1-based Excel row number as text. */
+  people: Person[];
+  /** Per person ref: field → A1 address of the cell it came from, for messages. */
+  cells: Record<string, Partial<Record<FieldName, string>>>;
+  problems: CellProblem[];
+  /** 1-based last used row and column of the grid (the owned columns go right of `lastColumn`). */
+  lastRow: number;
+  lastColumn: number;
+}
