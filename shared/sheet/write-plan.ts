@@ -1,0 +1,82 @@
+// What the product writes into a workbook, as plain data. The pure writer builds it; a host adapter
+// (exceljs in the CLI and browser mode, Office.js in the add-in) applies it. Nothing else of the user's
+// workbook changes (interfaces.md §1).
+
+/** The five owned column headers, in order (interfaces.md §1). Found again by this exact text. */
+export const OWNED_HEADERS = ['OS-status', 'Acties', 'Opfrissen vóór', 'Normuren', 'Toelichting'] as const;
+export type OwnedHeader = (typeof OWNED_HEADERS)[number];
+
+/** A value to write. Text is always written as text, never as a formula, whatever it starts with. */
+export type WriteValue =
+  | { kind: 'text'; text: string }
+  | { kind: 'number'; number: number }
+  /** A real date cell; `iso` is YYYY-MM-DD. */
+  | { kind: 'date'; iso: string }
+  | { kind: 'empty' };
+
+export interface OwnedColumnWrite {
+  header: OwnedHeader;
+  /** 1-based column index. */
+  column: number;
+  /** Column letter, e.g. `M`. */
+  letter: string;
+  /** true: the header was found in the sheet and the column is rewritten in place. */
+  existing: boolean;
+  /** Excel number format for the data cells: `dd-mm-yyyy`, `0.##`, or `@` (text). */
+  numberFormat: string;
+  /** Width in Excel character units, applied only when the column is new. */
+  width: number;
+  /** One value per row from `firstRow` to `lastRow` (both 1-based, inclusive), in order. */
+  values: WriteValue[];
+}
+
+export interface StatusColour {
+  status: string;
+  /** Fill and font colours as `#RRGGBB`. */
+  fill: string;
+  font: string;
+}
+
+export interface StaffSheetWrite {
+  sheet: string;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  columns: OwnedColumnWrite[];
+  /** Conditional formats on the status column over `firstRow..lastRow` only (A1 range, e.g. `M4:M120`). */
+  statusFormat: { range: string; colours: StatusColour[] } | null;
+}
+
+export type SummaryStyle = 'title' | 'subtitle' | 'heading' | 'label' | 'text' | 'number' | 'hours' | 'percent' | 'date' | 'note';
+
+export interface SummaryCellWrite {
+  /** 1-based row and column. */
+  row: number;
+  column: number;
+  value: WriteValue;
+  style: SummaryStyle;
+}
+
+/** A native chart a host may add to the summary sheet (the add-in does; exceljs cannot). */
+export interface ChartWrite {
+  title: string;
+  type: 'columnClustered' | 'barClustered';
+  /** A1 range of the data including its header row and category column, e.g. `A6:B10`. */
+  range: string;
+  /** Where the chart's top-left corner goes, e.g. `F4`. */
+  anchor: string;
+}
+
+export interface SummarySheetWrite {
+  /** `Scholingsbehoefte YYYY-YYYY` (or `Trainersvraag …`, `Overzicht OS Boss po …`). */
+  name: string;
+  cells: SummaryCellWrite[];
+  /** Column widths in Excel character units, column 1 first. */
+  columnWidths: number[];
+  charts: ChartWrite[];
+}
+
+export interface WritePlan {
+  sheets: StaffSheetWrite[];
+  summary: SummarySheetWrite | null;
+}
