@@ -57,6 +57,10 @@ export const bossPoPlan: Plan = loadPlan({
         hoursPerSession: plan(3, '§4', 'uren per bijeenkomst scholing werkplekbegeleiders'),
         trainersPerSession: assumed(1, 'trainers per bijeenkomst scholing werkplekbegeleiders'),
       },
+      rounds: {
+        perYear: plan(2, '§4', 'rondes per schooljaar scholing werkplekbegeleiders op de pabo ("jaarlijks twee maal")'),
+        names: ['najaar', 'voorjaar'],
+      },
       planRef: '§4',
     },
     {
@@ -194,5 +198,7 @@ export const bossPoPlan: Plan = loadPlan({
   pairing: { roles: ['SO', 'IO'], newWithinYears: assumed(1, '"nieuw" in de rol: korter dan dit aantal jaren', '§3'), planRef: '§3' },
   meetings: { roles: ['SO', 'IO'], minimumPerYear: plan(3, '§3', 'minimum aantal bijeenkomsten SO-IO per jaar'), planRef: '§3' },
   velon: { roles: ['SO', 'IO'], termYears: assumed(4, 'geldigheid VELON-registratie in jaren (na te gaan bij VELON)'), planRef: '§4' },
+  starters: { roles: ['STARTER'], planRef: '§4' },
+  schools: { planRef: '§4' },
   paboBoards: { contains: ['pabo', 'hogeschool rotterdam'], equals: ['hr'] },
 });

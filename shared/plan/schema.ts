@@ -88,6 +88,18 @@ export const TrainingDef = z
       })
       .strict()
       .nullable(),
+    /**
+     * Optional: rounds a school year in which the pabo offers a group training (WPB: "jaarlijks twee maal",
+     * §4). Trainer demand spreads the groups over them in order, earlier rounds taking the odd group.
+     * Absent: one round.
+     */
+    rounds: z
+      .object({ perYear: PositiveParam, names: z.array(z.string().min(1)).min(1) })
+      .strict()
+      .refine((r) => Number.isInteger(r.perYear.value) && r.names.length === r.perYear.value, {
+        message: 'name every round: as many names as rounds per year',
+      })
+      .optional(),
     planRef: PlanRef,
   })
   .strict();
@@ -142,6 +154,10 @@ export const PlanSchema = z
     pairing: z.object({ roles: z.array(RoleCode), newWithinYears: PositiveParam, planRef: PlanRef }).strict(),
     meetings: z.object({ roles: z.array(RoleCode), minimumPerYear: PositiveParam, planRef: PlanRef }).strict(),
     velon: z.object({ roles: z.array(RoleCode), termYears: PositiveParam, planRef: PlanRef }).strict(),
+    /** Roles that need a named coach when the sheet has a coach column (rules.md §4.9). */
+    starters: z.object({ roles: z.array(RoleCode), planRef: PlanRef }).strict(),
+    /** Where the per-school checks rest (rules.md §5.1: a schoolopleider and a trained onderzoeksbegeleider per school). */
+    schools: z.object({ planRef: PlanRef }).strict(),
     /** A board is the pabo when its normalised name contains one of `contains` or equals one of `equals`. */
     paboBoards: z.object({ contains: z.array(z.string()), equals: z.array(z.string()) }).strict(),
   })
@@ -166,7 +182,7 @@ export const PlanSchema = z
       unknownTraining(b.training, ['refresher', 'basis', i, 'training']);
       b.roles.forEach((r, j) => unknownRole(r, ['refresher', 'basis', i, 'roles', j]));
     });
-    for (const key of ['pairing', 'meetings', 'velon'] as const)
+    for (const key of ['pairing', 'meetings', 'velon', 'starters'] as const)
       plan[key].roles.forEach((r, i) => unknownRole(r, [key, 'roles', i]));
     if (!trainings.has('REFRESH'))
       ctx.addIssue({ code: 'custom', path: ['trainings'], message: 'the plan needs a REFRESH training' });
