@@ -1,0 +1,269 @@
+// Cell → value (rules.md §6.3): dates, completions, booleans, numbers, names of others, personId.
+// Hosts give formula cells as their cached result; an error cell (`#N/A`) is an unreadable value.
+// Cheap type and first-character checks come first: at most a few anchored regexes per text cell.
+import type { CompletionValue, DateValue, Invalid, IsoDate, NumberValue } from '../model/person';
+import type { Cell } from './types';
+
+const MAX_RAW = 1000;
+const DAY_MS = 86_400_000;
+
+export function isErrorCell(cell: Cell): cell is { error: string } {
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+}
+
+/** A cell as text for messages (raw value): text trimmed, a date as YYYY-MM-DD, an error as its code. */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return cell.error;
+}
+
+/** Empty: null or whitespace-only text (rules.md §6.1, §6.3). */
+export function isEmptyCell(cell: Cell | undefined): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === 'string') return cell.trim() === '';
+  return false;
+}
+
+export function invalid(cell: Cell): Invalid {
+  return { invalid: cellText(cell).slice(0, MAX_RAW) };
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** A calendar date, or null when that day does not exist (31-02-2025) or the year is out of range. */
+export function makeDate(year: number, month: number, day: number): IsoDate | null {
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+function fromUtcMs(ms: number): IsoDate | null {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return null;
+  return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+const EPOCH_1900_BEFORE_LEAP_BUG = Date.UTC(1899, 11, 31);
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const MAX_SERIAL_1900 = 2_958_465; // 9999-12-31
+
+/**
+ * An Excel serial number as a date; the time part is dropped. 1900 system: serial 1 = 1900-01-01, and
+ * Excel's fictitious 29 February 1900 (serial 60) is no date; from 61 on the count is off by one.
+ * 1904 system: serial 0 = 1904-01-01.
+ */
+export function dateFromSerial(serial: number, date1904: boolean): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 0) return null;
+  const days = Math.floor(serial);
+  if (date1904) {
+    if (days > MAX_SERIAL_1900 - 1462) return null;
+    return fromUtcMs(EPOCH_1904 + days * DAY_MS);
+  }
+  if (days < 1 || days === 60 || days > MAX_SERIAL_1900) return null;
+  return fromUtcMs((days < 60 ? EPOCH_1900_BEFORE_LEAP_BUG : EPOCH_1900) + days * DAY_MS);
+}
+
+/** An integer 1990–2100 is a year: 1 January (rules.md §6.3). */
+function yearDate(n: number): IsoDate | null {
+  return Number.isInteger(n) && n >= 1990 && n <= 2100 ? makeDate(n, 1, 1) : null;
+}
+
+/** Dutch month names and abbreviations (with or without a dot, any case). */
+export const MONTHS: Readonly<Record<string, number>> = {
+  januari: 1, jan: 1,
+  februari: 2, feb: 2,
+  maart: 3, mrt: 3,
+  april: 4, apr: 4,
+  mei: 5,
+  juni: 6, jun: 6,
+  juli: 7, jul: 7,
+  augustus: 8, aug: 8,
+  september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10,
+  november: 11, nov: 11,
+  december: 12, dec: 12,
+};
+
+const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`);
+const ISO = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}$`);
+const SCHOOL_YEAR = /^(\d{4}) ?[-/] ?(\d{4})$/;
+const DAY_MONTHNAME_YEAR = /^(\d{1,2})[ -]+([a-z]+)\.?[ -]+(\d{4})$/;
+const MONTHNAME_YEAR = /^([a-z]+)\.?[ -]+(\d{4})$/;
+
+function isDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** A date written as text (rules.md §6.3), or null when it is not one. */
+export function dateFromText(text: string): IsoDate | null {
+  const s = text.trim();
+  if (s === '') return null;
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (s.length === 4) return /^\d{4}$/.test(s) ? yearDate(Number(s)) : null;
+    if (isDigit(s, 1) && isDigit(s, 2) && isDigit(s, 3)) {
+      // Starts with four digits: ISO date or school year.
+      let m = ISO.exec(s);
+      if (m) return makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      m = SCHOOL_YEAR.exec(s);
+      if (m) {
+        const first = Number(m[1]);
+        return Number(m[2]) === first + 1 ? makeDate(first, 8, 1) : null;
+      }
+      return null;
+    }
+    let m = DAY_MONTH_YEAR.exec(s);
+    if (m) {
+      const y = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+      return makeDate(y, Number(m[3]), Number(m[1]));
+    }
+    m = DAY_MONTHNAME_YEAR.exec(s.toLowerCase());
+    if (m) {
+      const month = MONTHS[m[2]!];
+      return month ? makeDate(Number(m[3]), month, Number(m[1])) : null;
+    }
+    return null;
+  }
+  const m = MONTHNAME_YEAR.exec(s.toLowerCase());
+  if (m) {
+    const month = MONTHS[m[1]!];
+    return month ? makeDate(Number(m[2]), month, 1) : null;
+  }
+  return null;
+}
+
+/** A date from any cell: a date cell, an Excel serial, a year, or text (rules.md §6.3). */
+export function dateFromCell(cell: Cell, date1904: boolean): IsoDate | null {
+  if (typeof cell === 'number') return yearDate(cell) ?? dateFromSerial(cell, date1904);
+  if (typeof cell === 'string') return dateFromText(cell);
+  if (cell instanceof Date) return fromUtcMs(cell.getTime());
+  return null;
+}
+
+/** "Done, date unknown" in a training-date field and in lastRefresher. */
+export const DONE_WORDS: ReadonlySet<string> = new Set(['ja', 'x', 'gevolgd', 'afgerond', '✓', '✔']);
+/** "Not done" in a training-date field and in lastRefresher. */
+export const NOT_DONE_WORDS: ReadonlySet<string> = new Set(['nee', '-', 'n.v.t.', 'nvt']);
+
+/** A training completion or lastRefresher: a date, 'done', null (not done), or invalid. */
+export function parseCompletion(cell: Cell, date1904: boolean): CompletionValue {
+  if (cell === null) return null;
+  if (typeof cell === 'string') {
+    const s = cell.trim();
+    if (s === '') return null;
+    const lower = s.toLowerCase();
+    if (DONE_WORDS.has(lower)) return 'done';
+    if (NOT_DONE_WORDS.has(lower)) return null;
+    return dateFromText(s) ?? invalid(cell);
+  }
+  if (typeof cell === 'boolean') return cell ? 'done' : null;
+  return dateFromCell(cell, date1904) ?? invalid(cell);
+}
+
+/** roleStart, velonRegistration: a date, null (empty: unknown), or invalid. */
+export function parseDate(cell: Cell, date1904: boolean): DateValue {
+  if (isEmptyCell(cell)) return null;
+  return dateFromCell(cell, date1904) ?? invalid(cell);
+}
+
+export const YES_WORDS: ReadonlySet<string> = new Set([
+  'ja', 'j', 'yes', 'y', 'x', '✓', '✔', '1', 'true', 'waar', 'gecertificeerd',
+]);
+
+function plausibleDateNumber(n: number, date1904: boolean): boolean {
+  if (yearDate(n)) return true;
+  const iso = dateFromSerial(n, date1904);
+  if (!iso) return false;
+  const y = Number(iso.slice(0, 4));
+  return y >= 1990 && y <= 2100;
+}
+
+/**
+ * Certificates and per-role columns: yes = `ja j yes y x ✓ 1 true waar gecertificeerd` or a date; anything
+ * else is no. Null for an error cell (unreadable). A host may give a date cell as its serial number.
+ */
+export function parseBoolean(cell: Cell, date1904: boolean): boolean | null {
+  if (cell === null) return false;
+  if (typeof cell === 'string') {
+    const s = cell.trim();
+    if (s === '') return false;
+    if (YES_WORDS.has(s.toLowerCase())) return true;
+    const c = s.charCodeAt(0);
+    // Only text that starts like a date can be one (a digit, or a month name).
+    return (c >= 48 && c <= 57) || (c | 32) >= 97 ? dateFromText(s) !== null : false;
+  }
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1 || plausibleDateNumber(cell, date1904);
+  if (cell instanceof Date) return !Number.isNaN(cell.getTime());
+  return null;
+}
+
+const NUMBER_TEXT = /^\d+(?:[.,]\d+)?$/;
+const MAX_NUMBER = 1e9;
+
+/** Counts and hours: a non-negative number, null (empty: unknown), or invalid (text, negative). */
+export function parseNumber(cell: Cell): NumberValue {
+  if (cell === null) return null;
+  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 && cell <= MAX_NUMBER ? cell : invalid(cell);
+  if (typeof cell === 'string') {
+    const s = cell.trim();
+    if (s === '') return null;
+    if (!NUMBER_TEXT.test(s)) return invalid(cell);
+    const n = Number(s.replace(',', '.'));
+    return n <= MAX_NUMBER ? n : invalid(cell);
+  }
+  return invalid(cell);
+}
+
+/** Cells that name nobody (rules.md §4.6, §6.3): a no-word, `geen`, `n.v.t.`, `nvt`. */
+export const NOBODY_WORDS: ReadonlySet<string> = new Set([
+  'nee', 'n', 'no', '0', '-', 'geen', 'n.v.t.', 'n.v.t', 'nvt', 'false', 'onwaar',
+]);
+
+/** pairedWith, coach: is someone named (never the name itself). Null for an error cell. */
+export function parseNamed(cell: Cell): boolean | null {
+  if (cell === null) return false;
+  if (typeof cell === 'string') {
+    const s = cell.trim();
+    return s !== '' && !NOBODY_WORDS.has(s.toLowerCase());
+  }
+  if (typeof cell === 'number') return cell !== 0;
+  if (typeof cell === 'boolean') return cell;
+  if (cell instanceof Date) return true;
+  return null;
+}
+
+const MAX_TEXT = 200;
+
+/** Plain text fields (school, board): trimmed, whitespace-only is empty (null); a number as its digits. */
+export function parseText(cell: Cell): string | null {
+  if (cell === null) return null;
+  if (typeof cell === 'string') {
+    const s = cell.trim();
+    return s === '' ? null : s.slice(0, MAX_TEXT);
+  }
+  if (isErrorCell(cell)) return null;
+  return cellText(cell).slice(0, MAX_TEXT) || null;
+}
+
+/** personId: trimmed text; a numeric cell as its integer digits. */
+export function parsePersonId(cell: Cell): string | null {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return null;
+    const t = Math.trunc(cell);
+    return Math.abs(t) < 1e21 ? BigInt(t).toString() : String(t);
+  }
+  return parseText(cell);
+}

@@ -1,0 +1,396 @@
+// A sheet's cells → canonical people (rules.md §6): header row in the first 20 rows, column mapping,
+// rows up to the last non-empty one (empty and total rows skipped), values per §6.3, and every
+// unreadable cell as a problem with its A1 address. Names are mapped but never copied into a person.
+import type { CompletionValue, Person, RuleField } from '../model/person';
+import { RULE_FIELDS } from '../model/person';
+import type { CertificateTraining, PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
+import { columnLetter } from './address';
+import { isPaboBoard } from './board';
+import { type HeaderMatch, type HeaderTarget, isRoleSource, matchHeader } from './headers';
+import {
+  cellText,
+  isEmptyCell,
+  isErrorCell,
+  parseBoolean,
+  parseCompletion,
+  parseDate,
+  parseNamed,
+  parseNumber,
+  parsePersonId,
+  parseText,
+} from './parse';
+import { parseRolesText, type RolesText, type RoleToken } from './roles';
+import { isProductSheet } from './synonyms';
+import type { Cell, CellProblem, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
+
+export const HEADER_SEARCH_ROWS = 20;
+
+export const SKIP_REASONS = {
+  productSheet: 'uitvoerblad van deze controle; wordt niet als personeelsblad gelezen',
+  empty: 'het werkblad is leeg',
+  noHeader:
+    'geen kopregel met bekende kolommen gevonden in de eerste 20 rijen (nodig: minstens twee bekende kolommen, waaronder een rolkolom)',
+} as const;
+
+type Kind =
+  | 'personId' | 'board' | 'school' | 'roles' | 'role' | 'training' | 'certificate'
+  | 'lastRefresher' | 'date' | 'number' | 'named' | 'name';
+
+interface Column {
+  index: number;
+  letter: string;
+  field: FieldName;
+  kind: Kind;
+  /** training/certificate code, role code (`OB`: by board), or the Person key of a date/number/named field. */
+  key: string;
+}
+
+const TRAINING_PREFIX = 'training.';
+const CERTIFICATE_PREFIX = 'certificate.';
+const ROLE_PREFIX = 'role.';
+
+function kindOf(target: HeaderTarget): { kind: Kind; key: string } {
+  if (target.startsWith(TRAINING_PREFIX)) return { kind: 'training', key: target.slice(TRAINING_PREFIX.length) };
+  if (target.startsWith(CERTIFICATE_PREFIX)) return { kind: 'certificate', key: target.slice(CERTIFICATE_PREFIX.length) };
+  if (target.startsWith(ROLE_PREFIX)) return { kind: 'role', key: target.slice(ROLE_PREFIX.length) };
+  switch (target) {
+    case 'personId':
+    case 'board':
+    case 'school':
+    case 'roles':
+    case 'lastRefresher':
+      return { kind: target, key: target };
+    case 'roleStart':
+    case 'velonRegistration':
+      return { kind: 'date', key: target };
+    case 'students':
+    case 'graduates':
+    case 'secondAssessments':
+    case 'hoursGranted':
+    case 'meetings':
+      return { kind: 'number', key: target };
+    case 'pairedWith':
+    case 'coach':
+      return { kind: 'named', key: target };
+    default:
+      return { kind: 'name', key: target };
+  }
+}
+
+function headerText(cell: Cell | undefined): string | null {
+  if (cell === undefined || cell === null || isErrorCell(cell)) return null;
+  const t = cellText(cell);
+  return t === '' ? null : t;
+}
+
+/** 1-based last non-empty row and column of the grid. */
+function usedExtent(grid: Grid): { lastRow: number; lastColumn: number } {
+  let lastRow = 0;
+  let lastColumn = 0;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!;
+    for (let c = row.length - 1; c >= 0; c--) {
+      if (!isEmptyCell(row[c])) {
+        lastRow = r + 1;
+        if (c + 1 > lastColumn) lastColumn = c + 1;
+        break;
+      }
+    }
+  }
+  return { lastRow, lastColumn };
+}
+
+const TOTAL_ROW = /^tota(?:a)?l/i;
+
+/** Fully empty rows are skipped, and so is a row whose first non-empty cell starts with Totaal/Total. */
+function isSkippedRow(row: readonly Cell[] | undefined): boolean {
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (isEmptyCell(cell)) continue;
+    return typeof cell === 'string' && TOTAL_ROW.test(cell.trim());
+  }
+  return true;
+}
+
+function skipped(sheet: string, reason: string, lastRow: number, lastColumn: number): SheetRead {
+  return {
+    sheet,
+    skipped: reason,
+    headerRow: null,
+    columns: {},
+    headers: {},
+    remarks: [],
+    fields: [],
+    people: [],
+    cells: {},
+    problems: [],
+    lastRow,
+    lastColumn,
+  };
+}
+
+const FIELD_LABEL: Partial<Record<Kind, string>> = {
+  training: 'datum',
+  lastRefresher: 'datum',
+  date: 'datum',
+  number: 'getal',
+};
+
+export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 'paboBoards'> }): SheetRead {
+  const sheet = options.sheetName;
+  const { lastRow, lastColumn } = usedExtent(grid);
+  if (isProductSheet(sheet)) return skipped(sheet, SKIP_REASONS.productSheet, lastRow, lastColumn);
+  if (lastRow === 0) return skipped(sheet, SKIP_REASONS.empty, lastRow, lastColumn);
+
+  const matchCache = new Map<string, HeaderMatch>();
+  const match = (text: string): HeaderMatch => {
+    let m = matchCache.get(text);
+    if (!m) {
+      m = matchHeader(text, options.overrides);
+      matchCache.set(text, m);
+    }
+    return m;
+  };
+
+  // Header row: the first with ≥ 2 known fields, one of them a role source (rules.md §6.1).
+  let headerIndex = -1;
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, lastRow) && headerIndex < 0; r++) {
+    const row = grid[r] ?? [];
+    let known = 0;
+    let roleSource = false;
+    for (const cell of row) {
+      const text = headerText(cell);
+      if (text === null) continue;
+      const m = match(text);
+      if (m.kind !== 'field') continue;
+      known++;
+      if (isRoleSource(m.target)) roleSource = true;
+    }
+    if (known >= 2 && roleSource) headerIndex = r;
+  }
+  if (headerIndex < 0) return skipped(sheet, SKIP_REASONS.noHeader, lastRow, lastColumn);
+
+  const { columns, headers, remarks } = mapColumns(grid[headerIndex] ?? [], match);
+  const boardColumn = columns.find((c) => c.kind === 'board');
+  const sheetBoard = options.board?.trim() || null;
+  const paboCache = new Map<string, boolean>();
+  const isPabo = (board: string | null): boolean => {
+    if (board === null) return false;
+    let p = paboCache.get(board);
+    if (p === undefined) {
+      p = isPaboBoard(options.plan, board);
+      paboCache.set(board, p);
+    }
+    return p;
+  };
+  // A per-role `Onderzoeksbegeleider` column is reported as OBI when the whole sheet is the pabo's.
+  const sheetIsPabo = !boardColumn && isPabo(sheetBoard);
+  const columnMap: Record<string, FieldName> = {};
+  for (const c of columns) {
+    columnMap[c.letter] = c.kind === 'role' && c.key === 'OB' ? (sheetIsPabo ? 'role.OBI' : 'role.OBP') : c.field;
+  }
+  const present = new Set<string>(columns.map((c) => c.field));
+  const fields: RuleField[] = RULE_FIELDS.filter((f) => present.has(f));
+
+  const rolesCache = new Map<string, RolesText>();
+  const people: Person[] = [];
+  const cells: SheetRead['cells'] = {};
+  const problems: CellProblem[] = [];
+  const date1904 = options.date1904;
+
+  for (let r = headerIndex + 1; r < lastRow; r++) {
+    const row = grid[r];
+    if (isSkippedRow(row)) continue;
+    const excelRow = r + 1;
+    const ref = String(excelRow);
+    const at: Partial<Record<FieldName, string>> = {};
+    const person: Person = { ref, roles: [] };
+    const problem = (column: Column, cell: Cell, what: string) => {
+      const address = column.letter + ref;
+      const raw = cellText(cell).slice(0, 1000);
+      problems.push({
+        sheet,
+        row: excelRow,
+        column: column.letter,
+        cell: address,
+        field: column.field,
+        raw,
+        message: isErrorCell(cell)
+          ? `Blad "${sheet}", cel ${address}: de cel bevat een foutwaarde (${raw}) en kan niet worden gelezen.`
+          : `Blad "${sheet}", cel ${address}: "${raw}" is geen geldige ${what}.`,
+      });
+    };
+
+    let board = sheetBoard;
+    if (boardColumn) {
+      const cell = row![boardColumn.index] ?? null;
+      board = parseText(cell) ?? sheetBoard;
+    }
+    person.board = board;
+    const pabo = isPabo(board);
+    let tokens: RoleToken[] = [];
+    let unknown: string[] = [];
+
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
+      const cell: Cell = row![column.index] ?? null;
+      at[column.field] = column.letter + ref;
+      if (isErrorCell(cell)) problem(column, cell, FIELD_LABEL[column.kind] ?? 'waarde');
+      switch (column.kind) {
+        case 'personId':
+          person.personId = parsePersonId(cell);
+          break;
+        case 'school':
+          person.school = parseText(cell);
+          break;
+        case 'roles': {
+          if (typeof cell !== 'string' && typeof cell !== 'number') break;
+          const text = String(cell);
+          let parsed = rolesCache.get(text);
+          if (!parsed) {
+            parsed = parseRolesText(text);
+            rolesCache.set(text, parsed);
+          }
+          tokens = tokens.concat(parsed.roles);
+          unknown = unknown.concat(parsed.unknown);
+          break;
+        }
+        case 'role':
+          if (parseBoolean(cell, date1904)) tokens.push(column.key as RoleToken);
+          break;
+        case 'training':
+        case 'lastRefresher': {
+          const value: CompletionValue = parseCompletion(cell, date1904);
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'datum');
+          if (column.kind === 'lastRefresher') person.lastRefresher = value;
+          else (person.trainings ??= {})[column.key as PersonTrainingCode] = value;
+          break;
+        }
+        case 'certificate':
+          (person.certificates ??= {})[column.key as CertificateTraining] = parseBoolean(cell, date1904);
+          break;
+        case 'date': {
+          const value = parseDate(cell, date1904);
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'datum');
+          person[column.key as 'roleStart' | 'velonRegistration'] = value;
+          break;
+        }
+        case 'number': {
+          const value = parseNumber(cell);
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'getal');
+          person[column.key as 'students'] = value;
+          break;
+        }
+        case 'named':
+          person[column.key as 'pairedWith' | 'coach'] = parseNamed(cell);
+          break;
+        default:
+          break;
+      }
+    }
+    person.roles = mergeRoles(tokens, pabo);
+    if (unknown.length > 0) person.unknownRoles = dedupe(unknown).slice(0, 20).map((t) => t.slice(0, 200));
+    people.push(person);
+    cells[ref] = at;
+  }
+
+  return {
+    sheet,
+    skipped: null,
+    headerRow: headerIndex + 1,
+    columns: columnMap,
+    headers,
+    remarks,
+    fields,
+    people,
+    cells,
+    problems,
+    lastRow,
+    lastColumn,
+  };
+}
+
+function dedupe<T>(items: readonly T[]): T[] {
+  return items.length < 2 ? [...items] : [...new Set(items)];
+}
+
+function mergeRoles(tokens: readonly RoleToken[], pabo: boolean): RoleCode[] {
+  if (tokens.length === 0) return [];
+  const set = new Set<RoleCode>();
+  for (const t of tokens) set.add(t === 'OB' ? (pabo ? 'OBI' : 'OBP') : t);
+  return [...set].sort();
+}
+
+const quoted = (field: string) => `"${field}"`;
+
+/** The header row → columns, with lone certificates attached and duplicates/ambiguities as remarks. */
+function mapColumns(
+  headerRow: readonly Cell[],
+  match: (text: string) => HeaderMatch,
+): { columns: Column[]; headers: Record<string, string>; remarks: SheetRemark[] } {
+  const headers: Record<string, string> = {};
+  const remarks: SheetRemark[] = [];
+  const found: { index: number; letter: string; text: string; match: HeaderMatch }[] = [];
+  for (let c = 0; c < headerRow.length; c++) {
+    const text = headerText(headerRow[c]);
+    if (text === null) continue;
+    const letter = columnLetter(c + 1);
+    headers[letter] = text;
+    found.push({ index: c, letter, text, match: match(text) });
+  }
+  // A lone Certificaat belongs to the nearest WPB/SOIO training column to its left, else its right.
+  const trainingAt = (i: number): 'WPB' | 'SOIO' | null => {
+    const m = found[i]!.match;
+    if (m.kind !== 'field') return null;
+    return m.target === 'training.WPB' ? 'WPB' : m.target === 'training.SOIO' ? 'SOIO' : null;
+  };
+  const targets: (HeaderTarget | null)[] = found.map((f, i) => {
+    const m = f.match;
+    if (m.kind === 'field') return m.target;
+    if (m.kind === 'ambiguous') {
+      remarks.push({
+        column: f.letter,
+        header: f.text,
+        message: `Kolom ${f.letter} ("${f.text}") past bij meerdere velden (${m.targets.map(quoted).join(', ')}) en wordt niet gelezen; kies het veld met een koppeling.`,
+      });
+      return null;
+    }
+    if (m.kind === 'loneCertificate') {
+      for (let j = i - 1; j >= 0; j--) {
+        const t = trainingAt(j);
+        if (t) return `certificate.${t}` as const;
+      }
+      for (let j = i + 1; j < found.length; j++) {
+        const t = trainingAt(j);
+        if (t) return `certificate.${t}` as const;
+      }
+      remarks.push({
+        column: f.letter,
+        header: f.text,
+        message: `Kolom ${f.letter} ("${f.text}"): geen scholingskolom werkplekbegeleiders of school- en instituutsopleiders gevonden waar dit certificaat bij hoort; de kolom wordt niet gelezen.`,
+      });
+    }
+    return null;
+  });
+  const columns: Column[] = [];
+  const taken = new Map<string, string>();
+  found.forEach((f, i) => {
+    const target = targets[i];
+    if (!target) return;
+    const first = taken.get(target);
+    if (first !== undefined) {
+      remarks.push({
+        column: f.letter,
+        header: f.text,
+        message: `Kolom ${f.letter} ("${f.text}") wordt niet gelezen: hetzelfde veld (${quoted(target)}) staat al in kolom ${first}.`,
+      });
+      return;
+    }
+    taken.set(target, f.letter);
+    const { kind, key } = kindOf(target);
+    const field: FieldName = target === 'role.OB' ? 'role.OBP' : target;
+    columns.push({ index: f.index, letter: f.letter, field, kind, key });
+  });
+  return { columns, headers, remarks };
+}
