@@ -1,0 +1,55 @@
+// Vite config of the task pane. office.js comes from Microsoft's CDN in production (taskpane.html); the
+// dev server, and builds made with BOSSPO_OFFICE_JS=local (tests), serve the copy in @microsoft/office-js.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Connect, Plugin } from 'vite';
+import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export const OFFICE_JS_LOCAL = '/office-js/office.js';
+const officeDist = resolve(here, '..', 'node_modules', '@microsoft', 'office-js', 'dist');
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json', '.png': 'image/png', '.gif': 'image/gif' };
+
+/** Serves node_modules/@microsoft/office-js/dist under /office-js/ (office.js loads its host files beside itself). */
+function officeJsMiddleware(): Connect.NextHandleFunction {
+  return (req, res, next) => {
+    const url = req.url?.split('?')[0] ?? '';
+    if (!url.startsWith('/office-js/')) return next();
+    const file = normalize(join(officeDist, decodeURIComponent(url.slice('/office-js/'.length))));
+    if (!file.startsWith(officeDist) || !existsSync(file) || !statSync(file).isFile()) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(res);
+  };
+}
+
+export function officeJs(local: boolean): Plugin {
+  return {
+    name: 'bosspo-office-js',
+    transformIndexHtml: (html) => (local ? html.replace(OFFICE_JS_CDN, OFFICE_JS_LOCAL) : html),
+    configureServer: (server) => void server.middlewares.use(officeJsMiddleware()),
+    configurePreviewServer: (server) => void server.middlewares.use(officeJsMiddleware()),
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  root: here,
+  publicDir: resolve(here, 'assets'),
+  plugins: [react(), officeJs(command === 'serve' || process.env.BOSSPO_OFFICE_JS === 'local')],
+  resolve: { alias: { '@shared': resolve(here, '..', 'shared') } },
+  build: {
+    outDir: process.env.BOSSPO_ADDIN_OUT ?? resolve(here, '..', 'dist', 'addin'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: { input: { taskpane: resolve(here, 'taskpane.html') } },
+  },
+  server: { port: 3000, strictPort: true },
+  preview: { port: 3000, strictPort: true },
+}));
