@@ -55,3 +55,30 @@ export function todayInAmsterdam(now: Date = new Date()): IsoDate {
   });
   return f.format(now) as IsoDate;
 }
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Same day n months later (n may be negative); a day the target month lacks becomes its last day. */
+export function addMonths(iso: IsoDate, n: number): IsoDate {
+  const { year, month, day } = parts(iso);
+  const index = year * 12 + (month - 1) + n;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return isoDate(y, m, Math.min(day, daysInMonth(y, m)));
+}
+
+/**
+ * A plan term in years: whole years go through addYears (29 February rule); a fractional term
+ * (a plan may say 1.5 years) counts in whole months.
+ */
+export function addTermYears(iso: IsoDate, years: number): IsoDate {
+  return Number.isInteger(years) ? addYears(iso, years) : addMonths(iso, Math.round(years * 12));
+}
+
+/** dd-mm-yyyy, the Dutch way of writing a date in messages. */
+export function dutchDate(iso: IsoDate): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+}

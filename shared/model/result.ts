@@ -52,6 +52,8 @@ export const FindingSchema = z.object({
   planRef: z.string().nullable(),
   /** true when the finding rests on a date from the central register (rules.md §4.12). */
   fromRegister: z.boolean().optional(),
+  /** UNKNOWN_ROLE: the role token as typed. */
+  token: z.string().optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -74,6 +76,8 @@ export const PersonResultSchema = z.object({
   findings: z.array(FindingSchema),
   /** Norm hours per role (rules.md §4.5 parts summed per role), for the facilitation figures. */
   normParts: z.partialRecord(RoleCode, z.number()),
+  /** Trainings counted as completed (after the register merge), for the summary's shares and school figures. */
+  completed: z.array(PersonTrainingCode).optional(),
 });
 export type PersonResult = z.infer<typeof PersonResultSchema>;
 

@@ -1,0 +1,173 @@
+// The plan compiled once into lookups the rules use per person (rules.md §3–§4 as data), and the
+// per-sheet context: reference date, end of the planning year, which columns the sheet has.
+import type { IsoDate, RuleField } from '../model/person';
+import { RULE_FIELDS } from '../model/person';
+import type { RegisterRecord } from '../model/register';
+import {
+  CERTIFICATE_TRAININGS,
+  ROLE_CODES,
+  type CertificateTraining,
+  type CountField,
+  type PersonTrainingCode,
+  type Plan,
+  type RoleCode,
+  type TrainingDef,
+} from '../plan/schema';
+import { addTermYears, endOfSchoolYear, type SchoolYear } from '../calendar/dates';
+import { indexRegister, type RegisterIndex } from './register';
+
+/** A role set as a bit mask: person roles are few, and mask tests keep the hot loop allocation-free. */
+export const ROLE_BIT = Object.fromEntries(ROLE_CODES.map((r, i) => [r, 1 << i])) as Record<RoleCode, number>;
+
+export function roleMask(roles: readonly RoleCode[]): number {
+  let mask = 0;
+  for (const r of roles) mask |= ROLE_BIT[r] ?? 0;
+  return mask;
+}
+
+export interface Need {
+  training: PersonTrainingCode;
+  /** index in CompiledPlan.trainings */
+  index: number;
+  advised: boolean;
+  planRef: string;
+}
+
+export interface CompiledNorm {
+  role: RoleCode;
+  planRef: string;
+  /** Parts that need no count (per week, days per week), summed. */
+  fixed: number;
+  hasFixed: boolean;
+  perCount: { count: CountField; hoursEach: number }[];
+}
+
+export interface CompiledPlan {
+  plan: Plan;
+  /** The person trainings the plan defines, in plan order (REFRESH excluded). */
+  trainings: PersonTrainingCode[];
+  defs: TrainingDef[];
+  trainingFields: string[];
+  indexOf: Partial<Record<PersonTrainingCode, number>>;
+  roleName: Partial<Record<RoleCode, string>>;
+  needsByRole: Partial<Record<RoleCode, Need[]>>;
+  /** Trainings with a certificate column (plan says certificate, sheet format supports it). */
+  certificateTrainings: { code: CertificateTraining; index: number }[];
+  refresherMask: number;
+  /** Per training index: the roles for which it counts as the refresher basis (mask). */
+  basisMask: number[];
+  cycleYears: number;
+  norms: Partial<Record<RoleCode, CompiledNorm>>;
+  pairingMask: number;
+  meetingsMask: number;
+  velonMask: number;
+  startersMask: number;
+}
+
+const compiled = new WeakMap<Plan, CompiledPlan>();
+
+function maskOf(roles: readonly RoleCode[]): number {
+  return roleMask(roles);
+}
+
+/** Compile the plan's lookups once; cached per plan object. */
+export function compilePlan(plan: Plan): CompiledPlan {
+  const cached = compiled.get(plan);
+  if (cached) return cached;
+  const defs = plan.trainings.filter((t): t is TrainingDef & { code: PersonTrainingCode } => t.code !== 'REFRESH');
+  const trainings = defs.map((t) => t.code);
+  const indexOf: Partial<Record<PersonTrainingCode, number>> = {};
+  trainings.forEach((t, i) => (indexOf[t] = i));
+  const needsByRole: Partial<Record<RoleCode, Need[]>> = {};
+  for (const req of plan.requirements) {
+    const index = indexOf[req.training];
+    if (index === undefined) continue;
+    (needsByRole[req.role] ??= []).push({
+      training: req.training,
+      index,
+      advised: req.level === 'advised',
+      planRef: req.planRef,
+    });
+  }
+  const basisMask = trainings.map(() => 0);
+  for (const b of plan.refresher.basis) {
+    const index = indexOf[b.training];
+    if (index !== undefined) basisMask[index] = (basisMask[index] ?? 0) | maskOf(b.roles);
+  }
+  const { weeksPerYear, hoursPerDay } = plan.calendar;
+  const norms: Partial<Record<RoleCode, CompiledNorm>> = {};
+  for (const norm of plan.norms) {
+    const c: CompiledNorm = norms[norm.role] ?? { role: norm.role, planRef: norm.planRef, fixed: 0, hasFixed: false, perCount: [] };
+    for (const part of norm.parts) {
+      if (part.kind === 'perCount') c.perCount.push({ count: part.count, hoursEach: part.hoursEach.value });
+      else {
+        c.hasFixed = true;
+        c.fixed +=
+          part.kind === 'perWeek'
+            ? part.hoursPerWeek.value * weeksPerYear.value
+            : part.days.value * hoursPerDay.value * weeksPerYear.value;
+      }
+    }
+    norms[norm.role] = c;
+  }
+  const result: CompiledPlan = {
+    plan,
+    trainings,
+    defs,
+    trainingFields: trainings.map((t) => `training.${t}`),
+    indexOf,
+    roleName: Object.fromEntries(plan.roles.map((r) => [r.code, r.name])),
+    needsByRole,
+    certificateTrainings: CERTIFICATE_TRAININGS.flatMap((code) => {
+      const index = indexOf[code];
+      return index !== undefined && defs[index]?.certificate ? [{ code, index }] : [];
+    }),
+    refresherMask: maskOf(plan.refresher.roles),
+    basisMask,
+    cycleYears: plan.refresher.cycleYears.value,
+    norms,
+    pairingMask: maskOf(plan.pairing.roles),
+    meetingsMask: maskOf(plan.meetings.roles),
+    velonMask: maskOf(plan.velon.roles),
+    startersMask: maskOf(plan.starters.roles),
+  };
+  compiled.set(plan, result);
+  return result;
+}
+
+export interface SheetContext {
+  cp: CompiledPlan;
+  plan: Plan;
+  referenceDate: IsoDate;
+  endOfPlanningYear: IsoDate;
+  /** A roleStart after this day is "new in the role" (rules.md §4.6). */
+  newSince: IsoDate;
+  has: Record<RuleField, boolean>;
+  /** Per training index: the sheet has its date column. */
+  hasTraining: boolean[];
+  hasCertificate: Record<CertificateTraining, boolean>;
+  register: RegisterIndex | null;
+}
+
+export interface EvaluateOptions {
+  referenceDate: IsoDate;
+  planningYear: SchoolYear;
+  register?: RegisterRecord[];
+}
+
+export function sheetContext(plan: Plan, fields: readonly RuleField[], options: EvaluateOptions): SheetContext {
+  const cp = compilePlan(plan);
+  const present = new Set<string>(fields);
+  const has = Object.fromEntries(RULE_FIELDS.map((f) => [f, present.has(f)])) as Record<RuleField, boolean>;
+  return {
+    cp,
+    plan,
+    referenceDate: options.referenceDate,
+    endOfPlanningYear: endOfSchoolYear(options.planningYear),
+    newSince: addTermYears(options.referenceDate, -plan.pairing.newWithinYears.value),
+    has,
+    hasTraining: cp.trainingFields.map((f) => present.has(f)),
+    hasCertificate: { WPB: present.has('certificate.WPB'), SOIO: present.has('certificate.SOIO') },
+    register: options.register && options.register.length > 0 ? indexRegister(options.register, options.referenceDate) : null,
+  };
+}

@@ -1,0 +1,69 @@
+// rules.md §4.10 (data quality; no plan §): unknown roles, unreadable dates and numbers, future dates.
+import type { Finding } from '../model/result';
+import { NUMBER_FIELDS } from '../model/person';
+import type { SheetContext } from './context';
+import { fieldFinding } from './finding';
+import { MESSAGES } from './messages';
+import { Cell, type PersonView } from './view';
+
+/** Role cells that mean "no role" (rules.md §6.3); a reader normally drops them already. */
+const NO_ROLE_WORDS = new Set(['geen', '-', 'n.v.t.', 'nvt']);
+
+/** The distinct unrecognised role tokens (case-insensitive, first spelling kept), no-words left out. */
+export function unknownRoleTokens(tokens: readonly string[] | undefined): string[] {
+  if (!tokens || tokens.length === 0) return EMPTY;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tokens) {
+    const token = raw.trim();
+    const key = token.toLowerCase();
+    if (!token || NO_ROLE_WORDS.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(token);
+  }
+  return out;
+}
+const EMPTY: string[] = [];
+
+export function dataQuality(ctx: SheetContext, v: PersonView, unknownRoles: readonly string[], out: Finding[]): void {
+  for (const token of unknownRoles)
+    out.push({
+      code: 'UNKNOWN_ROLE',
+      severity: 'warning',
+      token,
+      message: MESSAGES.UNKNOWN_ROLE.nl({ token }),
+      planRef: null,
+    });
+  const { cp, referenceDate } = ctx;
+  const person = v.person;
+  for (let i = 0; i < cp.trainings.length; i++) {
+    const cell = v.cell[i];
+    if (cell === Cell.Invalid) {
+      const value = person.trainings?.[cp.trainings[i]!];
+      out.push(fieldFinding('INVALID_DATE', cp.trainingFields[i]!, { raw: rawOf(value) }));
+    } else if (cell === Cell.Future) {
+      const value = person.trainings?.[cp.trainings[i]!];
+      out.push(fieldFinding('FUTURE_DATE', cp.trainingFields[i]!, { date: value as string, referenceDate }));
+    }
+  }
+  if (v.lastRefresherCell === Cell.Invalid)
+    out.push(fieldFinding('INVALID_DATE', 'lastRefresher', { raw: rawOf(person.lastRefresher) }));
+  else if (v.lastRefresherCell === Cell.Future)
+    out.push(fieldFinding('FUTURE_DATE', 'lastRefresher', { date: person.lastRefresher as string, referenceDate }));
+  if (ctx.has.roleStart && isInvalid(person.roleStart))
+    out.push(fieldFinding('INVALID_DATE', 'roleStart', { raw: rawOf(person.roleStart) }));
+  if (ctx.has.velonRegistration && isInvalid(person.velonRegistration))
+    out.push(fieldFinding('INVALID_DATE', 'velonRegistration', { raw: rawOf(person.velonRegistration) }));
+  for (const field of NUMBER_FIELDS) {
+    const value = person[field];
+    if (ctx.has[field] && isInvalid(value)) out.push(fieldFinding('INVALID_NUMBER', field, { raw: rawOf(value) }));
+  }
+}
+
+function isInvalid(value: unknown): value is { invalid: string } {
+  return typeof value === 'object' && value !== null;
+}
+
+function rawOf(value: unknown): string {
+  return isInvalid(value) ? value.invalid : String(value);
+}

@@ -1,0 +1,110 @@
+// Rules of the plan (rules.md §4–§5.1) applied to one sheet of canonical people. Composes the rule
+// modules; the plan supplies every number. Pure: never changes its input.
+import type { Person, RuleField } from '../model/person';
+import type { PersonResult, SheetEvaluation } from '../model/result';
+import type { Finding } from '../model/result';
+import type { PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
+import { sheetContext, ROLE_BIT, type EvaluateOptions, type SheetContext } from './context';
+import { certificateRule } from './certificate';
+import { dataQuality, unknownRoleTokens } from './data-quality';
+import { markDuplicates } from './duplicates';
+import { facilitationRule } from './facilitation';
+import { meetingsRule } from './meetings';
+import { pairingRule } from './pairing';
+import { refresherRule } from './refresher';
+import { SchoolTally } from './schools';
+import { startersRule } from './starters';
+import { statusOf } from './status';
+import { studentsRule } from './students';
+import { trainingRule } from './training';
+import { velonRule } from './velon';
+import { PersonView } from './view';
+
+export type { EvaluateOptions } from './context';
+
+export interface EvaluateInput {
+  /** The rule fields the sheet has (interfaces.md §3 `fields`). */
+  fields: readonly RuleField[];
+  people: readonly Person[];
+}
+
+export function evaluateSheet(plan: Plan, input: EvaluateInput, options: EvaluateOptions): SheetEvaluation {
+  const ctx = sheetContext(plan, input.fields, options);
+  const view = new PersonView(ctx);
+  const tally = ctx.has.school ? new SchoolTally() : null;
+  const obIndex = ctx.cp.indexOf.OB;
+  const people = input.people;
+  const results: PersonResult[] = new Array<PersonResult>(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i]!;
+    const result = evaluatePerson(ctx, view, person);
+    results[i] = result;
+    if (tally && result.roles.length > 0)
+      tally.add({
+        school: person.school,
+        trainsStudents: (view.mask & ROLE_BIT.WPB) !== 0 || (view.number('students') ?? 0) > 0,
+        isSO: (view.mask & ROLE_BIT.SO) !== 0,
+        trainedOb: (view.mask & ROLE_BIT.OBP) !== 0 && obIndex !== undefined && view.completed[obIndex] === true,
+      });
+  }
+  markDuplicates(people, results);
+  return {
+    people: results,
+    findings: tally ? tally.findings(plan, obIndex !== undefined && ctx.hasTraining[obIndex] === true) : [],
+    schools: tally ? tally.counts() : null,
+  };
+}
+
+function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): PersonResult {
+  const roles = normaliseRoles(person.roles);
+  const unknownRoles = unknownRoleTokens(person.unknownRoles);
+  const personId = person.personId?.trim() || null;
+  if (roles.length === 0 && unknownRoles.length === 0)
+    return {
+      ref: person.ref,
+      personId,
+      roles,
+      status: 'Geen OS-rol',
+      refresherDue: null,
+      normHours: null,
+      findings: [],
+      normParts: {},
+      completed: [],
+    };
+  view.load(person, roles);
+  const findings: Finding[] = [];
+  dataQuality(ctx, view, unknownRoles, findings);
+  trainingRule(ctx, view, findings);
+  certificateRule(ctx, view, findings);
+  const refresherDue = refresherRule(ctx, view, findings);
+  studentsRule(ctx, view, findings);
+  const { normHours, normParts } = facilitationRule(ctx, view, findings);
+  pairingRule(ctx, view, findings);
+  meetingsRule(ctx, view, findings);
+  velonRule(ctx, view, findings);
+  startersRule(ctx, view, findings);
+  return {
+    ref: person.ref,
+    personId,
+    roles,
+    status: statusOf(true, findings),
+    refresherDue,
+    normHours,
+    findings,
+    normParts,
+    completed: completedTrainings(ctx, view),
+  };
+}
+
+/** Distinct role codes in alphabetical order (the report's order). */
+function normaliseRoles(roles: readonly RoleCode[] | undefined): RoleCode[] {
+  if (!roles || roles.length === 0) return [];
+  if (roles.length === 1) return [roles[0]!];
+  return [...new Set(roles)].sort();
+}
+
+function completedTrainings(ctx: SheetContext, view: PersonView): PersonTrainingCode[] {
+  const out: PersonTrainingCode[] = [];
+  for (let i = 0; i < ctx.cp.trainings.length; i++) if (view.completed[i]) out.push(ctx.cp.trainings[i]!);
+  return out;
+}

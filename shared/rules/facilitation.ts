@@ -1,0 +1,40 @@
+// Plan §5 (rules.md §4.5): facilitation norm hours per role, and UNDER_FACILITATED against hoursGranted.
+import type { Finding, PersonResult } from '../model/result';
+import type { SheetContext } from './context';
+import { finding } from './finding';
+import type { PersonView } from './view';
+
+export interface Facilitation {
+  normHours: number | null;
+  normParts: PersonResult['normParts'];
+}
+
+/**
+ * Norm hours summed over the person's roles. A count-based part whose count is unknown is left
+ * out; a role none of whose parts is known is absent from normParts; normHours is null when no part is known.
+ */
+export function facilitationRule(ctx: SheetContext, v: PersonView, out: Finding[]): Facilitation {
+  const { norms } = ctx.cp;
+  let total: number | null = null;
+  let parts: PersonResult['normParts'] | null = null;
+  let planRef: string | null = null;
+  for (const role of v.roles) {
+    const norm = norms[role];
+    if (!norm) continue;
+    let sum: number | null = norm.hasFixed ? norm.fixed : null;
+    for (const part of norm.perCount) {
+      const count = v.number(part.count);
+      if (count !== null) sum = (sum ?? 0) + count * part.hoursEach;
+    }
+    if (sum === null) continue;
+    (parts ??= {})[role] = sum;
+    total = (total ?? 0) + sum;
+    planRef ??= norm.planRef;
+  }
+  if (total !== null) {
+    const granted = v.number('hoursGranted');
+    if (granted !== null && granted < total)
+      out.push(finding('UNDER_FACILITATED', planRef, { granted, norm: total }));
+  }
+  return { normHours: total, normParts: parts ?? {} };
+}

@@ -1,0 +1,13 @@
+// Plan §3 (rules.md §4.7): school and institute educators meet at least the plan's minimum a year.
+import type { Finding } from '../model/result';
+import type { SheetContext } from './context';
+import { finding } from './finding';
+import type { PersonView } from './view';
+
+export function meetingsRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+  if ((v.mask & ctx.cp.meetingsMask) === 0) return;
+  const meetings = v.number('meetings');
+  const minimum = ctx.plan.meetings.minimumPerYear.value;
+  if (meetings !== null && meetings < minimum)
+    out.push(finding('MEETINGS_BELOW_MINIMUM', ctx.plan.meetings.planRef, { value: meetings, minimum }));
+}

@@ -1,0 +1,39 @@
+// Plan §4 "Vakbekwaam blijven" (rules.md §4.3): trained roles keep their professionalism current every cycle.
+import type { IsoDate } from '../model/person';
+import type { Finding } from '../model/result';
+import { addTermYears } from '../calendar/dates';
+import type { SheetContext } from './context';
+import { finding } from './finding';
+import { Cell, type PersonView } from './view';
+
+/** Adds REFRESHER_OVERDUE / REFRESHER_DUE / DATE_UNKNOWN; returns refresherDue (or null). */
+export function refresherRule(ctx: SheetContext, v: PersonView, out: Finding[]): IsoDate | null {
+  const { cp } = ctx;
+  if ((v.mask & cp.refresherMask) === 0) return null;
+  let basis: IsoDate | null = v.lastRefresherDate;
+  let fromRegister = false;
+  let doneField: string | null = null;
+  for (let i = 0; i < cp.trainings.length; i++) {
+    if ((v.mask & cp.basisMask[i]!) === 0) continue;
+    const date = v.date[i] ?? null;
+    if (date === null) {
+      if (v.completed[i] && doneField === null) doneField = cp.trainingFields[i]!;
+      continue;
+    }
+    if (basis === null || date > basis) {
+      basis = date;
+      fromRegister = v.fromRegister[i]!;
+    } else if (date === basis && !v.fromRegister[i]) fromRegister = false;
+  }
+  if (basis === null) {
+    if (doneField === null && v.lastRefresherCell === Cell.Done) doneField = 'lastRefresher';
+    if (doneField !== null)
+      out.push({ ...finding('DATE_UNKNOWN', null, { field: doneField }), field: doneField });
+    return null;
+  }
+  const due = addTermYears(basis, cp.cycleYears);
+  const planRef = ctx.plan.refresher.planRef;
+  if (due < ctx.referenceDate) out.push(finding('REFRESHER_OVERDUE', planRef, { date: due, basis, fromRegister }));
+  else if (due <= ctx.endOfPlanningYear) out.push(finding('REFRESHER_DUE', planRef, { date: due, basis, fromRegister }));
+  return due;
+}

@@ -1,0 +1,69 @@
+// Plan §4 (rules.md §5.1): a schoolopleider at every school that trains students, and preferably a
+// trained onderzoeksbegeleider at every school.
+import type { SchoolFinding } from '../model/result';
+import type { Plan } from '../plan/schema';
+import { MESSAGES } from './messages';
+
+interface School {
+  name: string;
+  trainsStudents: boolean;
+  hasSO: boolean;
+  hasTrainedOb: boolean;
+}
+
+/** What one row (with at least one role) contributes to its school. */
+export interface SchoolRow {
+  school: string | null | undefined;
+  /** The row holds WPB or has students > 0. */
+  trainsStudents: boolean;
+  isSO: boolean;
+  /** The row holds OBP and its OB training is completed. */
+  trainedOb: boolean;
+}
+
+/** Collects the schools of one sheet: distinct non-empty values, trimmed and case-folded, first spelling kept. */
+export class SchoolTally {
+  private readonly schools = new Map<string, School>();
+
+  add(row: SchoolRow): void {
+    const name = row.school?.trim();
+    if (!name) return;
+    const key = name.toLowerCase();
+    let s = this.schools.get(key);
+    if (!s) this.schools.set(key, (s = { name, trainsStudents: false, hasSO: false, hasTrainedOb: false }));
+    s.trainsStudents ||= row.trainsStudents;
+    s.hasSO ||= row.isSO;
+    s.hasTrainedOb ||= row.trainedOb;
+  }
+
+  /** School findings in order of first appearance; OB findings only when the sheet has the OB training column. */
+  findings(plan: Plan, checkOb: boolean): SchoolFinding[] {
+    const planRef = plan.schools.planRef;
+    const out: SchoolFinding[] = [];
+    for (const s of this.schools.values()) {
+      if (s.trainsStudents && !s.hasSO)
+        out.push({
+          code: 'SCHOOL_WITHOUT_SO',
+          severity: 'action',
+          school: s.name,
+          message: MESSAGES.SCHOOL_WITHOUT_SO.nl({ school: s.name }),
+          planRef,
+        });
+      if (checkOb && !s.hasTrainedOb)
+        out.push({
+          code: 'SCHOOL_WITHOUT_TRAINED_OB',
+          severity: 'info',
+          school: s.name,
+          message: MESSAGES.SCHOOL_WITHOUT_TRAINED_OB.nl({ school: s.name }),
+          planRef,
+        });
+    }
+    return out;
+  }
+
+  counts(): { count: number; withTrainedOb: number } {
+    let withTrainedOb = 0;
+    for (const s of this.schools.values()) if (s.hasTrainedOb) withTrainedOb++;
+    return { count: this.schools.size, withTrainedOb };
+  }
+}

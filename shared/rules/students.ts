@@ -1,0 +1,23 @@
+// Plan §4 (rules.md §4.4): "Alle studenten ... hebben een geschoolde en gecertificeerde werkplekbegeleider".
+import type { Finding } from '../model/result';
+import { ROLE_BIT, type SheetContext } from './context';
+import { finding } from './finding';
+import type { PersonView } from './view';
+
+export function studentsRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+  if ((v.mask & ROLE_BIT.WPB) === 0) return;
+  const students = v.number('students');
+  if (students === null || students <= 0) return;
+  const index = ctx.cp.indexOf.WPB;
+  if (index === undefined || !v.known[index]) return;
+  const def = ctx.cp.defs[index]!;
+  if (!v.completed[index]) {
+    out.push(finding('STUDENT_WITHOUT_CERTIFIED_WPB', def.planRef, { count: students }));
+    return;
+  }
+  if (!def.certificate || !ctx.hasCertificate.WPB) return;
+  if (v.person.certificates?.WPB === true || v.registerCertificate[index]) return;
+  out.push(
+    finding('STUDENT_WITHOUT_CERTIFIED_WPB', def.planRef, { count: students, fromRegister: v.fromRegister[index]! }),
+  );
+}

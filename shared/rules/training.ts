@@ -1,0 +1,37 @@
+// Plan §4 (rules.md §4.1): each role's required ("verplicht") or advised ("indien gewenst") training.
+import type { Finding } from '../model/result';
+import type { SheetContext } from './context';
+import { finding } from './finding';
+import { Cell, type PersonView } from './view';
+
+export function trainingRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+  const { cp } = ctx;
+  let missingColumns: string[] | null = null;
+  for (let i = 0; i < cp.trainings.length; i++) {
+    const need = v.need[i]!;
+    if (need === 0 || v.completed[i]) continue;
+    if (v.cell[i] === Cell.Absent && !v.known[i]) {
+      // A core training's column is expected; without it the check cannot be made (one DATA_MISSING).
+      if (cp.defs[i]!.kind === 'core') (missingColumns ??= []).push(cp.trainingFields[i]!);
+      continue;
+    }
+    if (!v.known[i]) continue; // unreadable cell: INVALID_DATE says so
+    const training = cp.trainings[i]!;
+    const f = finding(
+      'TRAINING_MISSING',
+      v.needRef[i]!,
+      { training: cp.defs[i]!.name, roles: roleNamesNeeding(ctx, v, i), advised: need === 1 },
+      need === 1 ? 'info' : 'action',
+    );
+    f.training = training;
+    out.push(f);
+  }
+  if (missingColumns) out.push(finding('DATA_MISSING', null, { fields: missingColumns }));
+}
+
+function roleNamesNeeding(ctx: SheetContext, v: PersonView, index: number): string[] {
+  const names: string[] = [];
+  for (const role of v.roles)
+    if (ctx.cp.needsByRole[role]?.some((n) => n.index === index)) names.push(ctx.cp.roleName[role] ?? role);
+  return names;
+}
