@@ -1,0 +1,143 @@
+// Dev script (not a test): reads ../shared/samples/*.xlsx with the sheet reader and, when the rules engine
+// is present, evaluates them, then compares with the *.expected.json files there and prints the
+// agreement. Run: npx tsx scripts/compare-samples.ts [samples-dir]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { bossPoPlan } from '../shared/plan/bosspo';
+import type { Person, RuleField } from '../shared/model/person';
+import type { SheetEvaluation } from '../shared/model/result';
+import type { Plan } from '../shared/plan/schema';
+import { readSheet } from '../shared/sheet/read';
+import type { SheetRead } from '../shared/sheet/types';
+import { worksheetGrid } from '../xlsx/grid';
+
+interface ExpectedFinding {
+  code: string;
+  training?: string;
+  field?: string;
+}
+interface ExpectedPerson {
+  row: number;
+  personId: string | null;
+  status: string;
+  findings: ExpectedFinding[];
+  refresherDue: string | null;
+  normHours: number | null;
+  roles: string[];
+}
+interface ExpectedSheet {
+  name: string;
+  headerRow: number | null;
+  fields: string[];
+  people: ExpectedPerson[];
+}
+interface Expected {
+  file: string;
+  referenceDate: string;
+  planningYear: string;
+  board: string | null;
+  sheets: ExpectedSheet[];
+}
+
+type Evaluate = (
+  plan: Plan,
+  input: { fields: readonly RuleField[]; people: readonly Person[] },
+  options: { referenceDate: string; planningYear: string },
+) => SheetEvaluation;
+
+const dir = resolve(process.argv[2] ?? '../shared/samples');
+const evaluatePath = resolve('shared/rules/evaluate.ts');
+const evaluate: Evaluate | null = existsSync(evaluatePath)
+  ? ((await import(pathToFileURL(evaluatePath).href)) as { evaluateSheet: Evaluate }).evaluateSheet
+  : null;
+
+/** The fields a sheet has in the expected files' vocabulary: per-role columns count as `roles`, the
+ * composed name as `name`; the expected files call the tussenvoegsel `tv`. */
+function mappedFields(read: SheetRead): string[] {
+  const set = new Set<string>();
+  for (const f of Object.values(read.columns)) set.add(f.startsWith('role.') ? 'roles' : f);
+  if (set.has('firstName') || set.has('lastName')) set.add('name');
+  return [...set].sort();
+}
+const expectedFields = (fields: string[]) => [...new Set(fields.map((f) => (f === 'tv' ? 'tussenvoegsel' : f)))].sort();
+
+const findingKey = (f: ExpectedFinding) => `${f.code}${f.training ? `(${f.training})` : ''}${f.field ? `[${f.field}]` : ''}`;
+const sameSet = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+
+let rowsTotal = 0;
+let rowsAgree = 0;
+let headerChecks = 0;
+let headerAgree = 0;
+
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()) {
+  const expected = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Expected;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(dir, expected.file));
+  const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
+  console.log(`\n# ${basename(expected.file)} (1904: ${date1904}, board: ${expected.board ?? '-'})`);
+  for (const exp of expected.sheets) {
+    const ws = wb.getWorksheet(exp.name);
+    if (!ws) {
+      console.log(`  sheet "${exp.name}": MISSING in workbook`);
+      continue;
+    }
+    const read = readSheet(worksheetGrid(ws), {
+      sheetName: ws.name,
+      date1904,
+      board: expected.board,
+      plan: bossPoPlan,
+    });
+    const fieldsGot = mappedFields(read);
+    const fieldsWant = expectedFields(exp.fields);
+    headerChecks += 2;
+    const headerOk = read.headerRow === exp.headerRow;
+    const fieldsOk = sameSet(fieldsGot, fieldsWant);
+    headerAgree += Number(headerOk) + Number(fieldsOk);
+    console.log(`  sheet "${exp.name}": headerRow ${read.headerRow} (expected ${exp.headerRow}) ${headerOk ? 'ok' : 'DIFF'}`);
+    console.log(`    fields ${fieldsOk ? 'ok' : 'DIFF'}: ${fieldsGot.join(', ')}`);
+    if (!fieldsOk) console.log(`    expected:  ${fieldsWant.join(', ')}`);
+    for (const r of read.remarks) console.log(`    remark: ${r.message}`);
+    for (const p of read.problems) console.log(`    problem: ${p.cell} ${p.field} "${p.raw}"`);
+    if (!evaluate) continue;
+    const result = evaluate(bossPoPlan, { fields: read.fields, people: read.people }, {
+      referenceDate: expected.referenceDate,
+      planningYear: expected.planningYear,
+    });
+    const byRef = new Map(result.people.map((p) => [p.ref, p]));
+    for (const want of exp.people) {
+      rowsTotal++;
+      const got = byRef.get(String(want.row));
+      if (!got) {
+        console.log(`    row ${want.row}: MISSING`);
+        continue;
+      }
+      const diffs: string[] = [];
+      if (got.status !== want.status) diffs.push(`status ${got.status} ≠ ${want.status}`);
+      if (got.refresherDue !== want.refresherDue) diffs.push(`refresherDue ${got.refresherDue} ≠ ${want.refresherDue}`);
+      if (got.normHours !== want.normHours) diffs.push(`normHours ${got.normHours} ≠ ${want.normHours}`);
+      if (!sameSet(got.roles, want.roles)) diffs.push(`roles ${got.roles.join('+')} ≠ ${want.roles.join('+')}`);
+      if ((got.personId ?? null) !== (want.personId ?? null)) diffs.push(`personId ${got.personId} ≠ ${want.personId}`);
+      // Compare the keys the expected file gives (code, and training/field where it has them).
+      const gotKeys = got.findings.map((f) =>
+        findingKey({
+          code: f.code,
+          ...(f.training ? { training: f.training } : {}),
+          ...(f.field && want.findings.some((w) => w.code === f.code && w.field) ? { field: f.field } : {}),
+        }),
+      );
+      const wantKeys = want.findings.map(findingKey);
+      if (!sameSet(gotKeys, wantKeys)) diffs.push(`findings [${gotKeys.join(', ')}] ≠ [${wantKeys.join(', ')}]`);
+      if (diffs.length === 0) rowsAgree++;
+      else console.log(`    row ${want.row}: ${diffs.join('; ')}`);
+    }
+    const extra = result.people.filter((p) => !exp.people.some((w) => String(w.row) === p.ref));
+    for (const p of extra) console.log(`    row ${p.ref}: not in the expected file`);
+    rowsTotal += extra.length;
+  }
+}
+
+console.log(`\nheader row + fields: ${headerAgree}/${headerChecks} agree`);
+if (evaluate) console.log(`rows: ${rowsAgree}/${rowsTotal} agree`);
+else console.log('rows: not compared (shared/rules/evaluate.ts not present yet)');
