@@ -26,7 +26,8 @@ export function trainingRule(ctx: SheetContext, v: PersonView, out: Finding[]): 
     f.training = training;
     out.push(f);
   }
-  if (missingColumns) out.push(finding('DATA_MISSING', null, { fields: missingColumns }));
+  if (missingColumns)
+    out.push({ ...finding('DATA_MISSING', null, { fields: missingColumns }), field: missingColumns.join(', ') });
 }
 
 function roleNamesNeeding(ctx: SheetContext, v: PersonView, index: number): string[] {

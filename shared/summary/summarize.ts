@@ -1,0 +1,201 @@
+// Plan §4–§5 (rules.md §5.2–§5.3): training need, trainer pools and the steering group's key figures,
+// over every row with at least one role of every processed sheet (never merged by personId).
+import type { Person } from '../model/person';
+import type { PersonResult, SheetEvaluation } from '../model/result';
+import type { KeyFigures, Summary } from '../model/summary';
+import type { PersonTrainingCode, Plan, RoleCode, TrainingCode } from '../plan/schema';
+import type { SchoolYear } from '../calendar/dates';
+import { SchoolTally } from '../rules/schools';
+import { needsFromCounts, poolsOf } from './needs';
+
+export { combineNeeds } from './needs';
+
+export interface SummarizedSheet {
+  people: readonly Person[];
+  evaluation: SheetEvaluation;
+}
+
+export interface SummarizeOptions {
+  planningYear: SchoolYear;
+}
+
+/** One row for the figures: the person as read and its evaluation. */
+interface Row {
+  person: Person;
+  result: PersonResult;
+}
+
+export function summarize(plan: Plan, sheets: readonly SummarizedSheet[], _options: SummarizeOptions): Summary {
+  const rows: Row[] = [];
+  let schools: number | null = null;
+  let schoolsWithTrainedOb: number | null = null;
+  for (const sheet of sheets) {
+    for (const row of rowsOf(sheet)) if (row.result.roles.length > 0) rows.push(row);
+    const s = sheet.evaluation.schools;
+    if (s) {
+      schools = (schools ?? 0) + s.count;
+      schoolsWithTrainedOb = (schoolsWithTrainedOb ?? 0) + s.withTrainedOb;
+    }
+  }
+  return summaryOfRows(plan, rows, schools, schoolsWithTrainedOb);
+}
+
+/**
+ * The summary per board (people grouped by their trimmed `board`; '' for people without one). School
+ * figures are recounted per board and sheet from the rows, since a sheet may mix boards.
+ */
+export function summarizeByBoard(
+  plan: Plan,
+  sheets: readonly SummarizedSheet[],
+  _options: SummarizeOptions,
+): Record<string, Summary> {
+  const byBoard = new Map<string, { rows: Row[]; schools: number | null; withTrainedOb: number | null }>();
+  for (const sheet of sheets) {
+    const tallies = new Map<string, SchoolTally>();
+    for (const row of rowsOf(sheet)) {
+      if (row.result.roles.length === 0) continue;
+      const board = row.person.board?.trim() ?? '';
+      let entry = byBoard.get(board);
+      if (!entry) byBoard.set(board, (entry = { rows: [], schools: null, withTrainedOb: null }));
+      entry.rows.push(row);
+      if (sheet.evaluation.schools) {
+        let tally = tallies.get(board);
+        if (!tally) tallies.set(board, (tally = new SchoolTally()));
+        tally.add({
+          school: row.person.school,
+          trainsStudents: row.result.roles.includes('WPB') || (numberOf(row.person.students) ?? 0) > 0,
+          isSO: row.result.roles.includes('SO'),
+          trainedOb: row.result.roles.includes('OBP') && isCompleted(row.result, 'OB'),
+        });
+      }
+    }
+    for (const [board, tally] of tallies) {
+      const entry = byBoard.get(board)!;
+      const counts = tally.counts();
+      entry.schools = (entry.schools ?? 0) + counts.count;
+      entry.withTrainedOb = (entry.withTrainedOb ?? 0) + counts.withTrainedOb;
+    }
+  }
+  const out: Record<string, Summary> = {};
+  for (const [board, entry] of [...byBoard].sort(([a], [b]) => a.localeCompare(b)))
+    out[board] = summaryOfRows(plan, entry.rows, entry.schools, entry.withTrainedOb);
+  return out;
+}
+
+function summaryOfRows(plan: Plan, rows: readonly Row[], schools: number | null, withTrainedOb: number | null): Summary {
+  const initial: Partial<Record<TrainingCode, number>> = {};
+  const roleCounts = new Map<RoleCode, number>();
+  const norms = new Set(plan.norms.map((n) => n.role));
+  const facilitation: Record<string, { normHours: number; hoursGranted: number }> = {};
+  const total = { normHours: 0, hoursGranted: 0 };
+  let studentsPlaced = 0;
+  let studentsWithCertifiedWpb = 0;
+  let wpbs = 0;
+  let wpbsTrained = 0;
+  let educators = 0;
+  let educatorsTrained = 0;
+  let refreshersOverdue = 0;
+  let refreshersDue = 0;
+
+  for (const { person, result } of rows) {
+    const counted = new Set<TrainingCode>();
+    let studentProblem = false;
+    for (const f of result.findings) {
+      if (f.code === 'TRAINING_MISSING' && f.training) counted.add(f.training);
+      else if (f.code === 'REFRESHER_OVERDUE') {
+        counted.add('REFRESH');
+        refreshersOverdue++;
+      } else if (f.code === 'REFRESHER_DUE') {
+        counted.add('REFRESH');
+        refreshersDue++;
+      } else if (f.code === 'STUDENT_WITHOUT_CERTIFIED_WPB') studentProblem = true;
+    }
+    for (const t of counted) initial[t] = (initial[t] ?? 0) + 1;
+
+    const granted = numberOf(person.hoursGranted);
+    for (const role of result.roles) {
+      roleCounts.set(role, (roleCounts.get(role) ?? 0) + 1);
+      if (norms.has(role)) {
+        const f = (facilitation[role] ??= { normHours: 0, hoursGranted: 0 });
+        f.normHours += result.normParts[role] ?? 0;
+        if (granted !== null) f.hoursGranted += granted;
+      }
+    }
+    if (result.normHours !== null && granted !== null) {
+      total.normHours += result.normHours;
+      total.hoursGranted += granted;
+    }
+
+    if (result.roles.includes('WPB')) {
+      wpbs++;
+      if (isCompleted(result, 'WPB')) wpbsTrained++;
+      const students = numberOf(person.students);
+      if (students !== null) {
+        studentsPlaced += students;
+        if (!studentProblem) studentsWithCertifiedWpb += students;
+      }
+    }
+    if (result.roles.includes('SO') || result.roles.includes('IO')) {
+      educators++;
+      if (isCompleted(result, 'SOIO')) educatorsTrained++;
+    }
+  }
+
+  const needs = needsFromCounts(plan, initial);
+  const keyFigures: KeyFigures = {
+    studentsPlaced,
+    studentsWithCertifiedWpb,
+    wpbTrainedShare: wpbs === 0 ? null : wpbsTrained / wpbs,
+    soioTrainedShare: educators === 0 ? null : educatorsTrained / educators,
+    schoolsWithTrainedOb: withTrainedOb,
+    schools,
+    refreshersOverdue,
+    refreshersDue,
+  };
+  const roles: Summary['roles'] = {};
+  for (const r of plan.roles) {
+    const count = roleCounts.get(r.code);
+    if (count !== undefined) roles[r.code] = { count, plan: r.planCount?.value ?? null };
+  }
+  const orderedFacilitation: Summary['facilitation'] = {};
+  for (const r of plan.roles) if (facilitation[r.code]) orderedFacilitation[r.code] = facilitation[r.code]!;
+  orderedFacilitation.total = total;
+  return { needs, pools: poolsOf(plan, needs), keyFigures, roles, facilitation: orderedFacilitation };
+}
+
+/** Pair each person with its result: by position (evaluateSheet keeps the order), checked by ref. */
+function rowsOf(sheet: SummarizedSheet): Row[] {
+  const results = sheet.evaluation.people;
+  const byRef = new Map<string, Person>();
+  const rows: Row[] = [];
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i]!;
+    let person = sheet.people[i];
+    if (!person || person.ref !== result.ref) {
+      if (byRef.size === 0) for (const p of sheet.people) byRef.set(p.ref, p);
+      person = byRef.get(result.ref);
+    }
+    // A result without its person still counts; its numbers are then unknown.
+    rows.push({ person: person ?? { ref: result.ref, roles: result.roles }, result });
+  }
+  return rows;
+}
+
+function numberOf(v: Person['students']): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+/**
+ * The training counted as completed. Results from evaluateSheet carry `completed`; for a result
+ * without it, completed means: no finding says it is missing or unreadable.
+ */
+function isCompleted(result: PersonResult, training: PersonTrainingCode): boolean {
+  if (result.completed) return result.completed.includes(training);
+  const field = `training.${training}`;
+  return !result.findings.some(
+    (f) =>
+      (f.code === 'TRAINING_MISSING' && f.training === training) ||
+      ((f.code === 'INVALID_DATE' || f.code === 'FUTURE_DATE') && f.field === field) ||
+      (f.code === 'DATA_MISSING' && (f.field?.split(', ').includes(field) ?? false)),
+  );
+}
