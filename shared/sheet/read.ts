@@ -130,13 +130,6 @@ function skipped(sheet: string, reason: string, lastRow: number, lastColumn: num
   };
 }
 
-const FIELD_LABEL: Partial<Record<Kind, string>> = {
-  training: 'datum',
-  lastRefresher: 'datum',
-  date: 'datum',
-  number: 'getal',
-};
-
 export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 'paboBoards'> }): SheetRead {
   const sheet = options.sheetName;
   const { lastRow, lastColumn } = usedExtent(grid);
@@ -218,7 +211,7 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
         raw,
         message: isErrorCell(cell)
           ? `Blad "${sheet}", cel ${address}: de cel bevat een foutwaarde (${raw}) en kan niet worden gelezen.`
-          : `Blad "${sheet}", cel ${address}: "${raw}" is geen geldige ${what}.`,
+          : `Blad "${sheet}", cel ${address}: "${raw}" is geen ${what}.`,
       });
     };
 
@@ -236,7 +229,7 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
       const column = columns[i]!;
       const cell: Cell = row![column.index] ?? null;
       at[column.field] = column.letter + ref;
-      if (isErrorCell(cell)) problem(column, cell, FIELD_LABEL[column.kind] ?? 'waarde');
+      if (isErrorCell(cell)) problem(column, cell, 'leesbare waarde');
       switch (column.kind) {
         case 'personId':
           person.personId = parsePersonId(cell);
@@ -262,7 +255,7 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
         case 'training':
         case 'lastRefresher': {
           const value: CompletionValue = parseCompletion(cell, date1904);
-          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'datum');
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'geldige datum');
           if (column.kind === 'lastRefresher') person.lastRefresher = value;
           else (person.trainings ??= {})[column.key as PersonTrainingCode] = value;
           break;
@@ -272,13 +265,13 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
           break;
         case 'date': {
           const value = parseDate(cell, date1904);
-          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'datum');
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'geldige datum');
           person[column.key as 'roleStart' | 'velonRegistration'] = value;
           break;
         }
         case 'number': {
           const value = parseNumber(cell);
-          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'getal');
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'geldig getal');
           person[column.key as 'students'] = value;
           break;
         }
