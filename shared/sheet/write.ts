@@ -1,0 +1,164 @@
+// interfaces.md §1: the five owned columns and the summary sheet, as a plain-data WritePlan.
+// Pure: the same reads and evaluations always give the same plan, so the same input gives the same workbook.
+import type { IsoDate } from '../model/person';
+import type { Finding, PersonResult, SheetEvaluation } from '../model/result';
+import type { Summary } from '../model/summary';
+import type { Plan } from '../plan/schema';
+import type { SchoolYear } from '../calendar/dates';
+import { actionText } from '../rules/messages';
+import { columnIndex, columnLetter } from './address';
+import type { SheetRead } from './types';
+import {
+  OWNED_HEADERS,
+  type OwnedColumnWrite,
+  type OwnedHeader,
+  type StaffSheetWrite,
+  type StatusColour,
+  type WritePlan,
+  type WriteValue,
+} from './write-plan';
+import { summarySheet } from './summary-sheet';
+
+/** Excel holds at most 32,767 characters in a cell. */
+const MAX_CELL_TEXT = 32_767;
+
+/** Standard Excel "good / neutral / bad" tints, plus orange for Actie nodig. */
+export const STATUS_COLOURS: readonly StatusColour[] = [
+  { status: 'Niet in orde', fill: '#FFC7CE', font: '#9C0006' },
+  { status: 'Actie nodig', fill: '#FCD5B4', font: '#974706' },
+  { status: 'Gegevens controleren', fill: '#FFEB9C', font: '#9C5700' },
+  { status: 'In orde', fill: '#C6EFCE', font: '#006100' },
+];
+
+const COLUMN_FORMAT: Record<OwnedHeader, { numberFormat: string; width: number }> = {
+  'OS-status': { numberFormat: '@', width: 22 },
+  Acties: { numberFormat: '@', width: 50 },
+  'Opfrissen vóór': { numberFormat: 'dd-mm-yyyy', width: 16 },
+  Normuren: { numberFormat: 'General', width: 11 },
+  Toelichting: { numberFormat: '@', width: 90 },
+};
+
+export interface SheetWriteInput {
+  read: SheetRead;
+  evaluation: SheetEvaluation;
+}
+
+export interface PlanWriteOptions {
+  plan: Plan;
+  referenceDate: IsoDate;
+  planningYear: SchoolYear;
+  /** The summary over the sheets of this workbook (interfaces.md §1: each workbook's summary covers that workbook). */
+  summary: Summary;
+}
+
+const EMPTY: WriteValue = { kind: 'empty' };
+const text = (t: string): WriteValue =>
+  t === '' ? EMPTY : { kind: 'text', text: t.length > MAX_CELL_TEXT ? `${t.slice(0, MAX_CELL_TEXT - 1)}…` : t };
+
+/** The short Dutch actions of the critical and action findings, `; `-separated, each once. */
+export function actionsText(person: Pick<PersonResult, 'findings' | 'refresherDue' | 'normHours'>): string {
+  const actions = person.findings
+    .map((f) => actionText(f, person)?.trim() ?? '')
+    .filter((t) => t !== '');
+  return [...new Set(actions)].join('; ');
+}
+
+/** One finding in plain Dutch: the cell it is about first, its plan § last. */
+export function explanation(finding: Finding): string {
+  let t = finding.message.trim();
+  if (finding.cell && !t.includes(finding.cell)) t = `Cel ${finding.cell}: ${t}`;
+  if (finding.planRef && !t.includes(finding.planRef)) t = `${t} (${finding.planRef})`;
+  return t;
+}
+
+/** Every finding, info and warnings too, `; `-separated. */
+export function explanationsText(findings: readonly Finding[]): string {
+  return [...new Set(findings.map(explanation))].join('; ');
+}
+
+function ownedValues(person: PersonResult | undefined): Record<OwnedHeader, WriteValue> {
+  if (!person)
+    return { 'OS-status': EMPTY, Acties: EMPTY, 'Opfrissen vóór': EMPTY, Normuren: EMPTY, Toelichting: EMPTY };
+  return {
+    'OS-status': text(person.status),
+    Acties: text(actionsText(person)),
+    'Opfrissen vóór': person.refresherDue ? { kind: 'date', iso: person.refresherDue } : EMPTY,
+    Normuren: person.normHours === null ? EMPTY : { kind: 'number', number: person.normHours },
+    Toelichting: text(explanationsText(person.findings)),
+  };
+}
+
+/**
+ * Where each owned column goes: found again by its exact header text in the header row (rewritten in
+ * place), else appended right of the used range in the order of OWNED_HEADERS.
+ */
+export function ownedColumnPositions(read: SheetRead): Record<OwnedHeader, { column: number; existing: boolean }> {
+  const found = new Map<string, number>();
+  for (const [letter, header] of Object.entries(read.headers)) {
+    const h = header.trim();
+    const column = columnIndex(letter);
+    if (column === null) continue;
+    if ((OWNED_HEADERS as readonly string[]).includes(h) && (!found.has(h) || column < found.get(h)!))
+      found.set(h, column);
+  }
+  let next = read.lastColumn + 1;
+  const out = {} as Record<OwnedHeader, { column: number; existing: boolean }>;
+  for (const header of OWNED_HEADERS) {
+    const at = found.get(header);
+    out[header] = at !== undefined ? { column: at, existing: true } : { column: next++, existing: false };
+  }
+  return out;
+}
+
+/** The owned columns of one staff sheet. */
+export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
+  const { read, evaluation } = input;
+  if (read.skipped !== null || read.headerRow === null) return null;
+  const headerRow = read.headerRow;
+  const firstRow = headerRow + 1;
+  const lastRow = Math.max(read.lastRow, headerRow);
+  const byRow = new Map<number, PersonResult>();
+  for (const p of evaluation.people) byRow.set(Number(p.ref), p);
+
+  const positions = ownedColumnPositions(read);
+  const columns: OwnedColumnWrite[] = OWNED_HEADERS.map((header) => ({
+    header,
+    column: positions[header].column,
+    letter: columnLetter(positions[header].column),
+    existing: positions[header].existing,
+    numberFormat: COLUMN_FORMAT[header].numberFormat,
+    width: COLUMN_FORMAT[header].width,
+    values: [],
+  }));
+  for (let row = firstRow; row <= lastRow; row++) {
+    const values = ownedValues(byRow.get(row));
+    for (const c of columns) c.values.push(values[c.header]);
+  }
+  const status = columns[0]!;
+  return {
+    sheet: read.sheet,
+    headerRow,
+    firstRow,
+    lastRow,
+    columns,
+    statusFormat:
+      lastRow >= firstRow
+        ? { range: `${status.letter}${firstRow}:${status.letter}${lastRow}`, colours: STATUS_COLOURS.map((c) => ({ ...c })) }
+        : null,
+  };
+}
+
+/** The write plan of one workbook: its staff sheets' owned columns and its summary sheet. */
+export function planWrite(sheets: readonly SheetWriteInput[], options: PlanWriteOptions): WritePlan {
+  const staff = sheets.map(planStaffSheet).filter((s): s is StaffSheetWrite => s !== null);
+  return {
+    sheets: staff,
+    summary: summarySheet({
+      plan: options.plan,
+      referenceDate: options.referenceDate,
+      planningYear: options.planningYear,
+      summary: options.summary,
+      sheets: sheets.filter((s) => s.read.skipped === null),
+    }),
+  };
+}
