@@ -1,0 +1,266 @@
+// Apply a StaffSheetWrite to one worksheet part's XML. Only the owned columns' cells, their widths (when
+// new), the sheet's dimension and our conditional format change; every other byte is copied through, so
+// user cells keep value, style, formula and width exactly.
+import type { StaffSheetWrite, WriteValue } from '../shared/sheet/write-plan';
+import { columnLetter } from '../shared/sheet/address';
+import { attributes, escapeXml, findElement, findElements, innerXml, mainPrefix, parseRange, parseRef, setAttribute, startTag, unescapeXml } from './xml';
+
+export interface OwnedStyles {
+  text: number;
+  date: number;
+  number: number;
+  /** dxf index per status text. */
+  statusDxf: Record<string, number>;
+}
+
+/** Elements that follow conditionalFormatting in CT_Worksheet, in order. */
+const AFTER_CONDITIONAL_FORMATTING = [
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks',
+  'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing',
+  'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+];
+
+const MS_PER_DAY = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** YYYY-MM-DD → Excel serial day number in the workbook's date system. */
+export function excelSerial(iso: string, date1904: boolean): number {
+  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((t - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY);
+}
+
+export function cellXml(p: string, ref: string, value: WriteValue, style: number | null, date1904: boolean): string | null {
+  const s = style === null || style === 0 ? '' : ` s="${style}"`;
+  switch (value.kind) {
+    case 'empty':
+      return null;
+    case 'text':
+      // An inline string is never a formula, whatever it starts with (= + - @).
+      return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value.text)}</${p}t></${p}is></${p}c>`;
+    case 'number':
+      return `<${p}c r="${ref}"${s}><${p}v>${Number.isFinite(value.number) ? String(value.number) : '0'}</${p}v></${p}c>`;
+    case 'date':
+      return `<${p}c r="${ref}"${s}><${p}v>${excelSerial(value.iso, date1904)}</${p}v></${p}c>`;
+  }
+}
+
+interface RowCell {
+  column: number;
+  xml: string;
+}
+
+/** Split a row's inner XML into cells (positions implied by order when `r` is absent) and trailing XML. */
+function parseCells(p: string, inner: string): { cells: RowCell[]; tail: string } {
+  const cells: RowCell[] = [];
+  let column = 0;
+  let lastEnd = 0;
+  for (const el of findElements(inner, p, 'c')) {
+    const r = attributes(startTag(el.text)).r;
+    const ref = r ? parseRef(r) : null;
+    column = ref ? ref.column : column + 1;
+    cells.push({ column, xml: el.text });
+    lastEnd = el.end;
+  }
+  return { cells, tail: inner.slice(lastEnd).trim() };
+}
+
+export interface SheetPatchResult {
+  xml: string;
+  /** A replaced owned cell held a formula: the calculation chain must be dropped. */
+  formulaRemoved: boolean;
+}
+
+export function patchStaffSheet(
+  xml: string,
+  write: StaffSheetWrite,
+  styles: OwnedStyles,
+  date1904: boolean,
+): SheetPatchResult {
+  const p = mainPrefix(xml, 'worksheet');
+  const owned = new Map(write.columns.map((c) => [c.column, c]));
+  const existingColumns = new Set(write.columns.filter((c) => c.existing).map((c) => c.column));
+  let formulaRemoved = false;
+
+  const sheetData = findElement(xml, p, 'sheetData');
+  if (!sheetData) throw new Error(`worksheet ${write.sheet} has no sheetData`);
+  const inner = innerXml(sheetData.text);
+
+  // Rows as they are, with their numbers (implied by order when `r` is absent).
+  const rows: { row: number; xml: string }[] = [];
+  let rowNumber = 0;
+  for (const el of findElements(inner, p, 'row')) {
+    const r = Number(attributes(startTag(el.text)).r);
+    rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+    rows.push({ row: rowNumber, xml: el.text });
+  }
+
+  // The header style of the new owned columns is that of the header row's last user header cell.
+  const headerRowXml = rows.find((r) => r.row === write.headerRow)?.xml ?? '';
+  const firstNew = Math.min(...write.columns.filter((c) => !c.existing).map((c) => c.column));
+  const headerStyle = (() => {
+    const { cells } = parseCells(p, innerXml(headerRowXml));
+    const left = cells.filter((c) => c.column < firstNew && /<(\w+:)?(v|is)[\s>]/.test(c.xml)).pop();
+    const s = left ? attributes(startTag(left.xml)).s : undefined;
+    return s === undefined ? null : Number(s);
+  })();
+
+  const desired = (row: number): Map<number, string | null> | null => {
+    const out = new Map<number, string | null>();
+    if (row === write.headerRow) {
+      for (const c of write.columns)
+        if (!c.existing) out.set(c.column, cellXml(p, `${c.letter}${row}`, { kind: 'text', text: c.header }, headerStyle, date1904));
+    } else if (row >= write.firstRow && row <= write.lastRow) {
+      for (const c of write.columns) {
+        const value = c.values[row - write.firstRow] ?? { kind: 'empty' };
+        const style = value.kind === 'date' ? styles.date : value.kind === 'number' ? styles.number : styles.text;
+        out.set(c.column, cellXml(p, `${c.letter}${row}`, value, style, date1904));
+      }
+    } else if (row > write.lastRow) {
+      // Below the data: what a previous run left in our columns goes.
+      for (const c of existingColumns) out.set(c, null);
+    } else return null;
+    return out.size ? out : null;
+  };
+
+  const patchRow = (rowXml: string | null, row: number, want: Map<number, string | null>): string | null => {
+    const open = rowXml ? setAttribute(startTag(rowXml).replace(/\/>$/, '>'), 'spans', null) : `<${p}row r="${row}">`;
+    const { cells, tail } = rowXml ? parseCells(p, innerXml(rowXml)) : { cells: [], tail: '' };
+    const kept = cells.filter((c) => {
+      if (!want.has(c.column)) return true;
+      if (/<(\w+:)?f[\s>/]/.test(c.xml)) formulaRemoved = true;
+      return false;
+    });
+    const added = [...want].filter(([, x]) => x !== null).map(([column, x]) => ({ column, xml: x! }));
+    if (!rowXml && added.length === 0) return null;
+    const all = [...kept, ...added].sort((a, b) => a.column - b.column);
+    return `${open}${all.map((c) => c.xml).join('')}${tail}</${p}row>`;
+  };
+
+  // Rows in order; a row that does not exist yet but needs an owned value is created in its place.
+  const out: string[] = [];
+  let cursor = write.headerRow;
+  const emitMissing = (limit: number) => {
+    for (; cursor < limit && cursor <= write.lastRow; cursor++) {
+      const want = desired(cursor);
+      const x = want ? patchRow(null, cursor, want) : null;
+      if (x) out.push(x);
+    }
+  };
+  for (const { row, xml: rowXml } of rows) {
+    emitMissing(row);
+    cursor = Math.max(cursor, row + 1);
+    const want = desired(row);
+    out.push(want ? (patchRow(rowXml, row, want) ?? rowXml) : rowXml);
+  }
+  emitMissing(write.lastRow + 1);
+
+  const firstRowAt = inner.search(new RegExp(`<${p}row[\\s>/]`));
+  const lead = (firstRowAt < 0 ? inner : inner.slice(0, firstRowAt)).trim();
+  const newSheetData = `${startTag(sheetData.text).replace(/\/>$/, '>')}${lead}${out.join('')}</${p}sheetData>`;
+  let result = xml.slice(0, sheetData.start) + newSheetData + xml.slice(sheetData.end);
+
+  result = patchDimension(result, p, write);
+  result = patchColumnWidths(result, p, write);
+  result = patchConditionalFormat(result, p, write, styles);
+  return { xml: result, formulaRemoved };
+}
+
+function patchDimension(xml: string, p: string, write: StaffSheetWrite): string {
+  const el = findElement(xml, p, 'dimension');
+  if (!el) return xml;
+  const range = parseRange(attributes(el.text).ref ?? '');
+  if (!range) return xml;
+  const c2 = Math.max(range.c2, ...write.columns.map((c) => c.column));
+  const r2 = Math.max(range.r2, write.headerRow);
+  const ref = `${columnLetter(range.c1)}${range.r1}:${columnLetter(c2)}${r2}`;
+  return xml.slice(0, el.start) + setAttribute(el.text, 'ref', ref) + xml.slice(el.end);
+}
+
+/** New owned columns get their width; an existing `<col>` range over them is split so the rest keeps its own. */
+function patchColumnWidths(xml: string, p: string, write: StaffSheetWrite): string {
+  const fresh = write.columns.filter((c) => !c.existing);
+  if (fresh.length === 0) return xml;
+  const colsEl = findElement(xml, p, 'cols');
+  type Col = { min: number; max: number; tag: string };
+  let cols: Col[] = colsEl
+    ? findElements(innerXml(colsEl.text), p, 'col').map((e) => {
+        const a = attributes(e.text);
+        return { min: Number(a.min), max: Number(a.max), tag: e.text };
+      })
+    : [];
+  for (const c of fresh) {
+    const ours = `<${p}col min="${c.column}" max="${c.column}" width="${c.width}" customWidth="1"/>`;
+    const next: Col[] = [];
+    for (const col of cols) {
+      if (c.column < col.min || c.column > col.max) {
+        next.push(col);
+        continue;
+      }
+      const piece = (min: number, max: number) => ({
+        min,
+        max,
+        tag: setAttribute(setAttribute(col.tag, 'min', String(min)), 'max', String(max)),
+      });
+      if (col.min < c.column) next.push(piece(col.min, c.column - 1));
+      if (c.column < col.max) next.push(piece(c.column + 1, col.max));
+    }
+    next.push({ min: c.column, max: c.column, tag: ours });
+    cols = next.sort((a, b) => a.min - b.min);
+  }
+  const body = cols.map((c) => c.tag).join('');
+  if (colsEl) return xml.slice(0, colsEl.start) + `${startTag(colsEl.text).replace(/\/>$/, '>')}${body}</${p}cols>` + xml.slice(colsEl.end);
+  const sheetData = xml.search(new RegExp(`<${p}sheetData[\\s>/]`));
+  return xml.slice(0, sheetData) + `<${p}cols>${body}</${p}cols>` + xml.slice(sheetData);
+}
+
+const quoted = (status: string) => `"${status}"`;
+
+/** Our status colours: one conditionalFormatting block whose rules all test for a status text. */
+function isOurs(block: string, p: string, statuses: Set<string>): boolean {
+  const rules = findElements(block, p, 'cfRule');
+  return (
+    rules.length > 0 &&
+    rules.every((r) => {
+      const f = findElement(r.text, p, 'formula');
+      return f !== null && statuses.has(unescapeXml(innerXml(f.text)).trim());
+    })
+  );
+}
+
+function patchConditionalFormat(xml: string, p: string, write: StaffSheetWrite, styles: OwnedStyles): string {
+  const statuses = new Set(Object.keys(styles.statusDxf).map(quoted));
+  const blocks = findElements(xml, p, 'conditionalFormatting');
+  let insertAt: number | null = null;
+  for (const b of [...blocks].reverse()) {
+    if (!isOurs(b.text, p, statuses)) continue;
+    xml = xml.slice(0, b.start) + xml.slice(b.end);
+    insertAt = b.start;
+  }
+  if (!write.statusFormat) return xml;
+  const priorities = [...xml.matchAll(/<(?:\w+:)?cfRule\b[^>]*\bpriority="(\d+)"/g)].map((m) => Number(m[1]));
+  let priority = Math.max(0, ...priorities);
+  const rules = write.statusFormat.colours
+    .filter((c) => styles.statusDxf[c.status] !== undefined)
+    .map(
+      (c) =>
+        `<${p}cfRule type="cellIs" dxfId="${styles.statusDxf[c.status]}" priority="${++priority}" operator="equal"><${p}formula>${escapeXml(quoted(c.status))}</${p}formula></${p}cfRule>`,
+    )
+    .join('');
+  const block = `<${p}conditionalFormatting sqref="${write.statusFormat.range}">${rules}</${p}conditionalFormatting>`;
+  if (insertAt === null) {
+    const remaining = findElements(xml, p, 'conditionalFormatting');
+    if (remaining.length) insertAt = remaining[remaining.length - 1]!.end;
+    else {
+      for (const name of AFTER_CONDITIONAL_FORMATTING) {
+        const at = xml.search(new RegExp(`<${p}${name}[\\s>/]`));
+        if (at >= 0) {
+          insertAt = at;
+          break;
+        }
+      }
+      insertAt ??= xml.lastIndexOf(`</${p}worksheet>`);
+    }
+  }
+  return xml.slice(0, insertAt) + block + xml.slice(insertAt);
+}
