@@ -1,0 +1,48 @@
+// App Service Authentication (Easy Auth) in Azure: the platform signs the user in and passes the
+// principal in `x-ms-client-principal` (base64 JSON with claims). Trusted only when the platform says
+// authentication is on, because otherwise anyone could send the header. App roles map as in README.md.
+import { z } from 'zod';
+import type { ApiRole } from '../../../shared/api/common';
+import { BoardName } from '../../../shared/api/common';
+import type { Caller } from './caller';
+
+const PrincipalSchema = z.object({
+  role_typ: z.string().optional(),
+  claims: z.array(z.object({ typ: z.string(), val: z.string() })).max(500),
+});
+
+const ROLE_CLAIMS = ['roles', 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role'];
+
+export function authEnabled(env: Record<string, string | undefined>): boolean {
+  return (env.WEBSITE_AUTH_ENABLED ?? '').toLowerCase() === 'true';
+}
+
+/** A principal header as a caller (roles may be empty: signed in, but none of our app roles); null when unreadable. */
+export function callerFromPrincipal(header: string): Caller | null {
+  if (header.length > 64 * 1024) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(header, 'base64').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const parsed = PrincipalSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const roleTypes = new Set([...ROLE_CLAIMS, ...(parsed.data.role_typ ? [parsed.data.role_typ] : [])]);
+  const roles = new Set<ApiRole>();
+  const boards: string[] = [];
+  for (const claim of parsed.data.claims) {
+    if (!roleTypes.has(claim.typ)) continue;
+    const value = claim.val.trim();
+    const board = /^board[:.](.+)$/i.exec(value)?.[1];
+    if (board !== undefined) {
+      const name = BoardName.safeParse(board);
+      if (name.success) {
+        roles.add('board');
+        boards.push(name.data);
+      }
+    } else if (value.toLowerCase() === 'pabo') roles.add('pabo');
+    else if (value.toLowerCase() === 'stuurgroep') roles.add('stuurgroep');
+  }
+  return { roles: [...roles], boards };
+}

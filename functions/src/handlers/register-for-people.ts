@@ -1,0 +1,40 @@
+// rules.md §4.12 behind evaluate: the stored register records of each person's board — for a board's
+// key only its own board — and only boards that have records (an index, so no scan per typed board).
+import type { Person } from '../../../shared/model/person';
+import type { RegisterRecord } from '../../../shared/model/register';
+import { isPabo, isStuurgroep, ownsBoard, type Caller } from '../auth/caller';
+import type { RegisterRepository } from '../storage/register-repository';
+import { boardKey } from '../storage/keys';
+
+export async function registerForPeople(
+  repo: RegisterRepository,
+  caller: Caller,
+  people: readonly Person[],
+): Promise<RegisterRecord[]> {
+  // Board key → the spellings people use, and the personIds asked for.
+  const wanted = new Map<string, { spellings: Set<string>; ids: Set<string> }>();
+  for (const p of people) {
+    const board = p.board?.trim();
+    const id = p.personId?.trim();
+    if (!board || !id) continue;
+    if (!isPabo(caller) && !isStuurgroep(caller) && !ownsBoard(caller, board)) continue;
+    const key = boardKey(board);
+    let w = wanted.get(key);
+    if (!w) wanted.set(key, (w = { spellings: new Set(), ids: new Set() }));
+    w.spellings.add(board);
+    w.ids.add(id);
+  }
+  if (wanted.size === 0) return [];
+  const stored = await repo.boards();
+  const out: RegisterRecord[] = [];
+  for (const [key, w] of wanted) {
+    const board = stored.get(key);
+    if (board === undefined) continue;
+    for (const r of await repo.all(board)) {
+      if (!w.ids.has(r.personId)) continue;
+      // The rules match boards case-insensitively; hand each record over in every spelling the sheet uses.
+      for (const spelling of w.spellings) out.push({ ...r, board: spelling });
+    }
+  }
+  return out;
+}
