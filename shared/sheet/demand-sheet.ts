@@ -7,7 +7,7 @@ import { todayInAmsterdam, type SchoolYear } from '../calendar/dates';
 import type { Need } from '../model/summary';
 import type { Param, Plan, PoolCode, TrainingDef } from '../plan/schema';
 import { a1 } from './address';
-import { ReportLayout, rounded, tableRange } from './report-layout';
+import { paramSource, ReportLayout, rounded, tableRange } from './report-layout';
 import type { ChartWrite, SummarySheetWrite } from './write-plan';
 
 /** What the sheet needs of the API's answer (structurally the whole NeedsGetResponse fits). */
@@ -124,8 +124,6 @@ function submittedOn(at: string): string {
   const t = Date.parse(at);
   return Number.isNaN(t) ? at : todayInAmsterdam(new Date(t));
 }
-
-const source = (p: Param) => (p.assumption ? `aanname${p.planRef ? ` (bij ${p.planRef})` : ''}` : `plan ${p.planRef}`);
 
 /** The plan numbers the demand rests on, assumptions marked, each once. */
 export function demandParams(plan: Plan): Param[] {
@@ -246,7 +244,7 @@ export function demandSheet(plan: Plan, input: DemandInput): SummarySheetWrite {
   l.line(['Getallen uit het plan en aannames waar het plan een getal openlaat. Wijkt uw situatie af, meld het dan.'], 'note');
   l.table(
     ['Uitgangspunt', 'Waarde', 'Bron'],
-    demandParams(plan).map((p) => [p.label, p.value, source(p)]),
+    demandParams(plan).map((p) => [p.label, p.value, paramSource(p)]),
     ['text', 'number', 'text'],
   );
 

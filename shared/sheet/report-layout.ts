@@ -1,6 +1,7 @@
 // Row-by-row layout of the product's report sheets (`Trainersvraag …`, `Overzicht OS Boss po …`) into the
 // SummarySheetWrite cell/style model, remembering where each table sits so a chart can point at it.
 import type { IsoDate } from '../model/person';
+import type { Param } from '../plan/schema';
 import { a1 } from './address';
 import type { SummaryCellWrite, SummaryStyle, WriteValue } from './write-plan';
 
@@ -61,4 +62,9 @@ export function tableRange(area: TableArea, first = area.firstColumn, last = are
 export function rounded(n: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
+}
+
+/** Where a plan number comes from, for the sheets' lists of numbers used: `plan §4` or `aanname`. */
+export function paramSource(p: Param): string {
+  return p.assumption ? `aanname${p.planRef ? ` (bij ${p.planRef})` : ''}` : `plan ${p.planRef}`;
 }
