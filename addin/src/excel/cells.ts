@@ -1,0 +1,59 @@
+// Cell values between Office.js and the pure sheet layer: Office gives dates as serial numbers and error
+// cells as their code text; the write plan's dates become serial numbers in the workbook's date system.
+import type { Cell } from '../../../shared/sheet/types';
+import type { WriteValue } from '../../../shared/sheet/write-plan';
+
+/** The error values Excel shows in a cell; Office.js `values` gives them as this text. */
+const ERROR_CODES = new Set([
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!',
+  '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#EXTERNAL!', '#PYTHON!',
+]);
+
+/**
+ * One Office.js value → Cell. `valueTypes` is not loaded (it would double the payload): an error cell
+ * reads as its code, and a typed text `#N/A` is as unreadable as the error itself.
+ */
+export function officeCell(value: unknown): Cell {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') return ERROR_CODES.has(value) ? { error: value } : value;
+  return String(value);
+}
+
+const DAY = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** YYYY-MM-DD → Excel serial number (1900 or 1904 date system). */
+export function isoToSerial(iso: string, date1904: boolean): number {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d) - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY);
+}
+
+/** Text Excel would not keep as text when typed: a formula, a number, a date, a boolean, a leading apostrophe. */
+export function needsTextGuard(text: string): boolean {
+  return (
+    /^[=+\-@']/.test(text) ||
+    /^\s*[\d.,]+%?\s*$/.test(text) ||
+    /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/.test(text) ||
+    /^(true|false|waar|onwaar)$/i.test(text)
+  );
+}
+
+/**
+ * A write value → what Office.js `values` takes. Text that Excel would turn into a formula or a number
+ * gets the apostrophe prefix, which Excel keeps as "this is text" in any number format and does not show.
+ */
+export function officeValue(value: WriteValue, date1904: boolean): string | number {
+  switch (value.kind) {
+    case 'empty':
+      return '';
+    case 'number':
+      return value.number;
+    case 'date':
+      return isoToSerial(value.iso, date1904);
+    case 'text':
+      return needsTextGuard(value.text) ? `'${value.text}` : value.text;
+  }
+}

@@ -1,0 +1,98 @@
+// Small host actions around one Excel.run each: list sheets, select a cell, remove what the product wrote.
+import { OWNED_HEADERS } from '../../../shared/sheet/write-plan';
+import { HEADER_ROWS_TO_SEARCH, isProductSheet } from './product-sheets';
+import { HostError, hostError, type ExcelRun } from './types';
+
+export interface SheetList {
+  sheets: string[];
+  active: string;
+}
+
+/** Every worksheet name and the active one (one sync). */
+export async function listSheets(run: ExcelRun): Promise<SheetList> {
+  try {
+    return await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      const active = sheets.getActiveWorksheet();
+      active.load('name');
+      await context.sync();
+      return { sheets: sheets.items.map((s) => s.name), active: active.name };
+    });
+  } catch (e) {
+    throw hostError(e, null);
+  }
+}
+
+/** Shows the cell a data problem is about: activates its sheet and selects it (one sync). */
+export async function selectCell(run: ExcelRun, sheet: string, address: string): Promise<void> {
+  try {
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  } catch (e) {
+    throw hostError(e, sheet);
+  }
+}
+
+export interface RemovalReport {
+  columns: string[];
+  sheets: string[];
+  syncs: number;
+}
+
+/**
+ * Deletes the owned columns of `sheet` (found by their header text in the first rows) and every summary
+ * sheet the product made. Office.js changes cannot be undone with Ctrl+Z: the pane asks first.
+ */
+export async function removeOwned(run: ExcelRun, sheet: string): Promise<RemovalReport> {
+  try {
+    return await run(async (context) => {
+      let syncs = 0;
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.protection.load('protected');
+      const top = ws.getUsedRangeOrNullObject(true);
+      top.load('rowIndex,columnIndex,rowCount,columnCount');
+      const all = context.workbook.worksheets;
+      all.load('items/name');
+      context.workbook.protection.load('protected');
+      await context.sync();
+      syncs++;
+      if (ws.protection.protected) throw new HostError('sheetProtected', sheet, `sheet ${sheet} is protected`);
+      const columns: number[] = [];
+      if (!top.isNullObject) {
+        const head = ws.getRangeByIndexes(top.rowIndex, top.columnIndex, Math.min(top.rowCount, HEADER_ROWS_TO_SEARCH), top.columnCount);
+        head.load('values');
+        await context.sync();
+        syncs++;
+        const owned = new Set<string>(OWNED_HEADERS);
+        const row = (head.values as unknown[][]).find((r) => r.some((v) => v === 'OS-status'));
+        row?.forEach((v, i) => {
+          if (typeof v === 'string' && owned.has(v)) columns.push(top.columnIndex + i);
+        });
+      }
+      const products = all.items.map((s) => s.name).filter(isProductSheet);
+      if (products.length > 0 && context.workbook.protection.protected) throw new HostError('workbookProtected', sheet, 'workbook structure is protected');
+      const letters = columns.map(letter);
+      // Right to left, so earlier deletions do not shift the later ones.
+      for (const c of [...columns].sort((a, b) => b - a)) ws.getRange(`${letter(c)}:${letter(c)}`).delete('Left' as Excel.DeleteShiftDirection);
+      for (const name of products) context.workbook.worksheets.getItem(name).delete();
+      if (columns.length > 0 || products.length > 0) {
+        await context.sync();
+        syncs++;
+      }
+      return { columns: letters, sheets: products, syncs };
+    });
+  } catch (e) {
+    throw hostError(e, sheet);
+  }
+}
+
+function letter(index0: number): string {
+  let s = '';
+  for (let x = index0 + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}

@@ -1,0 +1,256 @@
+// Applies a WritePlan with Office.js: one sync to look (protection, the old summary sheet, our old status
+// formats), then the writes in batches that each stay under the payload limit, with calculation suspended
+// until each sync. Nothing outside the owned columns and the summary sheet is touched.
+import { STATUSES } from '../../../shared/model/result';
+import type { StaffSheetWrite, SummarySheetWrite, SummaryStyle, WritePlan, WriteValue } from '../../../shared/sheet/write-plan';
+import { officeValue } from './cells';
+import { PLANNING_BUDGET, jsonBytes, packBatches } from './payload';
+import type { TableInfo } from './read';
+import { HostError, hostError, type ExcelRun } from './types';
+
+export interface ApplyOptions {
+  date1904: boolean;
+  /** The Excel tables of each staff sheet, as the read found them (sheet name → tables). */
+  tables?: Record<string, TableInfo[]>;
+  /** A cell note for the summary sheet (e.g. "evaluated in the task pane"), added only where notes exist (ExcelApi 1.18). */
+  summaryNote?: { address: string; text: string } | null;
+  /** Office.context.requirements.isSetSupported('ExcelApi', '1.18'). */
+  notesSupported?: boolean;
+  /** Select the summary sheet when done. */
+  activateSummary?: boolean;
+  /** For tests; default the planning budget under the 5 MB limit. */
+  budget?: number;
+}
+
+export interface ApplyReport {
+  syncs: number;
+  batches: number;
+}
+
+interface Operation {
+  bytes: number;
+  apply: (context: Excel.RequestContext) => void;
+}
+
+/** Excel character units → points (Calibri 11: 7 px a character plus 5 px padding; 0.75 pt a px). */
+export function widthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+const STATUS_RULES = new Set(STATUSES.map((s) => `="${s}"`));
+
+function statusRule(status: string): string {
+  return `="${status.replace(/"/g, '""')}"`;
+}
+
+/** Splits a column's values into row chunks of at most `maxBytes` JSON each. */
+function chunkRows(values: (string | number)[], maxBytes: number): { start: number; values: (string | number)[][] }[] {
+  const chunks: { start: number; values: (string | number)[][] }[] = [];
+  let current: (string | number)[][] = [];
+  let start = 0;
+  let size = 2;
+  values.forEach((v, i) => {
+    const cost = jsonBytes(v) + 3;
+    if (current.length > 0 && size + cost > maxBytes) {
+      chunks.push({ start, values: current });
+      current = [];
+      start = i;
+      size = 2;
+    }
+    current.push([v]);
+    size += cost;
+  });
+  if (current.length > 0) chunks.push({ start, values: current });
+  return chunks;
+}
+
+function staffOperations(write: StaffSheetWrite, options: ApplyOptions, budget: number, oldFormats: Excel.ConditionalFormatCollection | null): Operation[] {
+  const ops: Operation[] = [];
+  const ws = (c: Excel.RequestContext) => c.workbook.worksheets.getItem(write.sheet);
+  const rows = write.lastRow - write.firstRow + 1;
+
+  // New owned columns join an Excel table that ends just left of them on the header row.
+  const tables = options.tables?.[write.sheet] ?? [];
+  const fresh = write.columns.filter((c) => !c.existing).sort((a, b) => a.column - b.column);
+  let tableEnd = fresh.length > 0 ? tables.find((t) => t.showHeaders && t.firstRow === write.headerRow && t.lastColumn === fresh[0]!.column - 1) : undefined;
+  for (const col of fresh) {
+    if (tableEnd && col.column === tableEnd.lastColumn + 1) {
+      const table = tableEnd;
+      ops.push({ bytes: jsonBytes(col.header) + jsonBytes(table.name), apply: (c) => void ws(c).tables.getItem(table.name).columns.add(undefined, undefined, col.header) });
+      tableEnd = { ...table, lastColumn: col.column };
+    }
+  }
+
+  for (const col of write.columns) {
+    ops.push({
+      bytes: jsonBytes(col.header) + 40,
+      apply: (c) => {
+        const header = ws(c).getRange(`${col.letter}${write.headerRow}`);
+        header.values = [[col.header]];
+        if (!col.existing) header.format.font.bold = true;
+      },
+    });
+    if (!col.existing) ops.push({ bytes: 40, apply: (c) => void (ws(c).getRange(`${col.letter}:${col.letter}`).format.columnWidth = widthToPoints(col.width)) });
+    if (rows <= 0) continue;
+    const dataAddress = `${col.letter}${write.firstRow}:${col.letter}${write.lastRow}`;
+    // A single number format applies to every cell of the range: a few bytes instead of one per row.
+    ops.push({ bytes: jsonBytes(col.numberFormat) + 40, apply: (c) => void (ws(c).getRange(dataAddress).numberFormat = col.numberFormat as unknown as string[][]) });
+    const values = col.values.slice(0, rows).map((v: WriteValue) => officeValue(v, options.date1904));
+    while (values.length < rows) values.push('');
+    for (const chunk of chunkRows(values, Math.floor(budget / 2))) {
+      const from = write.firstRow + chunk.start;
+      const to = from + chunk.values.length - 1;
+      ops.push({ bytes: jsonBytes(chunk.values), apply: (c) => void (ws(c).getRange(`${col.letter}${from}:${col.letter}${to}`).values = chunk.values) });
+    }
+  }
+
+  // Our old status colours go (only rules we made: "cell value equals <status>"); the new ones cover the used rows.
+  if (oldFormats) {
+    const ours = oldFormats.items.filter((f) => f.type === 'CellValue' && !f.cellValueOrNullObject.isNullObject && STATUS_RULES.has(f.cellValueOrNullObject.rule.formula1));
+    if (ours.length > 0) ops.push({ bytes: 60 * ours.length, apply: () => ours.forEach((f) => f.delete()) });
+  }
+  if (write.statusFormat && rows > 0) {
+    const { range, colours } = write.statusFormat;
+    ops.push({
+      bytes: jsonBytes(colours) + 120 * colours.length,
+      apply: (c) => {
+        const target = ws(c).getRange(range);
+        for (const colour of colours) {
+          const cf = target.conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
+          cf.cellValue.format.fill.color = colour.fill;
+          cf.cellValue.format.font.color = colour.font;
+          cf.cellValue.rule = { formula1: statusRule(colour.status), operator: 'EqualTo' };
+        }
+      },
+    });
+  }
+  return ops;
+}
+
+const STYLE_FORMATS: Record<SummaryStyle, string | null> = {
+  title: null, subtitle: null, heading: null, label: null, text: '@', note: '@',
+  number: '0', hours: '0.##', percent: '0%', date: 'dd-mm-yyyy',
+};
+
+function summaryOperations(summary: SummarySheetWrite, exists: boolean, options: ApplyOptions, budget: number): Operation[] {
+  const ops: Operation[] = [];
+  const sheet = (c: Excel.RequestContext) => c.workbook.worksheets.getItem(summary.name);
+  if (exists) ops.push({ bytes: 80, apply: (c) => c.workbook.worksheets.getItem(summary.name).delete() });
+  ops.push({ bytes: 80, apply: (c) => void c.workbook.worksheets.add(summary.name) });
+  summary.columnWidths.forEach((w, i) => {
+    const letter = String.fromCharCode(65 + i);
+    if (i < 26) ops.push({ bytes: 40, apply: (c) => void (sheet(c).getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(w)) });
+  });
+  const cells = [...summary.cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  const byRow = new Map<number, typeof cells>();
+  for (const cell of cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
+  // One write per run of adjacent cells in a row, with the run's number formats first; styles after.
+  for (const [row, rowCells] of byRow) {
+    let run: typeof cells = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const first = run[0]!.column;
+      const last = run[run.length - 1]!.column;
+      const address = `${col(first)}${row}:${col(last)}${row}`;
+      const formats = [run.map((c) => STYLE_FORMATS[c.style] ?? 'General')];
+      const values = [run.map((c) => officeValue(c.value, options.date1904))];
+      ops.push({
+        bytes: jsonBytes(values) + jsonBytes(formats) + 40,
+        apply: (c) => {
+          const r = sheet(c).getRange(address);
+          r.numberFormat = formats;
+          r.values = values;
+        },
+      });
+      run = [];
+    };
+    for (const cell of rowCells) {
+      if (run.length > 0 && cell.column !== run[run.length - 1]!.column + 1) flush();
+      run.push(cell);
+    }
+    flush();
+  }
+  for (const cell of cells) {
+    const address = `${col(cell.column)}${cell.row}`;
+    if (cell.style === 'title') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { bold: true, size: 16 }) });
+    else if (cell.style === 'subtitle') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { italic: true, color: '#605E5C' }) });
+    else if (cell.style === 'heading') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { bold: true, size: 12 }) });
+    else if (cell.style === 'note') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { italic: true }) });
+  }
+  for (const chart of summary.charts) {
+    ops.push({
+      bytes: jsonBytes(chart) + 120,
+      apply: (c) => {
+        const ws = sheet(c);
+        const type = (chart.type === 'barClustered' ? 'BarClustered' : 'ColumnClustered') as Excel.ChartType;
+        const added = ws.charts.add(type, ws.getRange(chart.range), 'Auto' as Excel.ChartSeriesBy);
+        added.title.text = chart.title;
+        added.legend.visible = false;
+        added.setPosition(chart.anchor);
+      },
+    });
+  }
+  const note = options.summaryNote;
+  if (note && options.notesSupported) ops.push({ bytes: jsonBytes(note) + 60, apply: (c) => void sheet(c).notes.add(note.address, note.text) });
+  if (options.activateSummary) ops.push({ bytes: 40, apply: (c) => sheet(c).activate() });
+  void budget;
+  return ops;
+}
+
+function col(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Applies the plan; ≤ 2 syncs when its writes fit one request, one more per further 4 MB block. */
+export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
+  const budget = options.budget ?? PLANNING_BUDGET;
+  let current: string | null = plan.sheets[0]?.sheet ?? plan.summary?.name ?? null;
+  try {
+    return await run(async (context) => {
+      let syncs = 0;
+      const sync = async () => {
+        syncs++;
+        await context.sync();
+      };
+      // Look first: protection, our old status formats, an old summary sheet.
+      const looks = plan.sheets.map((w) => {
+        const ws = context.workbook.worksheets.getItem(w.sheet);
+        ws.protection.load('protected');
+        const status = w.columns.find((c) => c.header === 'OS-status');
+        let formats: Excel.ConditionalFormatCollection | null = null;
+        if (status?.existing) {
+          formats = ws.getRange(`${status.letter}:${status.letter}`).conditionalFormats;
+          formats.load('items/type,items/cellValueOrNullObject/rule');
+        }
+        return { write: w, ws, formats };
+      });
+      let oldSummary: Excel.Worksheet | null = null;
+      if (plan.summary) {
+        oldSummary = context.workbook.worksheets.getItemOrNullObject(plan.summary.name);
+        oldSummary.load('name');
+        context.workbook.protection.load('protected');
+      }
+      await sync();
+      for (const look of looks) {
+        current = look.write.sheet;
+        if (look.ws.protection.protected) throw new HostError('sheetProtected', look.write.sheet, `sheet ${look.write.sheet} is protected`);
+      }
+      if (plan.summary && context.workbook.protection.protected) throw new HostError('workbookProtected', plan.summary.name, 'workbook structure is protected');
+
+      const ops: Operation[] = [];
+      for (const look of looks) ops.push(...staffOperations(look.write, options, budget, look.formats));
+      if (plan.summary) ops.push(...summaryOperations(plan.summary, !!oldSummary && !oldSummary.isNullObject, options, budget));
+      const batches = packBatches(ops, budget);
+      for (const batch of batches) {
+        context.application.suspendApiCalculationUntilNextSync();
+        for (const op of batch) op.apply(context);
+        await sync();
+      }
+      return { syncs, batches: batches.length };
+    });
+  } catch (e) {
+    throw hostError(e, current);
+  }
+}

@@ -1,0 +1,320 @@
+// The Office.js adapter against a faithful fake of the Excel API: what it reads and writes, and how many
+// syncs and bytes it needs for 100, 10,000 and 50,000-row sheets.
+import { describe, expect, it } from 'vitest';
+import type { OwnedColumnWrite, StaffSheetWrite, SummarySheetWrite, WritePlan, WriteValue } from '../../shared/sheet/write-plan';
+import { OWNED_HEADERS } from '../../shared/sheet/write-plan';
+import { isoToSerial } from '../../addin/src/excel/cells';
+import { PAYLOAD_BUDGET } from '../../addin/src/excel/payload';
+import { readHostSheet } from '../../addin/src/excel/read';
+import { listSheets, removeOwned, selectCell } from '../../addin/src/excel/sheets';
+import { HostError } from '../../addin/src/excel/types';
+import { applyWritePlan } from '../../addin/src/excel/write';
+import { createFakeExcel, PAYLOAD_LIMIT } from '../support/fake-office/excel';
+import { emptySheet, getValue, workbookState, type FakeValue } from '../support/fake-office/workbook';
+
+const STATUSES = ['Niet in orde', 'Actie nodig', 'Gegevens controleren', 'In orde'];
+
+/** A staff sheet: a title row, an empty row, the header on row 3, then `n` people. */
+function staffValues(n: number): FakeValue[][] {
+  const rows: FakeValue[][] = [['Personeel BOOR 2026'], [], ['Personeelsnummer', 'Naam', 'Rol', 'Scholing WPB', 'Aantal studenten', 'Opmerking']];
+  for (let i = 0; i < n; i++) rows.push([10000 + i, `Medewerker ${i}`, i % 3 === 0 ? 'WPB' : 'SO', 45000 + (i % 500), i % 4, i % 7 === 0 ? 'ziek' : '']);
+  return rows;
+}
+
+function column(header: (typeof OWNED_HEADERS)[number], index: number, values: WriteValue[], existing = false): OwnedColumnWrite {
+  const letter = String.fromCharCode(64 + index);
+  const numberFormat = header === 'Opfrissen vóór' ? 'dd-mm-yyyy' : header === 'Normuren' ? '0.##' : '@';
+  return { header, column: index, letter, existing, numberFormat, width: 14, values };
+}
+
+/** The write plan for `n` people on the staff sheet above (owned columns G..K). */
+function staffPlan(n: number, existing = false): StaffSheetWrite {
+  const firstRow = 4;
+  const lastRow = 3 + n;
+  const status: WriteValue[] = [];
+  const actions: WriteValue[] = [];
+  const due: WriteValue[] = [];
+  const hours: WriteValue[] = [];
+  const notes: WriteValue[] = [];
+  for (let i = 0; i < n; i++) {
+    status.push({ kind: 'text', text: STATUSES[i % 4]! });
+    actions.push(i % 4 === 3 ? { kind: 'empty' } : { kind: 'text', text: 'Scholing werkplekbegeleiders volgen; certificaat aanvragen' });
+    due.push(i % 5 === 0 ? { kind: 'empty' } : { kind: 'date', iso: `2028-03-${String((i % 28) + 1).padStart(2, '0')}` });
+    hours.push(i % 6 === 0 ? { kind: 'empty' } : { kind: 'number', number: (i % 4) * 20 });
+    notes.push({ kind: 'text', text: i === 0 ? '=SUM(A1:A3) is geen formule' : `Scholing werkplekbegeleiders ontbreekt (§4). Opfrissen vóór 12-03-2028 (§4, driejaarlijks). Regel ${i}.` });
+  }
+  const columns = [
+    column('OS-status', 7, status, existing),
+    column('Acties', 8, actions, existing),
+    column('Opfrissen vóór', 9, due, existing),
+    column('Normuren', 10, hours, existing),
+    column('Toelichting', 11, notes, existing),
+  ];
+  return {
+    sheet: 'Personeel',
+    headerRow: 3,
+    firstRow,
+    lastRow,
+    columns,
+    statusFormat: { range: `G${firstRow}:G${lastRow}`, colours: STATUSES.map((s, i) => ({ status: s, fill: ['#F8D7DA', '#FFE5CC', '#FFF3CD', '#D4EDDA'][i]!, font: '#000000' })) },
+  };
+}
+
+const summary: SummarySheetWrite = {
+  name: 'Scholingsbehoefte 2026-2027',
+  cells: [
+    { row: 1, column: 1, value: { kind: 'text', text: 'Scholingsbehoefte 2026-2027' }, style: 'title' },
+    { row: 2, column: 1, value: { kind: 'text', text: 'Peildatum' }, style: 'label' },
+    { row: 2, column: 2, value: { kind: 'date', iso: '2026-11-28' }, style: 'date' },
+    { row: 4, column: 1, value: { kind: 'text', text: 'Scholing' }, style: 'heading' },
+    { row: 4, column: 2, value: { kind: 'text', text: 'Aantal' }, style: 'heading' },
+    { row: 5, column: 1, value: { kind: 'text', text: 'WPB' }, style: 'text' },
+    { row: 5, column: 2, value: { kind: 'number', number: 3 }, style: 'number' },
+    { row: 6, column: 1, value: { kind: 'text', text: 'REFRESH' }, style: 'text' },
+    { row: 6, column: 2, value: { kind: 'number', number: 5 }, style: 'number' },
+    { row: 8, column: 1, value: { kind: 'text', text: '-3 is een tekst' }, style: 'text' },
+  ],
+  columnWidths: [30, 12],
+  charts: [{ title: 'Scholingsbehoefte', type: 'columnClustered', range: 'A4:B6', anchor: 'D2' }],
+};
+
+function workbook(n: number, options: { date1904?: boolean } = {}) {
+  const staff = emptySheet('Personeel', staffValues(n));
+  const other = emptySheet('Notities', [['niet aankomen']]);
+  return createFakeExcel(workbookState([staff, other], { date1904: options.date1904 }));
+}
+
+const sheetOf = (fake: ReturnType<typeof workbook>, name: string) => fake.state.sheets.find((s) => s.name === name)!;
+
+describe('reading a staff sheet with Office.js', () => {
+  it('gives the used range from A1 as cells, dates as serial numbers and errors as error cells, in two syncs', async () => {
+    const fake = workbook(100);
+    sheetOf(fake, 'Personeel').values[5]![3] = '#N/A';
+    const read = await readHostSheet(fake.run, null);
+    expect(read.sheet).toBe('Personeel');
+    expect(read.date1904).toBe(false);
+    expect(read.grid[0]).toEqual(['Personeel BOOR 2026', null, null, null, null, null]);
+    expect(read.grid[2]).toEqual(['Personeelsnummer', 'Naam', 'Rol', 'Scholing WPB', 'Aantal studenten', 'Opmerking']);
+    expect(read.grid[3]).toEqual([10000, 'Medewerker 0', 'WPB', 45000, 0, 'ziek']);
+    expect(read.grid[4]![5]).toBeNull();
+    expect(read.grid[5]![3]).toEqual({ error: '#N/A' });
+    expect(read.grid).toHaveLength(103);
+    expect(fake.syncs).toHaveLength(2);
+    expect(read.syncs).toBe(2);
+  });
+
+  it('pads a used range that does not start at A1', async () => {
+    const sheet = emptySheet('Blad1', []);
+    sheet.values[4] = ['', '', 'Rol', 'Naam'];
+    sheet.values[5] = ['', '', 'WPB', 'An'];
+    const fake = createFakeExcel(workbookState([sheet]));
+    const read = await readHostSheet(fake.run, 'Blad1');
+    expect(read.grid).toEqual([[], [], [], [], [null, null, 'Rol', 'Naam'], [null, null, 'WPB', 'An']]);
+  });
+
+  it('tells the 1904 date system apart from the 1900 one', async () => {
+    expect((await readHostSheet(workbook(3, { date1904: true }).run, null)).date1904).toBe(true);
+    expect((await readHostSheet(workbook(3).run, null)).date1904).toBe(false);
+  });
+
+  it('finds the Excel tables of the sheet with their bounds', async () => {
+    const fake = workbook(10);
+    sheetOf(fake, 'Personeel').tables.push({ name: 'Tabel1', r0: 2, c0: 0, r1: 12, c1: 5, showHeaders: true });
+    const read = await readHostSheet(fake.run, 'Personeel');
+    expect(read.tables).toEqual([{ name: 'Tabel1', firstRow: 3, lastRow: 13, firstColumn: 1, lastColumn: 6, showHeaders: true }]);
+    expect(fake.syncs).toHaveLength(2);
+  });
+
+  it('an empty sheet is an empty grid', async () => {
+    const fake = createFakeExcel(workbookState([emptySheet('Leeg')]));
+    expect((await readHostSheet(fake.run, null)).grid).toEqual([]);
+  });
+
+  it('a sheet that is not there is a clear host error', async () => {
+    await expect(readHostSheet(workbook(3).run, 'Bestaat niet')).rejects.toMatchObject({ code: 'sheetNotFound', sheet: 'Bestaat niet' });
+  });
+
+  for (const n of [10_000, 50_000]) {
+    it(`reads ${n.toLocaleString('en')} rows with every response under the 4 MB budget`, async () => {
+      const fake = workbook(n);
+      const read = await readHostSheet(fake.run, null);
+      expect(read.grid).toHaveLength(n + 3);
+      expect(read.grid[n + 2]![0]).toBe(10000 + n - 1);
+      for (const s of fake.syncs) expect(s.responseBytes).toBeLessThan(PAYLOAD_BUDGET);
+      if (n === 10_000) expect(fake.syncs).toHaveLength(2);
+      else expect(fake.syncs.length).toBeGreaterThan(2);
+    });
+  }
+});
+
+describe('writing the owned columns with Office.js', () => {
+  for (const n of [100, 10_000, 50_000]) {
+    it(`writes ${n.toLocaleString('en')} rows with every request under 4 MB${n < 50_000 ? ' in two syncs' : ''}, calculation suspended`, async () => {
+      const fake = workbook(n);
+      const plan = staffPlan(n);
+      const report = await applyWritePlan(fake.run, { sheets: [plan], summary: null }, { date1904: false });
+      const sheet = sheetOf(fake, 'Personeel');
+      expect(getValue(sheet, 2, 6)).toBe('OS-status');
+      expect(getValue(sheet, 2, 10)).toBe('Toelichting');
+      expect(getValue(sheet, 3 + n - 1, 6)).toBe(STATUSES[(n - 1) % 4]);
+      expect(getValue(sheet, 4, 8)).toBe(isoToSerial('2028-03-02', false));
+      expect(getValue(sheet, 3, 8)).toBe('');
+      for (const s of fake.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_BUDGET);
+      for (const s of fake.syncs.slice(1)) expect(s.suspendedCalculation).toBe(true);
+      if (n < 50_000) expect(fake.syncs).toHaveLength(2);
+      else expect(fake.syncs.length).toBeGreaterThan(2);
+      expect(report.syncs).toBe(fake.syncs.length);
+    });
+  }
+
+  it('writes real date cells shown dd-mm-yyyy, numbers as numbers, and formula-like text as text', async () => {
+    const fake = workbook(5);
+    await applyWritePlan(fake.run, { sheets: [staffPlan(5)], summary: null }, { date1904: false });
+    const sheet = sheetOf(fake, 'Personeel');
+    expect(sheet.numberFormats['4,8']).toBe('dd-mm-yyyy');
+    expect(typeof getValue(sheet, 4, 8)).toBe('number');
+    expect(getValue(sheet, 4, 9)).toBe(20);
+    expect(getValue(sheet, 3, 10)).toBe('=SUM(A1:A3) is geen formule');
+    expect(sheet.numberFormats['3,10']).toBe('@');
+  });
+
+  it('uses the 1904 date system when the workbook does', async () => {
+    const fake = workbook(2, { date1904: true });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(2)], summary: null }, { date1904: true });
+    expect(getValue(sheetOf(fake, 'Personeel'), 4, 8)).toBe(isoToSerial('2028-03-02', false) - 1462);
+  });
+
+  it('changes no other cell, format or width of the user', async () => {
+    const fake = workbook(20);
+    const before = JSON.parse(JSON.stringify(sheetOf(fake, 'Personeel')));
+    const notes = JSON.parse(JSON.stringify(sheetOf(fake, 'Notities')));
+    await applyWritePlan(fake.run, { sheets: [staffPlan(20)], summary: null }, { date1904: false });
+    const after = sheetOf(fake, 'Personeel');
+    expect(after.values.map((r) => r.slice(0, 6))).toEqual(before.values.map((r: FakeValue[]) => r.slice(0, 6)));
+    for (const key of Object.keys(after.numberFormats)) expect(Number(key.split(',')[1])).toBeGreaterThanOrEqual(6);
+    for (const key of Object.keys(after.columnWidths)) expect(Number(key)).toBeGreaterThanOrEqual(6);
+    expect(sheetOf(fake, 'Notities')).toEqual(notes);
+  });
+
+  it('colours the status column over the used rows only, and a second run replaces its own colours but keeps the user’s', async () => {
+    const fake = workbook(30);
+    const sheet = sheetOf(fake, 'Personeel');
+    sheet.conditionalFormats.push({ id: 999, type: 'CellValue', r0: 0, c0: 0, r1: 100, c1: 20, formula1: '="ziek"', operator: 'EqualTo', fill: '#FF0000', font: null });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(30)], summary: null }, { date1904: false });
+    const ours = () => sheet.conditionalFormats.filter((f) => f.id !== 999);
+    expect(ours()).toHaveLength(4);
+    for (const f of ours()) expect([f.r0, f.r1, f.c0, f.c1]).toEqual([3, 32, 6, 6]);
+    expect(ours().map((f) => f.formula1)).toEqual(STATUSES.map((s) => `="${s}"`));
+    const once = JSON.parse(JSON.stringify(sheet));
+    await applyWritePlan(fake.run, { sheets: [staffPlan(30, true)], summary: null }, { date1904: false });
+    expect(sheet.conditionalFormats.find((f) => f.id === 999)).toBeTruthy();
+    expect(ours()).toHaveLength(4);
+    const twice = JSON.parse(JSON.stringify(sheet));
+    const strip = (s: typeof once) => ({ ...s, conditionalFormats: s.conditionalFormats.map((f: { id: number }) => ({ ...f, id: 0 })) });
+    expect(strip(twice)).toEqual(strip(once));
+  });
+
+  it('adds the owned columns to an Excel table that ends where they start', async () => {
+    const fake = workbook(10);
+    const sheet = sheetOf(fake, 'Personeel');
+    sheet.tables.push({ name: 'Personeel', r0: 2, c0: 0, r1: 12, c1: 5, showHeaders: true });
+    const read = await readHostSheet(fake.run, 'Personeel');
+    fake.syncs.length = 0;
+    await applyWritePlan(fake.run, { sheets: [staffPlan(10)], summary: null }, { date1904: false, tables: { Personeel: read.tables } });
+    expect(sheet.tables[0]).toMatchObject({ c0: 0, c1: 10 });
+    expect(getValue(sheet, 2, 6)).toBe('OS-status');
+    expect(fake.syncs).toHaveLength(2);
+  });
+
+  it('a protected sheet is refused with a clear error and nothing is written', async () => {
+    const fake = workbook(10);
+    const sheet = sheetOf(fake, 'Personeel');
+    sheet.protected = true;
+    const before = JSON.stringify(fake.state);
+    const error = await applyWritePlan(fake.run, { sheets: [staffPlan(10)], summary: null }, { date1904: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: 'sheetProtected', sheet: 'Personeel' });
+    expect(JSON.stringify(fake.state)).toBe(before);
+  });
+});
+
+describe('writing the summary sheet with Office.js', () => {
+  const plan: WritePlan = { sheets: [], summary };
+
+  it('writes the cells, widths and a native chart, and replaces the sheet on the next run', async () => {
+    const fake = workbook(3);
+    await applyWritePlan(fake.run, plan, { date1904: false, activateSummary: true });
+    expect(fake.syncs).toHaveLength(2);
+    const sheet = sheetOf(fake, 'Scholingsbehoefte 2026-2027');
+    expect(getValue(sheet, 0, 0)).toBe('Scholingsbehoefte 2026-2027');
+    expect(getValue(sheet, 1, 1)).toBe(isoToSerial('2026-11-28', false));
+    expect(sheet.numberFormats['1,1']).toBe('dd-mm-yyyy');
+    expect(getValue(sheet, 4, 1)).toBe(3);
+    expect(getValue(sheet, 7, 0)).toBe('-3 is een tekst');
+    expect(sheet.fonts['0,0']).toMatchObject({ bold: true });
+    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: 'A4:B6', seriesBy: 'Auto', title: 'Scholingsbehoefte', anchor: 'D2' }]);
+    expect(Object.keys(sheet.columnWidths)).toEqual(['0', '1']);
+    expect(fake.state.active).toBe('Scholingsbehoefte 2026-2027');
+    await applyWritePlan(fake.run, plan, { date1904: false });
+    expect(fake.state.sheets.filter((s) => s.name.startsWith('Scholingsbehoefte'))).toHaveLength(1);
+    expect(sheetOf(fake, 'Scholingsbehoefte 2026-2027').charts).toHaveLength(1);
+  });
+
+  it('adds a cell note only where the host supports notes', async () => {
+    const withNotes = workbook(1);
+    await applyWritePlan(withNotes.run, plan, { date1904: false, summaryNote: { address: 'A1', text: 'Beoordeeld in het taakvenster' }, notesSupported: true });
+    expect(sheetOf(withNotes, 'Scholingsbehoefte 2026-2027').notes).toEqual([{ address: 'A1', text: 'Beoordeeld in het taakvenster' }]);
+    const without = workbook(1);
+    await applyWritePlan(without.run, plan, { date1904: false, summaryNote: { address: 'A1', text: 'x' }, notesSupported: false });
+    expect(sheetOf(without, 'Scholingsbehoefte 2026-2027').notes).toEqual([]);
+  });
+
+  it('a workbook with protected structure is refused with a clear error', async () => {
+    const fake = workbook(1);
+    fake.state.protected = true;
+    await expect(applyWritePlan(fake.run, plan, { date1904: false })).rejects.toMatchObject({ code: 'workbookProtected' });
+  });
+});
+
+describe('other host actions', () => {
+  it('lists the sheets with the active one', async () => {
+    const fake = workbook(1);
+    fake.state.active = 'Notities';
+    expect(await listSheets(fake.run)).toEqual({ sheets: ['Personeel', 'Notities'], active: 'Notities' });
+  });
+
+  it('selects the cell of a data problem', async () => {
+    const fake = workbook(1);
+    await selectCell(fake.run, 'Personeel', 'D7');
+    expect(fake.state.selection).toEqual({ sheet: 'Personeel', address: 'D7' });
+    expect(fake.state.active).toBe('Personeel');
+  });
+
+  it('removes the owned columns and the summary sheet, leaving the user’s sheet as it was', async () => {
+    const fake = workbook(12);
+    const before = JSON.parse(JSON.stringify(sheetOf(fake, 'Personeel')));
+    await applyWritePlan(fake.run, { sheets: [staffPlan(12)], summary }, { date1904: false });
+    const report = await removeOwned(fake.run, 'Personeel');
+    expect(report.columns).toEqual(['G', 'H', 'I', 'J', 'K']);
+    expect(report.sheets).toEqual(['Scholingsbehoefte 2026-2027']);
+    const after = sheetOf(fake, 'Personeel');
+    expect(after.values).toEqual(before.values);
+    expect(after.conditionalFormats).toEqual([]);
+    expect(after.numberFormats).toEqual({});
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Personeel', 'Notities']);
+  });
+
+  it('the fake itself refuses a request over 5 MB, as Excel on the web does', async () => {
+    const fake = workbook(1);
+    const big = 'x'.repeat(PAYLOAD_LIMIT);
+    await expect(fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Personeel').getRange('A1').values = [[big]];
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+  });
+
+  it('the fake refuses reading a property that was not loaded', async () => {
+    const fake = workbook(1);
+    await expect(fake.run(async (ctx) => ctx.workbook.worksheets.getActiveWorksheet().name)).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+  });
+});

@@ -1,0 +1,791 @@
+// A faithful fake of the part of the Excel JavaScript API the add-in uses. Like Office.js it queues every
+// call and property write, runs the queue only on context.sync(), and throws PropertyNotLoaded when code
+// reads a property it did not load and sync. It counts syncs and the bytes sent and received per sync,
+// and rejects a request or response over 5 MB as Excel on the web does.
+import {
+  a1Of,
+  columnLetters,
+  emptySheet,
+  getValue,
+  isEmpty,
+  parseA1,
+  setValue,
+  usedBounds,
+  type FakeConditionalFormat,
+  type FakeSheet,
+  type FakeTable,
+  type FakeValue,
+  type FakeWorkbookState,
+} from './workbook';
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Envelope bytes Office.js sends per queued action (object path and ids), roughly. */
+const ACTION_OVERHEAD = 60;
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  actions: number;
+  suspendedCalculation: boolean;
+}
+
+type Bounds = { r0: number; c0: number; r1: number; c1: number };
+
+function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: 'RichApi.Error', code });
+}
+
+interface Action {
+  bytes: number;
+  /** Runs at sync; returns the bytes of the response it produces. */
+  run: () => number;
+  suspend?: boolean;
+}
+
+class Context {
+  readonly queue: Action[] = [];
+  readonly workbook: WorkbookProxy;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  constructor(
+    readonly state: FakeWorkbookState,
+    readonly records: SyncRecord[],
+  ) {
+    this.workbook = new WorkbookProxy(this);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => this.enqueue({ bytes: 0, suspend: true, run: () => 0 }, 'suspend', null),
+    };
+  }
+
+  enqueue(action: Action, what: string, payload: unknown): void {
+    action.bytes = ACTION_OVERHEAD + what.length + (payload === undefined ? 0 : JSON.stringify(payload ?? null).length);
+    this.queue.push(action);
+  }
+
+  async sync(): Promise<void> {
+    const actions = this.queue.splice(0);
+    const record: SyncRecord = { requestBytes: actions.reduce((s, a) => s + a.bytes, 0), responseBytes: 0, actions: actions.length, suspendedCalculation: actions.some((a) => a.suspend) };
+    this.records.push(record);
+    if (record.requestBytes > PAYLOAD_LIMIT) throw officeError('RequestPayloadSizeLimitExceeded', `request of ${record.requestBytes} bytes is over the 5 MB limit`);
+    for (const a of actions) record.responseBytes += a.run();
+    if (record.responseBytes > PAYLOAD_LIMIT) throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${record.responseBytes} bytes is over the 5 MB limit`);
+    await Promise.resolve();
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.state.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw officeError('ItemNotFound', `worksheet ${name} not found`);
+    return s;
+  }
+}
+
+/** Base of every proxy: load() queues a read, properties are readable only after that sync. */
+abstract class ClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(protected readonly ctx: Context) {}
+  /** name → value at sync time. */
+  protected abstract readProperty(name: string): unknown;
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const names = (Array.isArray(props) ? props : typeof props === 'string' ? props.split(',') : []).map((p) => p.trim()).filter(Boolean);
+    this.ctx.enqueue(
+      {
+        bytes: 0,
+        run: () => {
+          let bytes = 0;
+          for (const n of names.length ? names : this.defaultProperties()) {
+            const v = this.readProperty(n);
+            this.loaded.set(n, v);
+            bytes += n.length + JSON.stringify(v ?? null).length + 4;
+          }
+          this.afterLoad();
+          return bytes;
+        },
+      },
+      'load',
+      names,
+    );
+    return this;
+  }
+
+  protected defaultProperties(): string[] {
+    return [];
+  }
+
+  protected afterLoad(): void {}
+
+  protected get<T>(name: string): T {
+    if (!this.loaded.has(name)) throw officeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    return this.loaded.get(name) as T;
+  }
+
+  /** Queues a property write. */
+  protected set(what: string, value: unknown, apply: () => void): void {
+    this.ctx.enqueue({ bytes: 0, run: () => (apply(), 0) }, what, value);
+  }
+
+  /** Queues a method call. */
+  protected call(what: string, args: unknown, apply: () => void): void {
+    this.ctx.enqueue({ bytes: 0, run: () => (apply(), 0) }, what, args);
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollection;
+  readonly functions: { date: (y: number, m: number, d: number) => FunctionResult };
+  readonly protection: WorkbookProtection;
+  readonly application: Context['application'];
+  constructor(ctx: Context) {
+    this.worksheets = new WorksheetCollection(ctx);
+    this.functions = { date: (y, m, d) => new FunctionResult(ctx, () => serial(y, m, d, ctx.state.date1904)) };
+    this.protection = new WorkbookProtection(ctx);
+    this.application = ctx.application;
+  }
+}
+
+function serial(y: number, m: number, d: number, date1904: boolean): number {
+  const t = Date.UTC(y, m - 1, d);
+  return Math.round((t - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / 86_400_000);
+}
+
+class FunctionResult extends ClientObject {
+  constructor(ctx: Context, private readonly compute: () => number) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'value') return this.compute();
+    if (name === 'error') return null;
+    throw officeError('InvalidArgument', `unknown property ${name}`);
+  }
+  get value(): number {
+    return this.get('value');
+  }
+}
+
+class WorkbookProtection extends ClientObject {
+  protected readProperty(name: string): unknown {
+    if (name === 'protected') return this.ctx.state.protected;
+    throw officeError('InvalidArgument', `unknown property ${name}`);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+class WorksheetCollection extends ClientObject {
+  private itemList: Worksheet[] | null = null;
+  protected readProperty(name: string): unknown {
+    if (name.startsWith('items')) return this.ctx.state.sheets.map((s) => s.name);
+    throw officeError('InvalidArgument', `unknown property ${name}`);
+  }
+  protected override afterLoad(): void {
+    const names = this.ctx.state.sheets.map((s) => s.name);
+    this.itemList = names.map((n) => {
+      const w = new Worksheet(this.ctx, () => this.ctx.sheet(n), false);
+      w.markLoaded('name', n);
+      return w;
+    });
+  }
+  get items(): Worksheet[] {
+    if (!this.itemList) throw officeError('PropertyNotLoaded', 'items not loaded');
+    return this.itemList;
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.sheet(name), false);
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null, true);
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.sheet(this.ctx.state.active), false);
+  }
+  add(name: string): Worksheet {
+    this.call('worksheets.add', name, () => {
+      if (this.ctx.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw officeError('ItemAlreadyExists', `a sheet named ${name} exists`);
+      if (this.ctx.state.protected) throw officeError('AccessDenied', 'workbook structure is protected');
+      this.ctx.state.sheets.push(emptySheet(name));
+    });
+    return this.getItem(name);
+  }
+}
+
+class Worksheet extends ClientObject {
+  readonly tables: TableCollection;
+  readonly protection: SheetProtection;
+  readonly charts: { add: (type: string, source: Range, seriesBy?: string) => Chart };
+  readonly notes: { add: (address: string | Range, content: string) => void };
+  private nullChecked = false;
+  private isNull = false;
+  constructor(
+    ctx: Context,
+    readonly resolve: () => FakeSheet | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+    this.tables = new TableCollection(ctx, () => this.must());
+    this.protection = new SheetProtection(ctx, () => this.must());
+    this.charts = { add: (type, source, seriesBy = 'Auto') => new Chart(ctx, this, type, source, seriesBy) };
+    this.notes = {
+      add: (address, content) =>
+        this.call('notes.add', { address: typeof address === 'string' ? address : '(range)', content }, () => {
+          this.must().notes.push({ address: typeof address === 'string' ? address : a1Of(address.bounds()), text: content });
+        }),
+    };
+  }
+  must(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw officeError('ItemNotFound', 'worksheet not found');
+    return s;
+  }
+  markLoaded(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+  }
+  protected readProperty(name: string): unknown {
+    const s = this.resolve();
+    this.nullChecked = true;
+    this.isNull = !s;
+    if (!s) {
+      if (!this.nullable) throw officeError('ItemNotFound', 'worksheet not found');
+      return null;
+    }
+    if (name === 'name') return s.name;
+    throw officeError('InvalidArgument', `unknown property ${name}`);
+  }
+  protected override defaultProperties(): string[] {
+    return ['name'];
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get isNullObject(): boolean {
+    if (!this.nullChecked) throw officeError('PropertyNotLoaded', 'isNullObject is not available before load and sync');
+    return this.isNull;
+  }
+  getRange(address?: string): Range {
+    return new Range(this.ctx, this, () => (address ? parseA1(address) : { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 }), false);
+  }
+  getRangeByIndexes(r: number, c: number, rows: number, cols: number): Range {
+    return new Range(this.ctx, this, () => ({ r0: r, c0: c, r1: r + rows - 1, c1: c + cols - 1 }), false);
+  }
+  getCell(r: number, c: number): Range {
+    return this.getRangeByIndexes(r, c, 1, 1);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    void valuesOnly; // the fake keeps values only, so both flavours are the same
+    return new Range(this.ctx, this, () => usedBounds(this.must()), true);
+  }
+  activate(): void {
+    this.call('activate', null, () => {
+      this.ctx.state.active = this.must().name;
+    });
+  }
+  delete(): void {
+    this.call('delete', null, () => {
+      const s = this.must();
+      if (this.ctx.state.protected) throw officeError('AccessDenied', 'workbook structure is protected');
+      this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
+      if (this.ctx.state.active === s.name) this.ctx.state.active = this.ctx.state.sheets[0]?.name ?? '';
+    });
+  }
+}
+
+class SheetProtection extends ClientObject {
+  constructor(ctx: Context, private readonly sheet: () => FakeSheet) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'protected') return this.sheet().protected;
+    throw officeError('InvalidArgument', `unknown property ${name}`);
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+}
+
+function guardWrite(sheet: FakeSheet): void {
+  if (sheet.protected) throw officeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+}
+
+class Range extends ClientObject {
+  readonly format: {
+    font: Record<string, unknown>;
+    fill: Record<string, unknown>;
+    columnWidth: number;
+  };
+  readonly conditionalFormats: ConditionalFormatCollection;
+  private nullChecked = false;
+  private isNull = false;
+  constructor(
+    ctx: Context,
+    readonly worksheet: Worksheet,
+    private readonly locate: () => Bounds | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+    const fontSetter = (prop: 'bold' | 'italic' | 'size' | 'color') => ({
+      set: (v: unknown) =>
+        this.set(`font.${prop}`, v, () => {
+          const s = this.worksheet.must();
+          guardWrite(s);
+          this.eachCell((r, c) => {
+            const k = `${r},${c}`;
+            s.fonts[k] = { ...(s.fonts[k] ?? {}), [prop]: v };
+          });
+        }),
+      get: () => {
+        throw officeError('PropertyNotLoaded', `font.${prop} not loaded`);
+      },
+    });
+    const font = {};
+    for (const p of ['bold', 'italic', 'size', 'color'] as const) Object.defineProperty(font, p, { ...fontSetter(p), enumerable: true });
+    const range = this;
+    this.format = {
+      font: font as Record<string, unknown>,
+      fill: {},
+      get columnWidth(): number {
+        throw officeError('PropertyNotLoaded', 'columnWidth not loaded');
+      },
+      set columnWidth(points: number) {
+        range.set('columnWidth', points, () => {
+          const s = range.worksheet.must();
+          guardWrite(s);
+          const b = range.bounds();
+          for (let c = b.c0; c <= b.c1; c++) s.columnWidths[c] = points;
+        });
+      },
+    };
+    this.conditionalFormats = new ConditionalFormatCollection(ctx, this);
+  }
+  bounds(): Bounds {
+    const b = this.locate();
+    if (!b) throw officeError('ItemNotFound', 'range is a null object');
+    return b;
+  }
+  private eachCell(f: (r: number, c: number) => void): void {
+    const b = this.bounds();
+    if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 5_000_000) throw officeError('InvalidOperation', 'the fake does not format whole columns cell by cell');
+    for (let r = b.r0; r <= b.r1; r++) for (let c = b.c0; c <= b.c1; c++) f(r, c);
+  }
+  protected readProperty(name: string): unknown {
+    const b = this.locate();
+    this.nullChecked = true;
+    this.isNull = !b;
+    if (!b) {
+      if (!this.nullable) throw officeError('ItemNotFound', 'range not found');
+      return null;
+    }
+    const s = this.worksheet.must();
+    switch (name) {
+      case 'address':
+        return `${s.name}!${a1Of(b)}`;
+      case 'rowIndex':
+        return b.r0;
+      case 'columnIndex':
+        return b.c0;
+      case 'rowCount':
+        return b.r1 - b.r0 + 1;
+      case 'columnCount':
+        return b.c1 - b.c0 + 1;
+      case 'values': {
+        if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 20_000_000) throw officeError('ResponsePayloadSizeLimitExceeded', 'range too large');
+        const out: FakeValue[][] = [];
+        for (let r = b.r0; r <= b.r1; r++) {
+          const row: FakeValue[] = [];
+          for (let c = b.c0; c <= b.c1; c++) row.push(getValue(s, r, c));
+          out.push(row);
+        }
+        return out;
+      }
+      case 'numberFormat': {
+        const out: string[][] = [];
+        for (let r = b.r0; r <= b.r1; r++) {
+          const row: string[] = [];
+          for (let c = b.c0; c <= b.c1; c++) row.push(s.numberFormats[`${r},${c}`] ?? 'General');
+          out.push(row);
+        }
+        return out;
+      }
+      default:
+        throw officeError('InvalidArgument', `the fake does not know Range.${name}`);
+    }
+  }
+  get isNullObject(): boolean {
+    if (!this.nullChecked) throw officeError('PropertyNotLoaded', 'isNullObject is not available before load and sync');
+    return this.isNull;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  /** Like Office.js: a 2-D array of the range's size, or one value for every cell. */
+  set values(v: unknown) {
+    this.set('values', v, () => {
+      const s = this.worksheet.must();
+      guardWrite(s);
+      this.eachMatrix(v, 'values', (r, c, x) => {
+        if (typeof x === 'string' && x.startsWith('=')) throw officeError('InvalidArgument', `the fake keeps no formulas (${x})`);
+        // A leading apostrophe marks text and is not part of the value.
+        setValue(s, r, c, typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as FakeValue));
+      });
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(v: unknown) {
+    this.set('numberFormat', v, () => {
+      const s = this.worksheet.must();
+      guardWrite(s);
+      this.eachMatrix(v, 'numberFormat', (r, c, x) => {
+        if (x === 'General') delete s.numberFormats[`${r},${c}`];
+        else s.numberFormats[`${r},${c}`] = String(x);
+      });
+    });
+  }
+  private eachMatrix(v: unknown, what: string, f: (r: number, c: number, x: unknown) => void): void {
+    const b = this.bounds();
+    const rows = b.r1 - b.r0 + 1;
+    const cols = b.c1 - b.c0 + 1;
+    if (!Array.isArray(v)) {
+      this.eachCell((r, c) => f(r, c, v));
+      return;
+    }
+    if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))
+      throw officeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+    (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => f(b.r0 + i, b.c0 + j, x)));
+  }
+  select(): void {
+    this.call('select', null, () => {
+      const s = this.worksheet.must();
+      this.ctx.state.selection = { sheet: s.name, address: a1Of(this.bounds()) };
+    });
+  }
+  /** Only whole columns shifted left are needed (removing the owned columns). */
+  delete(shift: string): void {
+    this.call('delete', shift, () => {
+      const s = this.worksheet.must();
+      guardWrite(s);
+      const b = this.bounds();
+      if (shift !== 'Left' || b.r0 !== 0 || b.r1 !== 1_048_575) throw officeError('InvalidArgument', 'the fake deletes whole columns only');
+      deleteColumns(s, b.c0, b.c1 - b.c0 + 1);
+    });
+  }
+}
+
+function deleteColumns(s: FakeSheet, c0: number, n: number): void {
+  const shiftKey = (rec: Record<string, unknown>) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rec)) {
+      const [r, c] = k.split(',').map(Number) as [number, number];
+      if (c < c0) out[k] = v;
+      else if (c >= c0 + n) out[`${r},${c - n}`] = v;
+    }
+    return out;
+  };
+  for (const row of s.values) if (row && row.length > c0) row.splice(c0, Math.min(n, row.length - c0));
+  s.numberFormats = shiftKey(s.numberFormats) as Record<string, string>;
+  s.fonts = shiftKey(s.fonts) as FakeSheet['fonts'];
+  const widths: Record<number, number> = {};
+  for (const [k, v] of Object.entries(s.columnWidths)) {
+    const c = Number(k);
+    if (c < c0) widths[c] = v;
+    else if (c >= c0 + n) widths[c - n] = v;
+  }
+  s.columnWidths = widths;
+  const shiftBounds = <T extends Bounds>(x: T): T | null => {
+    const lo = x.c0 >= c0 + n ? x.c0 - n : x.c0 >= c0 ? c0 : x.c0;
+    const hiRaw = x.c1 >= c0 + n ? x.c1 - n : x.c1 >= c0 ? c0 - 1 : x.c1;
+    return hiRaw < lo ? null : { ...x, c0: lo, c1: hiRaw };
+  };
+  s.tables = s.tables.map(shiftBounds).filter((t): t is FakeTable => t !== null);
+  s.conditionalFormats = s.conditionalFormats.map(shiftBounds).filter((f): f is FakeConditionalFormat => f !== null);
+}
+
+class ConditionalFormatCollection extends ClientObject {
+  private itemList: ConditionalFormat[] | null = null;
+  constructor(ctx: Context, private readonly range: Range) {
+    super(ctx);
+  }
+  private intersecting(): FakeConditionalFormat[] {
+    const b = this.range.bounds();
+    return this.range.worksheet.must().conditionalFormats.filter((f) => f.r0 <= b.r1 && f.r1 >= b.r0 && f.c0 <= b.c1 && f.c1 >= b.c0);
+  }
+  protected readProperty(name: string): unknown {
+    const list = this.intersecting();
+    if (name === 'items/type') return list.map((f) => f.type);
+    if (name === 'items/cellValueOrNullObject/rule') return list.map((f) => (f.type === 'CellValue' ? { formula1: f.formula1, operator: f.operator } : null));
+    throw officeError('InvalidArgument', `the fake does not know ConditionalFormatCollection.${name}`);
+  }
+  protected override afterLoad(): void {
+    const withRules = this.loaded.has('items/cellValueOrNullObject/rule');
+    this.itemList = this.intersecting().map((f) => new ConditionalFormat(this.ctx, this.range.worksheet, () => f, withRules));
+  }
+  get items(): ConditionalFormat[] {
+    if (!this.itemList) throw officeError('PropertyNotLoaded', 'items not loaded');
+    return this.itemList;
+  }
+  add(type: string): ConditionalFormat {
+    let created: FakeConditionalFormat | null = null;
+    this.call('conditionalFormats.add', type, () => {
+      const s = this.range.worksheet.must();
+      guardWrite(s);
+      if (type !== 'CellValue') throw officeError('InvalidArgument', `the fake supports CellValue formats only, not ${type}`);
+      created = { id: this.ctx.state.nextId++, type: 'CellValue', ...this.range.bounds(), formula1: '', operator: '', fill: null, font: null };
+      s.conditionalFormats.push(created);
+    });
+    return new ConditionalFormat(this.ctx, this.range.worksheet, () => created, false);
+  }
+  clearAll(): void {
+    this.call('conditionalFormats.clearAll', null, () => {
+      const s = this.range.worksheet.must();
+      const hit = new Set(this.intersecting());
+      s.conditionalFormats = s.conditionalFormats.filter((f) => !hit.has(f));
+    });
+  }
+}
+
+class ConditionalFormat {
+  readonly cellValue: { format: { fill: Record<string, unknown>; font: Record<string, unknown> }; rule: unknown };
+  readonly cellValueOrNullObject: { isNullObject: boolean; rule: { formula1: string; operator: string } };
+  constructor(
+    private readonly ctx: Context,
+    private readonly worksheet: Worksheet,
+    private readonly target: () => FakeConditionalFormat | null,
+    rulesLoaded: boolean,
+  ) {
+    const write = (what: string, value: unknown, f: (cf: FakeConditionalFormat) => void) =>
+      ctx.enqueue(
+        {
+          bytes: 0,
+          run: () => {
+            const cf = this.target();
+            if (!cf) throw officeError('ItemNotFound', 'conditional format not found');
+            f(cf);
+            return 0;
+          },
+        },
+        what,
+        value,
+      );
+    const fill = {};
+    Object.defineProperty(fill, 'color', { set: (v: string) => write('fill.color', v, (cf) => void (cf.fill = v)), enumerable: true });
+    const font = {};
+    Object.defineProperty(font, 'color', { set: (v: string) => write('font.color', v, (cf) => void (cf.font = v)), enumerable: true });
+    const cellValue = { format: { fill, font } } as ConditionalFormat['cellValue'];
+    Object.defineProperty(cellValue, 'rule', {
+      set: (v: { formula1: string; operator: string }) => write('rule', v, (cf) => Object.assign(cf, { formula1: v.formula1, operator: v.operator })),
+      enumerable: true,
+    });
+    this.cellValue = cellValue;
+    const snapshot = rulesLoaded ? this.target() : null;
+    this.cellValueOrNullObject = {
+      get isNullObject() {
+        if (!rulesLoaded) throw officeError('PropertyNotLoaded', 'cellValueOrNullObject not loaded');
+        return snapshot?.type !== 'CellValue';
+      },
+      get rule() {
+        if (!rulesLoaded || !snapshot) throw officeError('PropertyNotLoaded', 'rule not loaded');
+        return { formula1: snapshot.formula1, operator: snapshot.operator };
+      },
+    };
+    this.typeValue = snapshot?.type ?? null;
+  }
+  private readonly typeValue: string | null;
+  get type(): string {
+    if (this.typeValue === null) throw officeError('PropertyNotLoaded', 'type not loaded');
+    return this.typeValue;
+  }
+  delete(): void {
+    this.ctx.enqueue(
+      {
+        bytes: 0,
+        run: () => {
+          const s = this.worksheet.must();
+          guardWrite(s);
+          const cf = this.target();
+          s.conditionalFormats = s.conditionalFormats.filter((f) => f !== cf);
+          return 0;
+        },
+      },
+      'conditionalFormat.delete',
+      null,
+    );
+  }
+}
+
+class TableCollection extends ClientObject {
+  private itemList: Table[] | null = null;
+  constructor(ctx: Context, private readonly sheet: () => FakeSheet) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    const tables = this.sheet().tables;
+    if (name === 'items/name') return tables.map((t) => t.name);
+    if (name === 'items/showHeaders') return tables.map((t) => t.showHeaders);
+    throw officeError('InvalidArgument', `the fake does not know TableCollection.${name}`);
+  }
+  protected override afterLoad(): void {
+    this.itemList = this.sheet().tables.map((t) => new Table(this.ctx, this.sheet, t.name, { name: this.loaded.has('items/name'), showHeaders: this.loaded.has('items/showHeaders') }, t));
+  }
+  get items(): Table[] {
+    if (!this.itemList) throw officeError('PropertyNotLoaded', 'items not loaded');
+    return this.itemList;
+  }
+  getItem(name: string): Table {
+    return new Table(this.ctx, this.sheet, name, { name: false, showHeaders: false }, null);
+  }
+}
+
+class Table {
+  readonly columns: { add: (index?: number, values?: unknown, name?: string) => void };
+  constructor(
+    private readonly ctx: Context,
+    private readonly sheet: () => FakeSheet,
+    private readonly tableName: string,
+    private readonly loadedProps: { name: boolean; showHeaders: boolean },
+    private readonly snapshot: FakeTable | null,
+  ) {
+    this.columns = {
+      add: (index, values, name) =>
+        ctx.enqueue(
+          {
+            bytes: 0,
+            run: () => {
+              const s = this.sheet();
+              guardWrite(s);
+              const t = this.must();
+              if (index !== undefined && index !== null) throw officeError('InvalidArgument', 'the fake adds table columns at the end only');
+              if (values !== undefined && values !== null) throw officeError('InvalidArgument', 'the fake adds empty table columns only');
+              const c = t.c1 + 1;
+              for (let r = t.r0; r <= t.r1; r++) if (!isEmpty(getValue(s, r, c)) && r !== t.r0) throw officeError('InvalidOperation', 'the column right of the table is not empty');
+              t.c1 = c;
+              setValue(s, t.r0, c, name ?? `Kolom${c - t.c0 + 1}`);
+              return 0;
+            },
+          },
+          'table.columns.add',
+          { name },
+        ),
+    };
+  }
+  private must(): FakeTable {
+    const t = this.sheet().tables.find((x) => x.name === this.tableName);
+    if (!t) throw officeError('ItemNotFound', `table ${this.tableName} not found`);
+    return t;
+  }
+  get name(): string {
+    if (!this.loadedProps.name) throw officeError('PropertyNotLoaded', 'name not loaded');
+    return this.tableName;
+  }
+  get showHeaders(): boolean {
+    if (!this.loadedProps.showHeaders || !this.snapshot) throw officeError('PropertyNotLoaded', 'showHeaders not loaded');
+    return this.snapshot.showHeaders;
+  }
+  getRange(): Range {
+    const ws = new Worksheet(this.ctx, this.sheet, false);
+    return new (Range as unknown as new (c: Context, w: Worksheet, l: () => Bounds, n: boolean) => Range)(this.ctx, ws, () => {
+      const t = this.must();
+      return { r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 };
+    }, false);
+  }
+}
+
+class Chart {
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  private chart: { type: string; source: string; seriesBy: string; title: string; anchor: string | null } | null = null;
+  constructor(
+    private readonly ctx: Context,
+    worksheet: Worksheet,
+    type: string,
+    source: Range,
+    seriesBy: string,
+  ) {
+    ctx.enqueue(
+      {
+        bytes: 0,
+        run: () => {
+          const s = worksheet.must();
+          guardWrite(s);
+          this.chart = { type, source: a1Of(source.bounds()), seriesBy, title: '', anchor: null };
+          s.charts.push(this.chart);
+          return 0;
+        },
+      },
+      'charts.add',
+      { type, seriesBy },
+    );
+    const self = this;
+    this.title = {
+      get text(): string {
+        throw officeError('PropertyNotLoaded', 'title not loaded');
+      },
+      set text(v: string) {
+        self.later('title', v, (c) => void (c.title = v));
+      },
+    };
+    this.legend = {
+      get visible(): boolean {
+        throw officeError('PropertyNotLoaded', 'legend not loaded');
+      },
+      set visible(v: boolean) {
+        self.later('legend', v, () => undefined);
+      },
+    };
+  }
+  private later(what: string, v: unknown, f: (c: NonNullable<Chart['chart']>) => void): void {
+    this.ctx.enqueue(
+      {
+        bytes: 0,
+        run: () => {
+          if (!this.chart) throw officeError('ItemNotFound', 'chart not found');
+          f(this.chart);
+          return 0;
+        },
+      },
+      what,
+      v,
+    );
+  }
+  setPosition(start: string | Range): void {
+    const anchor = typeof start === 'string' ? start : a1Of(start.bounds());
+    this.later('setPosition', anchor, (c) => void (c.anchor = anchor));
+  }
+}
+
+export interface FakeExcel {
+  state: FakeWorkbookState;
+  /** One record per context.sync(), in order, across every run. */
+  syncs: SyncRecord[];
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+}
+
+/** The fake host over a workbook state. `run` behaves like Excel.run, including its closing sync. */
+export function createFakeExcel(state: FakeWorkbookState): FakeExcel {
+  const syncs: SyncRecord[] = [];
+  return {
+    state,
+    syncs,
+    run: async (batch) => {
+      const ctx = new Context(state, syncs);
+      const result = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.queue.length > 0) await ctx.sync();
+      return result;
+    },
+  };
+}
+
+export { columnLetters };
