@@ -81,7 +81,7 @@ describe('steering overview figures', () => {
   });
 
   it('keeps an unknown figure unknown rather than counting it as zero', () => {
-    const f = boardFigures({ needs: {} });
+    const f = boardFigures({});
     expect(f.studentsPlaced).toBeNull();
     expect(f.studentsCertifiedShare).toBeNull();
     expect(combineFigures([f]).wpbTrainedShare).toBeNull();
