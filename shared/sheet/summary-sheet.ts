@@ -119,7 +119,7 @@ export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
         `${training.name} (${training.planRef})`,
         initial,
         grouped ? (need?.groups ?? 0) : null,
-        grouped ? (need?.sessions ?? training.groups!.sessions.value) : null,
+        grouped ? training.groups!.sessions.value : null,
         grouped ? (need?.trainerHours ?? 0) : null,
         training.pool ? poolName(training.pool) : 'geen groepen: plaatsen',
       ],
@@ -168,15 +168,15 @@ export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
   l.blank();
 
   l.line(['Aantal per rol tegen het plan (§5)'], 'heading');
-  l.line(['Rol', 'Aantal', 'Volgens plan', 'Verschil'], 'label');
+  l.line(['Rol', 'Aantal hier', 'Plan (hele opleidingsschool)'], 'label');
   const roles = Object.entries(summary.roles) as [RoleCode, { count: number; plan: number | null }][];
   if (roles.length === 0) l.line(['Geen medewerkers met een OS-rol.'], 'text');
   for (const def of plan.roles) {
     const r = summary.roles[def.code];
     if (!r) continue;
     l.line(
-      [def.name, r.count, r.plan, r.plan === null ? null : r.count - r.plan],
-      ['text', 'number', 'number', 'number'],
+      [def.name, r.count, r.plan],
+      ['text', 'number', 'number'],
     );
   }
   l.blank();

@@ -65,7 +65,8 @@ export function actionsText(person: Pick<PersonResult, 'findings' | 'refresherDu
 
 /** One finding in plain Dutch: the cell it is about first, its plan § last. */
 export function explanation(finding: Finding): string {
-  let t = finding.message.trim();
+  // Sentences are joined with `; `, so a closing full stop goes.
+  let t = finding.message.trim().replace(/\.+$/, '');
   if (finding.cell && !t.includes(finding.cell)) t = `Cel ${finding.cell}: ${t}`;
   if (finding.planRef && !t.includes(finding.planRef)) t = `${t} (${finding.planRef})`;
   return t;

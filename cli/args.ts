@@ -1,0 +1,145 @@
+// The command line of interfaces.md §2, parsed with node:util and validated with zod.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { IsoDate, RULE_FIELDS } from '../shared/model/person';
+import { ROLE_CODES } from '../shared/plan/schema';
+import { isSchoolYear, schoolYearOf, todayInAmsterdam, type SchoolYear } from '../shared/calendar/dates';
+import type { FieldName } from '../shared/sheet/types';
+
+export const USAGE = `Gebruik (usage):
+  npm run --silent check -- <werkmap.xlsx> [meer.xlsx ...] [opties]
+
+Opties:
+  --date JJJJ-MM-DD      peildatum (standaard vandaag)
+  --year JJJJ-JJJJ       schooljaar van de planning (standaard het schooljaar van --date)
+  --board NAAM           bestuur voor werkbladen zonder kolom Bestuur
+  --sheet NAAM           alleen dit werkblad (herhaalbaar)
+  --map "Kop=veld"       kolomtoewijzing overschrijven (herhaalbaar); "Kop=" negeert de kolom
+  --out BESTAND.xlsx     uitvoerwerkmap (alleen bij één invoer)
+  --json                 alleen het rapport als JSON op stdout
+  --api URL              beoordelen via de HTTP-API (sleutel uit BOSSPO_API_KEY)
+  --submit               met --api en --board: de scholingsbehoefte opslaan voor dat bestuur en schooljaar
+
+Uitvoer: <naam>.gecontroleerd.xlsx naast de invoer; de invoer wordt nooit gewijzigd.
+Exitcodes: 0 gecontroleerd, 1 invoer onleesbaar, 2 verkeerd gebruik.`;
+
+const FIELD_NAMES: readonly string[] = [
+  ...RULE_FIELDS,
+  'personId',
+  'name',
+  'firstName',
+  'tussenvoegsel',
+  'lastName',
+  'board',
+  'roles',
+  ...ROLE_CODES.map((r) => `role.${r}`),
+];
+
+const MapEntry = z
+  .string()
+  .transform((text, ctx) => {
+    const at = text.lastIndexOf('=');
+    const header = at < 0 ? '' : text.slice(0, at).trim();
+    const field = at < 0 ? '' : text.slice(at + 1).trim();
+    if (!header) {
+      ctx.addIssue({ code: 'custom', message: `--map "${text}": schrijf "Kop=veld", bijvoorbeeld "Pers.nr.=personId"` });
+      return z.NEVER;
+    }
+    if (field === '' || field === '-') return [header, null] as const;
+    if (!FIELD_NAMES.includes(field)) {
+      ctx.addIssue({ code: 'custom', message: `--map "${text}": onbekend veld '${field}' (bekend: ${FIELD_NAMES.join(', ')})` });
+      return z.NEVER;
+    }
+    return [header, field as FieldName] as const;
+  });
+
+const ArgsSchema = z
+  .object({
+    inputs: z.array(z.string().min(1)).min(1, 'geef minstens één werkmap (.xlsx)'),
+    date: IsoDate.optional(),
+    year: z
+      .string()
+      .refine((y) => isSchoolYear(y), 'schooljaar schrijf je als JJJJ-JJJJ, bijvoorbeeld 2026-2027')
+      .optional(),
+    board: z.string().trim().min(1, '--board mag niet leeg zijn').max(200).optional(),
+    sheet: z.array(z.string().min(1, '--sheet mag niet leeg zijn')).default([]),
+    map: z.array(MapEntry).default([]),
+    out: z
+      .string()
+      .regex(/\.xlsx$/i, '--out moet een .xlsx-bestand zijn')
+      .optional(),
+    json: z.boolean().default(false),
+    api: z.url({ protocol: /^https?$/, error: '--api moet een http(s)-adres zijn' }).optional(),
+    submit: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.out && a.inputs.length > 1) ctx.addIssue({ code: 'custom', message: '--out kan alleen bij één invoerbestand' });
+    if (a.submit && (!a.api || !a.board)) ctx.addIssue({ code: 'custom', message: '--submit vraagt ook --api en --board' });
+  });
+
+export interface CliArgs {
+  inputs: string[];
+  referenceDate: IsoDate;
+  planningYear: SchoolYear;
+  board: string | null;
+  sheets: string[];
+  overrides: Record<string, FieldName | null>;
+  out: string | null;
+  json: boolean;
+  api: string | null;
+  submit: boolean;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** `--help`: print the usage and stop (exit 0). */
+export class HelpRequested extends Error {
+  override name = 'HelpRequested';
+}
+
+/** Parse and validate argv (without node and script); throws UsageError with a Dutch message. */
+export function parseCliArgs(argv: readonly string[], today: () => IsoDate = todayInAmsterdam): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        date: { type: 'string' },
+        year: { type: 'string' },
+        board: { type: 'string' },
+        sheet: { type: 'string', multiple: true },
+        map: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        api: { type: 'string' },
+        submit: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { help, ...values } = parsed.values;
+  if (help) throw new HelpRequested();
+  const checked = ArgsSchema.safeParse({ inputs: parsed.positionals, ...values });
+  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '));
+  const a = checked.data;
+  const referenceDate = a.date ?? today();
+  return {
+    inputs: a.inputs,
+    referenceDate,
+    planningYear: (a.year as SchoolYear | undefined) ?? schoolYearOf(referenceDate),
+    board: a.board ?? null,
+    sheets: a.sheet,
+    overrides: Object.fromEntries(a.map),
+    out: a.out ?? null,
+    json: a.json,
+    api: a.api ?? null,
+    submit: a.submit,
+  };
+}

@@ -1,0 +1,219 @@
+// The whole check of one or more workbooks, host-neutral and pure (architecture.md "one flow"):
+// grids → readSheet → evaluate (in-process, or an injected evaluator such as the HTTP API) → attachCells
+// → summarize → planWrite. The CLI and the add-in's browser mode run exactly this, so their reports
+// and written workbooks agree.
+import { z } from 'zod';
+import { MAX_PEOPLE, type IsoDate, type Person, type RuleField } from './model/person';
+import { FindingSchema, SchoolFindingSchema, Status, type SheetEvaluation } from './model/result';
+import { SummarySchema, type Summary } from './model/summary';
+import type { Plan } from './plan/schema';
+import { RoleCode } from './plan/schema';
+import type { SchoolYear } from './calendar/dates';
+import { evaluateSheet } from './rules/evaluate';
+import { summarize } from './summary/summarize';
+import { attachCells } from './sheet/locate';
+import { readSheet } from './sheet/read';
+import type { FieldName, Grid, SheetRead } from './sheet/types';
+import { planWrite } from './sheet/write';
+import type { WritePlan } from './sheet/write-plan';
+
+// ---- the JSON report of interfaces.md §2 ---------------------------------------------------------
+
+export const ReportPersonSchema = z.object({
+  row: z.number().int().positive(),
+  personId: z.string().nullable(),
+  roles: z.array(RoleCode),
+  status: Status,
+  refresherDue: z.string().nullable(),
+  normHours: z.number().nullable(),
+  findings: z.array(FindingSchema),
+});
+export type ReportPerson = z.infer<typeof ReportPersonSchema>;
+
+export const ReportSheetSchema = z.object({
+  file: z.string(),
+  name: z.string(),
+  skipped: z.string().nullable(),
+  headerRow: z.number().int().positive().nullable(),
+  columns: z.record(z.string(), z.string()),
+  people: z.array(ReportPersonSchema),
+  findings: z.array(SchoolFindingSchema),
+});
+export type ReportSheet = z.infer<typeof ReportSheetSchema>;
+
+export const ReportSchema = z.object({
+  referenceDate: z.string(),
+  planningYear: z.string(),
+  plan: z.object({ id: z.string(), version: z.string() }),
+  sheets: z.array(ReportSheetSchema),
+  summary: SummarySchema,
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+// ---- inputs and options ----------------------------------------------------------------------------
+
+export interface WorkbookInput {
+  /** Base name of the input file, for the report. */
+  file: string;
+  sheets: readonly { name: string; grid: Grid }[];
+  date1904: boolean;
+}
+
+/** What an evaluator gets for one sheet: exactly the body of POST /api/evaluate, plus where it comes from. */
+export interface SheetEvaluationInput {
+  file: string;
+  sheet: string;
+  referenceDate: IsoDate;
+  planningYear: SchoolYear;
+  fields: RuleField[];
+  people: Person[];
+}
+
+export type Evaluator = (input: SheetEvaluationInput) => Promise<SheetEvaluation>;
+
+export interface CheckOptions {
+  plan: Plan;
+  referenceDate: IsoDate;
+  planningYear: SchoolYear;
+  /** Board for rows without a board cell (`--board`). */
+  board?: string | null;
+  /** Only these sheets (`--sheet`); default every sheet. */
+  sheetFilter?: readonly string[];
+  /** Column overrides by header text (`--map`). */
+  overrides?: Record<string, FieldName | null>;
+  /** Evaluate elsewhere (the HTTP API); default in-process without a register. */
+  evaluate?: Evaluator;
+  /** Progress for long runs (a sheet read, a sheet evaluated). */
+  onProgress?: (message: string) => void;
+}
+
+export interface WorkbookResult {
+  file: string;
+  /** Sheets read (after the sheet filter), with their evaluation when not skipped. */
+  sheets: { read: SheetRead; evaluation: SheetEvaluation | null }[];
+  /** At least one staff sheet was checked. */
+  usable: boolean;
+  /** Problems that make this input (partly) unreadable, one clear line each; the CLI exits 1 on any. */
+  problems: string[];
+  /** The summary over this workbook only; null when nothing was checked. */
+  summary: Summary | null;
+  /** What to write into this workbook; null when nothing was checked. */
+  writePlan: WritePlan | null;
+}
+
+export interface CheckResult {
+  report: Report;
+  workbooks: WorkbookResult[];
+}
+
+export const TOO_MANY_PEOPLE = (sheet: string, count: number) =>
+  `werkblad '${sheet}' heeft ${count.toLocaleString('nl-NL')} medewerkers; de controle neemt er ten hoogste ${MAX_PEOPLE.toLocaleString('nl-NL')} per werkblad (more than ${MAX_PEOPLE} people in one sheet)`;
+
+export const NO_USABLE_SHEET =
+  'geen werkblad met een kopregel gevonden (no sheet with a header row): nodig zijn minstens twee bekende kolommen, waaronder een rolkolom';
+
+const inProcess =
+  (plan: Plan): Evaluator =>
+  async (input) =>
+    evaluateSheet(plan, { fields: input.fields, people: input.people }, input);
+
+function reportSheet(file: string, read: SheetRead, evaluation: SheetEvaluation | null): ReportSheet {
+  return {
+    file,
+    name: read.sheet,
+    skipped: read.skipped,
+    headerRow: read.headerRow,
+    columns: { ...read.columns },
+    people: (evaluation?.people ?? []).map((p) => ({
+      row: Number(p.ref),
+      personId: p.personId,
+      roles: p.roles,
+      status: p.status,
+      refresherDue: p.refresherDue,
+      normHours: p.normHours,
+      findings: p.findings,
+    })),
+    findings: evaluation?.findings ?? [],
+  };
+}
+
+async function checkOne(input: WorkbookInput, options: CheckOptions, evaluate: Evaluator): Promise<WorkbookResult> {
+  const { plan } = options;
+  const problems: string[] = [];
+  const wanted = options.sheetFilter && options.sheetFilter.length > 0 ? options.sheetFilter : null;
+  const sheets = wanted ? input.sheets.filter((s) => wanted.includes(s.name)) : input.sheets;
+  if (wanted)
+    for (const name of wanted)
+      if (!input.sheets.some((s) => s.name === name)) problems.push(`werkblad '${name}' bestaat niet (sheet not found)`);
+
+  const results: WorkbookResult['sheets'] = [];
+  for (const sheet of sheets) {
+    let read = readSheet(sheet.grid, {
+      sheetName: sheet.name,
+      date1904: input.date1904,
+      board: options.board ?? null,
+      overrides: options.overrides ?? {},
+      plan,
+    });
+    if (read.skipped === null && read.people.length > MAX_PEOPLE) {
+      const message = TOO_MANY_PEOPLE(sheet.name, read.people.length);
+      problems.push(message);
+      read = { ...read, skipped: message, people: [], cells: {}, problems: [] };
+    }
+    if (read.skipped !== null) {
+      results.push({ read, evaluation: null });
+      continue;
+    }
+    if (read.people.length >= 5_000) options.onProgress?.(`${input.file} · ${sheet.name}: ${read.people.length} rijen gelezen`);
+    const evaluated = await evaluate({
+      file: input.file,
+      sheet: sheet.name,
+      referenceDate: options.referenceDate,
+      planningYear: options.planningYear,
+      fields: read.fields,
+      people: read.people,
+    });
+    results.push({ read, evaluation: attachCells(evaluated, read) });
+  }
+
+  const checked = results.filter((r): r is { read: SheetRead; evaluation: SheetEvaluation } => r.evaluation !== null);
+  if (checked.length === 0) {
+    if (sheets.length > 0 || !wanted) problems.push(NO_USABLE_SHEET);
+    return { file: input.file, sheets: results, usable: false, problems, summary: null, writePlan: null };
+  }
+  const summary = summarize(
+    plan,
+    checked.map((r) => ({ people: r.read.people, evaluation: r.evaluation })),
+    { planningYear: options.planningYear },
+  );
+  const writePlan = planWrite(checked, {
+    plan,
+    referenceDate: options.referenceDate,
+    planningYear: options.planningYear,
+    summary,
+  });
+  return { file: input.file, sheets: results, usable: true, problems, summary, writePlan };
+}
+
+/** Check every workbook; the report's summary covers all inputs, each write plan its own workbook. */
+export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: CheckOptions): Promise<CheckResult> {
+  const evaluate = options.evaluate ?? inProcess(options.plan);
+  const workbooks: WorkbookResult[] = [];
+  for (const input of inputs) workbooks.push(await checkOne(input, options, evaluate));
+  const all = workbooks.flatMap((w) =>
+    w.sheets.flatMap((s) => (s.evaluation ? [{ people: s.read.people, evaluation: s.evaluation }] : [])),
+  );
+  const report: Report = {
+    referenceDate: options.referenceDate,
+    planningYear: options.planningYear,
+    plan: { id: options.plan.id, version: options.plan.version },
+    sheets: workbooks.flatMap((w) => w.sheets.map((s) => reportSheet(w.file, s.read, s.evaluation))),
+    summary: summarize(options.plan, all, { planningYear: options.planningYear }),
+  };
+  return { report, workbooks };
+}
+
+/** One workbook (the add-in's browser mode). */
+export async function checkWorkbook(input: WorkbookInput, options: CheckOptions): Promise<CheckResult> {
+  return checkWorkbooks([input], options);
+}
