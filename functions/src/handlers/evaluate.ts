@@ -21,7 +21,12 @@ export async function evaluate({ body, caller, deps }: HandlerContext<unknown, u
   const referenceDate = body.referenceDate ?? todayInAmsterdam(deps.now());
   const planningYear = (body.planningYear ?? schoolYearOf(referenceDate)) as SchoolYear;
   let register: RegisterRecord[] = [];
-  if (body.register !== false && caller) register = await registerForPeople(await deps.register(), caller, body.people);
+  let registerRecords = 0;
+  if (body.register !== false && caller) {
+    const found = await registerForPeople(await deps.register(), caller, body.people);
+    register = found.records;
+    registerRecords = found.stored;
+  }
   const evaluation = evaluateSheet(
     deps.plan,
     { fields: body.fields, people: body.people },
@@ -35,7 +40,7 @@ export async function evaluate({ body, caller, deps }: HandlerContext<unknown, u
     people: evaluation.people,
     findings: evaluation.findings,
     summary,
-    registerRecords: register.length,
+    registerRecords,
   };
   return ok(answer);
 }

@@ -10,7 +10,7 @@ export async function registerForPeople(
   repo: RegisterRepository,
   caller: Caller,
   people: readonly Person[],
-): Promise<RegisterRecord[]> {
+): Promise<{ records: RegisterRecord[]; stored: number }> {
   // Board key → the spellings people use, and the personIds asked for.
   const wanted = new Map<string, { spellings: Set<string>; ids: Set<string> }>();
   for (const p of people) {
@@ -24,17 +24,19 @@ export async function registerForPeople(
     w.spellings.add(board);
     w.ids.add(id);
   }
-  if (wanted.size === 0) return [];
-  const stored = await repo.boards();
+  if (wanted.size === 0) return { records: [], stored: 0 };
+  const boardsWithRecords = await repo.boards();
   const out: RegisterRecord[] = [];
+  let stored = 0;
   for (const [key, w] of wanted) {
-    const board = stored.get(key);
+    const board = boardsWithRecords.get(key);
     if (board === undefined) continue;
     for (const r of await repo.all(board)) {
       if (!w.ids.has(r.personId)) continue;
+      stored++;
       // The rules match boards case-insensitively; hand each record over in every spelling the sheet uses.
       for (const spelling of w.spellings) out.push({ ...r, board: spelling });
     }
   }
-  return out;
+  return { records: out, stored };
 }

@@ -2,6 +2,7 @@
 // Azure Functions Core Tools are absent (and for tests). Adds CORS for the task pane's origin.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createDeps, type DepsOptions } from '../deps';
 import { createPipeline } from '../http/pipeline';
 import { problem } from '../http/problem';
@@ -57,13 +58,30 @@ export interface LocalHostOptions extends DepsOptions {
   corsOrigins?: string[];
 }
 
+/** Requests node:http refuses before they reach a handler (malformed, headers too large) still get a problem. */
+function clientError(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify({
+    type: `urn:bosspo:problem:${status === 431 ? 'headers-too-large' : 'malformed-request'}`,
+    title: status === 431 ? 'Request header fields too large' : 'Malformed request',
+    status,
+    detail: status === 431 ? 'De kopregels van de aanvraag zijn te groot.' : 'Dit is geen geldige HTTP-aanvraag.',
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `content-type: application/problem+json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `connection: close\r\n\r\n${body}`,
+  );
+}
+
 export function createLocalServer(options: LocalHostOptions = {}): Server {
   const env = options.env ?? process.env;
   const deps = createDeps(options);
   const handle = createPipeline(routes, deps);
   const allowed = new Set(options.corsOrigins ?? corsOrigins(env.BOSSPO_CORS_ORIGINS));
 
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     res.on('error', () => undefined);
     req.on('error', () => undefined);
     const origin = req.headers.origin;
@@ -108,6 +126,8 @@ export function createLocalServer(options: LocalHostOptions = {}): Server {
       send(res, problem(503, 'Er ging iets mis aan de kant van de server; probeer het zo opnieuw.'), cors);
     }
   });
+  server.on('clientError', clientError);
+  return server;
 }
 
 /** Start the local host; resolves once it listens. Port 0 picks a free port. */

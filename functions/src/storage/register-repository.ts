@@ -45,23 +45,25 @@ function toRecord(e: RecordEntity): RegisterRecord {
   return r;
 }
 
-/** Our continuation is the SDK's, checked to stay inside the board's partition. */
-function checkContinuation(token: string, partition: string): string {
-  let decoded: unknown;
+/**
+ * Our continuation wraps the SDK's (whose keys the service may encode opaquely) with the partition it
+ * belongs to, so a token is only ever used for the board it came from and a forged one is a 400.
+ */
+function wrapContinuation(sdkToken: string | undefined, partition: string): string | null {
+  return sdkToken ? Buffer.from(JSON.stringify({ p: partition, t: sdkToken }), 'utf8').toString('base64url') : null;
+}
+
+function unwrapContinuation(token: string, partition: string): string {
   try {
-    decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
+    const outer = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { p?: unknown; t?: unknown };
+    if (outer.p !== partition || typeof outer.t !== 'string') throw new InvalidContinuation();
+    const inner = JSON.parse(Buffer.from(outer.t, 'base64').toString('utf8')) as { nextPartitionKey?: unknown; nextRowKey?: unknown };
+    if (typeof inner.nextPartitionKey !== 'string' || (inner.nextRowKey !== undefined && typeof inner.nextRowKey !== 'string'))
+      throw new InvalidContinuation();
+    return outer.t;
   } catch {
     throw new InvalidContinuation();
   }
-  const t = decoded as { nextPartitionKey?: unknown; nextRowKey?: unknown } | null;
-  if (
-    !t ||
-    typeof t !== 'object' ||
-    t.nextPartitionKey !== partition ||
-    (t.nextRowKey !== undefined && typeof t.nextRowKey !== 'string')
-  )
-    throw new InvalidContinuation();
-  return token;
 }
 
 export class RegisterRepository {
@@ -121,13 +123,13 @@ export class RegisterRepository {
     const filter = options.personId
       ? odata`PartitionKey eq ${partition} and RowKey ge ${personPrefix(options.personId)} and RowKey lt ${prefixEnd(personPrefix(options.personId))}`
       : odata`PartitionKey eq ${partition}`;
-    const token = options.continuation ? checkContinuation(options.continuation, partition) : undefined;
+    const token = options.continuation ? unwrapContinuation(options.continuation, partition) : undefined;
     const pages = this.records
       .listEntities<RecordEntity>({ queryOptions: { filter } })
       .byPage({ maxPageSize: options.pageSize, ...(token ? { continuationToken: token } : {}) });
     const first = await pages.next();
     if (first.done) return { records: [], continuation: null };
-    return { records: first.value.map(toRecord), continuation: first.value.continuationToken ?? null };
+    return { records: first.value.map(toRecord), continuation: wrapContinuation(first.value.continuationToken, partition) };
   }
 
   /** Every record of a board (for evaluate). */
