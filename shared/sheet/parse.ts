@@ -43,18 +43,41 @@ function daysInMonth(year: number, month: number): number {
 /** A calendar date, or null when that day does not exist (31-02-2025) or the year is out of range. */
 export function makeDate(year: number, month: number, day: number): IsoDate | null {
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${year}-${pad2(month)}-${pad2(day)}`;
+  // Sheets repeat the same dates over and over: one string per day keeps a big sheet's garbage low.
+  const key = (year * 16 + month) * 32 + day;
+  let iso = isoCache.get(key);
+  if (iso === undefined) {
+    if (isoCache.size >= CACHE_LIMIT) isoCache.clear();
+    iso = `${year}-${pad2(month)}-${pad2(day)}`;
+    isoCache.set(key, iso);
+  }
+  return iso;
 }
 
-function fromUtcMs(ms: number): IsoDate | null {
-  const d = new Date(ms);
+const CACHE_LIMIT = 50_000;
+const isoCache = new Map<number, IsoDate>();
+
+function fromDate(d: Date): IsoDate | null {
   if (Number.isNaN(d.getTime())) return null;
   return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-const EPOCH_1900_BEFORE_LEAP_BUG = Date.UTC(1899, 11, 31);
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
+/** Days since 1970-01-01 → calendar date, without allocating a Date (H. Hinnant's civil_from_days). */
+function fromEpochDays(days: number): IsoDate | null {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return makeDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+const EPOCH_1900_BEFORE_LEAP_BUG = Date.UTC(1899, 11, 31) / DAY_MS;
+const EPOCH_1900 = Date.UTC(1899, 11, 30) / DAY_MS;
+const EPOCH_1904 = Date.UTC(1904, 0, 1) / DAY_MS;
 const MAX_SERIAL_1900 = 2_958_465; // 9999-12-31
 
 /**
@@ -67,10 +90,10 @@ export function dateFromSerial(serial: number, date1904: boolean): IsoDate | nul
   const days = Math.floor(serial);
   if (date1904) {
     if (days > MAX_SERIAL_1900 - 1462) return null;
-    return fromUtcMs(EPOCH_1904 + days * DAY_MS);
+    return fromEpochDays(EPOCH_1904 + days);
   }
   if (days < 1 || days === 60 || days > MAX_SERIAL_1900) return null;
-  return fromUtcMs((days < 60 ? EPOCH_1900_BEFORE_LEAP_BUG : EPOCH_1900) + days * DAY_MS);
+  return fromEpochDays((days < 60 ? EPOCH_1900_BEFORE_LEAP_BUG : EPOCH_1900) + days);
 }
 
 /** An integer 1990–2100 is a year: 1 January (rules.md §6.3). */
@@ -106,8 +129,19 @@ function isDigit(s: string, i: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** A date written as text (rules.md §6.3), or null when it is not one. */
+const textDateCache = new Map<string, IsoDate | null>();
+
+/** A date written as text (rules.md §6.3), or null when it is not one. Memoised: texts repeat. */
 export function dateFromText(text: string): IsoDate | null {
+  const cached = textDateCache.get(text);
+  if (cached !== undefined) return cached;
+  const date = parseDateText(text);
+  if (textDateCache.size >= CACHE_LIMIT) textDateCache.clear();
+  textDateCache.set(text, date);
+  return date;
+}
+
+function parseDateText(text: string): IsoDate | null {
   const s = text.trim();
   if (s === '') return null;
   const c = s.charCodeAt(0);
@@ -148,7 +182,7 @@ export function dateFromText(text: string): IsoDate | null {
 export function dateFromCell(cell: Cell, date1904: boolean): IsoDate | null {
   if (typeof cell === 'number') return yearDate(cell) ?? dateFromSerial(cell, date1904);
   if (typeof cell === 'string') return dateFromText(cell);
-  if (cell instanceof Date) return fromUtcMs(cell.getTime());
+  if (cell instanceof Date) return fromDate(cell);
   return null;
 }
 
@@ -263,6 +297,7 @@ export function parsePersonId(cell: Cell): string | null {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return null;
     const t = Math.trunc(cell);
+    if (Number.isSafeInteger(t)) return String(t);
     return Math.abs(t) < 1e21 ? BigInt(t).toString() : String(t);
   }
   return parseText(cell);

@@ -188,48 +188,32 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
 
   const rolesCache = new Map<string, RolesText>();
   const people: Person[] = [];
-  const cells: SheetRead['cells'] = {};
+  const refs: string[] = [];
   const problems: CellProblem[] = [];
   const date1904 = options.date1904;
 
+  const templates = personTemplates(columns);
+  const tokens: RoleToken[] = [];
+  const unknown: string[] = [];
   for (let r = headerIndex + 1; r < lastRow; r++) {
     const row = grid[r];
-    if (isSkippedRow(row)) continue;
+    if (!row || isSkippedRow(row)) continue;
     const excelRow = r + 1;
     const ref = String(excelRow);
-    const at: Partial<Record<FieldName, string>> = {};
-    const person: Person = { ref, roles: [] };
-    const problem = (column: Column, cell: Cell, what: string) => {
-      const address = column.letter + ref;
-      const raw = cellText(cell).slice(0, 1000);
-      problems.push({
-        sheet,
-        row: excelRow,
-        column: column.letter,
-        cell: address,
-        field: column.field,
-        raw,
-        message: isErrorCell(cell)
-          ? `Blad "${sheet}", cel ${address}: de cel bevat een foutwaarde (${raw}) en kan niet worden gelezen.`
-          : `Blad "${sheet}", cel ${address}: "${raw}" is geen ${what}.`,
-      });
-    };
-
-    let board = sheetBoard;
-    if (boardColumn) {
-      const cell = row![boardColumn.index] ?? null;
-      board = parseText(cell) ?? sheetBoard;
-    }
+    // Cloned from a per-sheet template so every person has its final shape at once (less garbage).
+    const person = { ...templates.person } as Person;
+    person.ref = ref;
+    if (templates.trainings) person.trainings = { ...templates.trainings };
+    if (templates.certificates) person.certificates = { ...templates.certificates };
+    const board = boardColumn ? (parseText(row[boardColumn.index] ?? null) ?? sheetBoard) : sheetBoard;
     person.board = board;
-    const pabo = isPabo(board);
-    let tokens: RoleToken[] = [];
-    let unknown: string[] = [];
+    tokens.length = 0;
+    unknown.length = 0;
 
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
-      const cell: Cell = row![column.index] ?? null;
-      at[column.field] = column.letter + ref;
-      if (isErrorCell(cell)) problem(column, cell, 'leesbare waarde');
+      const cell: Cell = row[column.index] ?? null;
+      if (isErrorCell(cell)) problems.push(cellProblem(sheet, column, excelRow, cell, 'leesbare waarde'));
       switch (column.kind) {
         case 'personId':
           person.personId = parsePersonId(cell);
@@ -245,8 +229,8 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
             parsed = parseRolesText(text);
             rolesCache.set(text, parsed);
           }
-          tokens = tokens.concat(parsed.roles);
-          unknown = unknown.concat(parsed.unknown);
+          for (const t of parsed.roles) tokens.push(t);
+          for (const t of parsed.unknown) unknown.push(t);
           break;
         }
         case 'role':
@@ -255,23 +239,26 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
         case 'training':
         case 'lastRefresher': {
           const value: CompletionValue = parseCompletion(cell, date1904);
-          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'geldige datum');
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell))
+            problems.push(cellProblem(sheet, column, excelRow, cell, 'geldige datum'));
           if (column.kind === 'lastRefresher') person.lastRefresher = value;
-          else (person.trainings ??= {})[column.key as PersonTrainingCode] = value;
+          else person.trainings![column.key as PersonTrainingCode] = value;
           break;
         }
         case 'certificate':
-          (person.certificates ??= {})[column.key as CertificateTraining] = parseBoolean(cell, date1904);
+          person.certificates![column.key as CertificateTraining] = parseBoolean(cell, date1904);
           break;
         case 'date': {
           const value = parseDate(cell, date1904);
-          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'geldige datum');
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell))
+            problems.push(cellProblem(sheet, column, excelRow, cell, 'geldige datum'));
           person[column.key as 'roleStart' | 'velonRegistration'] = value;
           break;
         }
         case 'number': {
           const value = parseNumber(cell);
-          if (value !== null && typeof value === 'object' && !isErrorCell(cell)) problem(column, cell, 'geldig getal');
+          if (value !== null && typeof value === 'object' && !isErrorCell(cell))
+            problems.push(cellProblem(sheet, column, excelRow, cell, 'geldig getal'));
           person[column.key as 'students'] = value;
           break;
         }
@@ -282,10 +269,10 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
           break;
       }
     }
-    person.roles = mergeRoles(tokens, pabo);
+    person.roles = mergeRoles(tokens, tokens.length > 0 && isPabo(board));
     if (unknown.length > 0) person.unknownRoles = dedupe(unknown).slice(0, 20).map((t) => t.slice(0, 200));
     people.push(person);
-    cells[ref] = at;
+    refs.push(ref);
   }
 
   return {
@@ -297,10 +284,97 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     remarks,
     fields,
     people,
-    cells,
+    cells: cellAddresses(refs, columns),
     problems,
     lastRow,
     lastColumn,
+  };
+}
+
+type RowAddresses = Partial<Record<FieldName, string>>;
+
+/**
+ * `cells[ref][field]` → A1 address, built on first access: a sheet of 20,000 rows would otherwise hold
+ * some 400,000 address strings that only the few rows with a finding about a field ever need. Behaves as
+ * a plain read-only record (`in`, `Object.keys`, JSON).
+ */
+function cellAddresses(refs: readonly string[], columns: readonly Column[]): SheetRead['cells'] {
+  let known: Set<string> | null = null;
+  const has = (key: string | symbol): key is string => {
+    if (typeof key !== 'string') return false;
+    known ??= new Set(refs);
+    return known.has(key);
+  };
+  const built = new Map<string, RowAddresses>();
+  const addresses = (ref: string): RowAddresses => {
+    let at = built.get(ref);
+    if (!at) {
+      at = {};
+      for (const c of columns) at[c.field] = c.letter + ref;
+      Object.freeze(at);
+      built.set(ref, at);
+    }
+    return at;
+  };
+  return new Proxy({} as Record<string, RowAddresses>, {
+    get: (target, key) => (has(key) ? addresses(key) : Reflect.get(target, key)),
+    has: (target, key) => has(key) || Reflect.has(target, key),
+    ownKeys: () => [...refs],
+    getOwnPropertyDescriptor: (_target, key) =>
+      has(key) ? { value: addresses(key), writable: false, enumerable: true, configurable: true } : undefined,
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  });
+}
+
+/** The shape of every person of a sheet: the keys of the columns it has, in column order. */
+function personTemplates(columns: readonly Column[]): {
+  person: Record<string, unknown>;
+  trainings: Record<string, null> | null;
+  certificates: Record<string, null> | null;
+} {
+  const person: Record<string, unknown> = { ref: '', board: null, roles: null };
+  let trainings: Record<string, null> | null = null;
+  let certificates: Record<string, null> | null = null;
+  for (const c of columns) {
+    switch (c.kind) {
+      case 'training':
+        person.trainings = null;
+        (trainings ??= {})[c.key] = null;
+        break;
+      case 'certificate':
+        person.certificates = null;
+        (certificates ??= {})[c.key] = null;
+        break;
+      case 'personId':
+      case 'school':
+      case 'lastRefresher':
+      case 'date':
+      case 'number':
+      case 'named':
+        person[c.key] = null;
+        break;
+      default:
+        break;
+    }
+  }
+  return { person, trainings, certificates };
+}
+
+function cellProblem(sheet: string, column: Column, row: number, cell: Cell, what: string): CellProblem {
+  const address = column.letter + row;
+  const raw = cellText(cell).slice(0, 1000);
+  return {
+    sheet,
+    row,
+    column: column.letter,
+    cell: address,
+    field: column.field,
+    raw,
+    message: isErrorCell(cell)
+      ? `Blad "${sheet}", cel ${address}: de cel bevat een foutwaarde (${raw}) en kan niet worden gelezen.`
+      : `Blad "${sheet}", cel ${address}: "${raw}" is geen ${what}.`,
   };
 }
 
@@ -310,6 +384,7 @@ function dedupe<T>(items: readonly T[]): T[] {
 
 function mergeRoles(tokens: readonly RoleToken[], pabo: boolean): RoleCode[] {
   if (tokens.length === 0) return [];
+  if (tokens.length === 1) return [tokens[0] === 'OB' ? (pabo ? 'OBI' : 'OBP') : tokens[0]!];
   const set = new Set<RoleCode>();
   for (const t of tokens) set.add(t === 'OB' ? (pabo ? 'OBI' : 'OBP') : t);
   return [...set].sort();
