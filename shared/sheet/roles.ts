@@ -15,8 +15,10 @@ export interface RolesText {
 
 const SYNONYMS = new Map<string, RoleToken>();
 for (const { role, names } of ROLE_SYNONYMS) for (const name of names) SYNONYMS.set(normalizeHeader(name), role);
-const NO_ROLE = new Set(NO_ROLE_WORDS.map(normalizeHeader));
+// `-` normalises to '' and is covered by the punctuation check below.
+const NO_ROLE = new Set(NO_ROLE_WORDS.map(normalizeHeader).filter((w) => w !== ''));
 
+const DASHES_AND_DOTS = /^[\s\-‐‑‒–—―.…_]*$/u;
 const SEPARATORS = /[,;/+&\r\n]+/;
 const WORD_EN = /(?:^|\s)en(?:\s|$)/i;
 const PHRASE = new RegExp(`(?:^| )${SO_AND_IO_PHRASE}(?:s|en)?(?= |$)`, 'g');
@@ -55,14 +57,19 @@ export function parseRolesText(text: string): RolesText {
     if (!roles.includes(r)) roles.push(r);
   };
   const addToken = (typed: string, normalized: string) => {
-    if (normalized === '' || NO_ROLE.has(normalized)) return;
+    if (NO_ROLE.has(normalized)) return;
+    // Punctuation only (`-`, `--`, `…`) means nothing; other text without letters (`?`, an emoji) is a token.
+    if (normalized === '' && (typed === '' || DASHES_AND_DOTS.test(typed))) return;
     const r = matchRole(normalized);
     if (r) addRole(r);
     else if (!unknown.includes(typed)) unknown.push(typed);
   };
   for (const segment of text.split(SEPARATORS)) {
     const n = normalizeHeader(segment);
-    if (n === '') continue;
+    if (n === '') {
+      addToken(segment.trim(), n);
+      continue;
+    }
     if (n.includes(SO_AND_IO_PHRASE)) {
       PHRASE.lastIndex = 0;
       const rest = n.replace(PHRASE, (m) => {

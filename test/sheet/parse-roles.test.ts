@@ -73,6 +73,13 @@ describe('roles text (rules.md §6.3)', () => {
     expect(roles('ICT-coördinator')).toEqual({ roles: [], unknown: ['ICT-coördinator'] });
   });
 
+  it('reads punctuation alone as nothing, but other text without letters as an unknown token', () => {
+    expect(roles('--')).toEqual({ roles: [], unknown: [] });
+    expect(roles('WPB, —')).toEqual({ roles: ['WPB'], unknown: [] });
+    expect(roles('?')).toEqual({ roles: [], unknown: ['?'] });
+    expect(roles('WPB; 🎓')).toEqual({ roles: ['WPB'], unknown: ['🎓'] });
+  });
+
   it('lists a repeated role or unknown token once', () => {
     expect(roles('WPB, mentor, wpb; x, x')).toEqual({ roles: ['WPB'], unknown: ['x'] });
   });

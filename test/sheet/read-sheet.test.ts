@@ -318,6 +318,26 @@ describe('readSheet: column mapping', () => {
   });
 });
 
+describe('readSheet: cell addresses', () => {
+  it('gives the A1 address of every mapped cell per row, as a plain read-only record', () => {
+    const r = read([
+      ['Titel'],
+      ['Naam', 'Rol', 'Opmerking', 'Scholing WPB'],
+      ['A', 'WPB', 'x', null],
+      [],
+      ['B', 'SO', null, '2024'],
+    ]);
+    expect(Object.keys(r.cells)).toEqual(['3', '5']);
+    expect(r.cells['5']).toEqual({ name: 'A5', roles: 'B5', 'training.WPB': 'D5' });
+    expect('4' in r.cells).toBe(false);
+    expect(r.cells['4']).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(r.cells))).toEqual({
+      '3': { name: 'A3', roles: 'B3', 'training.WPB': 'D3' },
+      '5': { name: 'A5', roles: 'B5', 'training.WPB': 'D5' },
+    });
+  });
+});
+
 describe('attachCells', () => {
   it('adds the A1 address to findings about a field and prefixes their message', () => {
     const r = read([
