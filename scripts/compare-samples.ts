@@ -32,6 +32,12 @@ interface ExpectedSheet {
   headerRow: number | null;
   fields: string[];
   people: ExpectedPerson[];
+  schoolFindings?: { code: string; school: string }[];
+}
+interface ExpectedSummary {
+  needs: Record<string, Record<string, number>>;
+  keyFigures: Record<string, number | null>;
+  roles: Record<string, number>;
 }
 interface Expected {
   file: string;
@@ -39,6 +45,7 @@ interface Expected {
   planningYear: string;
   board: string | null;
   sheets: ExpectedSheet[];
+  summary?: ExpectedSummary;
 }
 
 type Evaluate = (
@@ -46,6 +53,12 @@ type Evaluate = (
   input: { fields: readonly RuleField[]; people: readonly Person[] },
   options: { referenceDate: string; planningYear: string },
 ) => SheetEvaluation;
+
+type Summarize = (
+  plan: Plan,
+  sheets: readonly { people: readonly Person[]; evaluation: SheetEvaluation }[],
+  options: { planningYear: string },
+) => { needs: Record<string, Record<string, number> | undefined>; keyFigures: Record<string, unknown>; roles: Record<string, { count: number } | undefined> };
 
 const dir = resolve(process.argv[2] ?? '../shared/samples');
 const evaluatePath = resolve('shared/rules/evaluate.ts');
@@ -63,6 +76,11 @@ function mappedFields(read: SheetRead): string[] {
 }
 const expectedFields = (fields: string[]) => [...new Set(fields.map((f) => (f === 'tv' ? 'tussenvoegsel' : f)))].sort();
 
+const summarizePath = resolve('shared/summary/summarize.ts');
+const summarize: Summarize | null = existsSync(summarizePath)
+  ? ((await import(pathToFileURL(summarizePath).href)) as { summarize: Summarize }).summarize
+  : null;
+
 const findingKey = (f: ExpectedFinding) => `${f.code}${f.training ? `(${f.training})` : ''}${f.field ? `[${f.field}]` : ''}`;
 const sameSet = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
@@ -70,6 +88,14 @@ let rowsTotal = 0;
 let rowsAgree = 0;
 let headerChecks = 0;
 let headerAgree = 0;
+let otherChecks = 0;
+let otherAgree = 0;
+const check = (label: string, got: unknown, want: unknown) => {
+  otherChecks++;
+  const ok = JSON.stringify(got) === JSON.stringify(want);
+  if (ok) otherAgree++;
+  else console.log(`    ${label}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+};
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()) {
   const expected = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Expected;
@@ -77,6 +103,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).
   await wb.xlsx.readFile(join(dir, expected.file));
   const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
   console.log(`\n# ${basename(expected.file)} (1904: ${date1904}, board: ${expected.board ?? '-'})`);
+  const summarized: { people: readonly Person[]; evaluation: SheetEvaluation }[] = [];
   for (const exp of expected.sheets) {
     const ws = wb.getWorksheet(exp.name);
     if (!ws) {
@@ -132,12 +159,27 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).
       if (diffs.length === 0) rowsAgree++;
       else console.log(`    row ${want.row}: ${diffs.join('; ')}`);
     }
+    summarized.push({ people: read.people, evaluation: result });
+    if (exp.schoolFindings) {
+      const key = (f: { code: string; school: string }) => `${f.code}@${f.school}`;
+      check('school findings', result.findings.map(key).sort(), exp.schoolFindings.map(key).sort());
+    }
     const extra = result.people.filter((p) => !exp.people.some((w) => String(w.row) === p.ref));
     for (const p of extra) console.log(`    row ${p.ref}: not in the expected file`);
     rowsTotal += extra.length;
+  }
+  if (summarize && evaluate && expected.summary) {
+    const got = summarize(bossPoPlan, summarized, { planningYear: expected.planningYear });
+    const want = expected.summary;
+    for (const [training, need] of Object.entries(want.needs))
+      for (const [k, v] of Object.entries(need)) check(`summary needs.${training}.${k}`, got.needs[training]?.[k] ?? null, v);
+    for (const [k, v] of Object.entries(want.keyFigures)) check(`summary keyFigures.${k}`, got.keyFigures[k] ?? null, v);
+    const roleCounts = Object.fromEntries(Object.entries(got.roles).map(([r, v]) => [r, v?.count ?? 0]).filter(([, c]) => c !== 0));
+    check('summary roles', Object.fromEntries(Object.entries(roleCounts).sort()), Object.fromEntries(Object.entries(want.roles).sort()));
   }
 }
 
 console.log(`\nheader row + fields: ${headerAgree}/${headerChecks} agree`);
 if (evaluate) console.log(`rows: ${rowsAgree}/${rowsTotal} agree`);
 else console.log('rows: not compared (shared/rules/evaluate.ts not present yet)');
+if (otherChecks > 0) console.log(`school findings and summary figures: ${otherAgree}/${otherChecks} agree`);
