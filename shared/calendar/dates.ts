@@ -15,10 +15,11 @@ export function parts(iso: IsoDate): { year: number; month: number; day: number 
 
 /** Same month and day n years later; 29 February becomes 28 February in a year that has none. */
 export function addYears(iso: IsoDate, n: number): IsoDate {
-  const { year, month, day } = parts(iso);
-  const y = year + n;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return isoDate(y, month, month === 2 && day === 29 && !leap ? 28 : day);
+  // Text only: the rules call this per person, and ISO dates need no Date object for it.
+  const y = Number(iso.slice(0, 4)) + n;
+  const rest = iso.slice(4);
+  if (rest === '-02-29' && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return `${pad(y, 4)}-02-28`;
+  return `${pad(y, 4)}${rest}`;
 }
 
 /** The school year (1 August – 31 July) that contains the date. */

@@ -1,7 +1,8 @@
 // Plan §4 (rules.md §4.2): WPB and SOIO end with a certificate (validated by Registerleraar).
 import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
-import { finding } from './finding';
+import { SEVERITY } from './finding';
+import { MESSAGES } from './messages';
 import type { PersonView } from './view';
 
 export function certificateRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
@@ -10,11 +11,15 @@ export function certificateRule(ctx: SheetContext, v: PersonView, out: Finding[]
     if (v.need[index] !== 2 || !v.completed[index] || !ctx.hasCertificate[code]) continue;
     if (certificates?.[code] === true || v.registerCertificate[index]) continue;
     const def = ctx.cp.defs[index]!;
-    const f = finding('CERTIFICATE_MISSING', def.planRef, {
-      training: def.name,
-      fromRegister: v.fromRegister[index]!,
-    });
-    f.training = code;
+    const fromRegister = v.fromRegister[index]!;
+    const key = index * 2 + (fromRegister ? 1 : 0);
+    let message = ctx.messages.CERTIFICATE_MISSING.get(key);
+    if (message === undefined) {
+      message = MESSAGES.CERTIFICATE_MISSING.nl({ training: def.name, fromRegister });
+      ctx.messages.CERTIFICATE_MISSING.set(key, message);
+    }
+    const f: Finding = { code: 'CERTIFICATE_MISSING', severity: SEVERITY.CERTIFICATE_MISSING, training: code, message, planRef: def.planRef };
+    if (fromRegister) f.fromRegister = true;
     out.push(f);
   }
 }

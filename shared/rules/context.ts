@@ -3,6 +3,7 @@
 import type { IsoDate, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
 import type { RegisterRecord } from '../model/register';
+import { FINDING_CODES, type FindingCode } from '../model/result';
 import {
   CERTIFICATE_TRAININGS,
   ROLE_CODES,
@@ -62,9 +63,27 @@ export interface CompiledPlan {
   meetingsMask: number;
   velonMask: number;
   startersMask: number;
+  /** Completed trainings as a bit mask (bit i = trainings[i]) → the shared, frozen list of codes. */
+  completedByMask: Map<number, readonly PersonTrainingCode[]>;
 }
 
 const compiled = new WeakMap<Plan, CompiledPlan>();
+
+const ALPHABETICAL_ROLES = [...ROLE_CODES].sort();
+const rolesByMask = new Map<number, readonly RoleCode[]>();
+
+/**
+ * The roles of a mask, once each, in alphabetical order (the report's order). Shared and frozen:
+ * a person's role list is one of few, so 100,000 people need not allocate 100,000 arrays.
+ */
+export function rolesOfMask(mask: number): RoleCode[] {
+  let roles = rolesByMask.get(mask);
+  if (!roles) {
+    roles = Object.freeze(ALPHABETICAL_ROLES.filter((r) => (mask & ROLE_BIT[r]) !== 0));
+    rolesByMask.set(mask, roles);
+  }
+  return roles as RoleCode[];
+}
 
 function maskOf(roles: readonly RoleCode[]): number {
   return roleMask(roles);
@@ -130,6 +149,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     meetingsMask: maskOf(plan.meetings.roles),
     velonMask: maskOf(plan.velon.roles),
     startersMask: maskOf(plan.starters.roles),
+    completedByMask: new Map(),
   };
   compiled.set(plan, result);
   return result;
@@ -147,6 +167,19 @@ export interface SheetContext {
   hasTraining: boolean[];
   hasCertificate: Record<CertificateTraining, boolean>;
   register: RegisterIndex | null;
+  /**
+   * Messages that repeat across people (the same training missing for the same roles, the same
+   * refresher basis date …), built once per sheet: keyed per rule, see the rule modules.
+   */
+  messages: Record<FindingCode, Map<string | number, string>>;
+  /** Refresher outcome per basis date (and register origin), computed once per sheet. */
+  refresherByBasis: Map<string, RefresherOutcome>;
+}
+
+export interface RefresherOutcome {
+  due: IsoDate;
+  finding: 'REFRESHER_OVERDUE' | 'REFRESHER_DUE' | null;
+  message: string;
 }
 
 export interface EvaluateOptions {
@@ -169,5 +202,17 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
     hasTraining: cp.trainingFields.map((f) => present.has(f)),
     hasCertificate: { WPB: present.has('certificate.WPB'), SOIO: present.has('certificate.SOIO') },
     register: options.register && options.register.length > 0 ? indexRegister(options.register, options.referenceDate) : null,
+    messages: Object.fromEntries(FINDING_CODES.map((c) => [c, new Map()])) as SheetContext['messages'],
+    refresherByBasis: new Map(),
   };
+}
+
+/** The shared, frozen list of completed training codes for a completion mask. */
+export function completedOfMask(cp: CompiledPlan, mask: number): PersonTrainingCode[] {
+  let list = cp.completedByMask.get(mask);
+  if (!list) {
+    list = Object.freeze(cp.trainings.filter((_, i) => (mask & (1 << i)) !== 0));
+    cp.completedByMask.set(mask, list);
+  }
+  return list as PersonTrainingCode[];
 }

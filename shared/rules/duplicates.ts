@@ -1,16 +1,19 @@
 // rules.md §4.10 (data quality; no plan §): the same personId on two or more rows of one sheet.
-import type { Person } from '../model/person';
 import type { PersonResult } from '../model/result';
 import { MESSAGES } from './messages';
 import { statusOf } from './status';
 
-export function markDuplicates(people: readonly Person[], results: PersonResult[]): void {
+export function markDuplicates(results: PersonResult[]): void {
+  // results[i].personId is people[i].personId trimmed (null when empty).
   const counts = new Map<string, number>();
-  for (const p of people) {
-    const id = p.personId?.trim();
-    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let withId = 0;
+  for (const r of results) {
+    const id = r.personId;
+    if (id === null) continue;
+    withId++;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  if (counts.size === people.length) return;
+  if (counts.size === withId) return;
   for (let i = 0; i < results.length; i++) {
     const r = results[i]!;
     const id = r.personId;

@@ -3,8 +3,8 @@
 import type { Person, RuleField } from '../model/person';
 import type { PersonResult, SheetEvaluation } from '../model/result';
 import type { Finding } from '../model/result';
-import type { PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
-import { sheetContext, ROLE_BIT, type EvaluateOptions, type SheetContext } from './context';
+import type { Plan } from '../plan/schema';
+import { completedOfMask, roleMask, rolesOfMask, sheetContext, ROLE_BIT, type SheetContext } from './context';
 import { certificateRule } from './certificate';
 import { dataQuality, unknownRoleTokens } from './data-quality';
 import { markDuplicates } from './duplicates';
@@ -18,7 +18,9 @@ import { statusOf } from './status';
 import { studentsRule } from './students';
 import { trainingRule } from './training';
 import { velonRule } from './velon';
-import { PersonView } from './view';
+import { NO_PARTS, PersonView } from './view';
+
+import type { EvaluateOptions } from './context';
 
 export type { EvaluateOptions } from './context';
 
@@ -40,14 +42,14 @@ export function evaluateSheet(plan: Plan, input: EvaluateInput, options: Evaluat
     const result = evaluatePerson(ctx, view, person);
     results[i] = result;
     if (tally && result.roles.length > 0)
-      tally.add({
-        school: person.school,
-        trainsStudents: (view.mask & ROLE_BIT.WPB) !== 0 || (view.number('students') ?? 0) > 0,
-        isSO: (view.mask & ROLE_BIT.SO) !== 0,
-        trainedOb: (view.mask & ROLE_BIT.OBP) !== 0 && obIndex !== undefined && view.completed[obIndex] === true,
-      });
+      tally.addRow(
+        person.school,
+        (view.mask & ROLE_BIT.WPB) !== 0 || (view.number('students') ?? 0) > 0,
+        (view.mask & ROLE_BIT.SO) !== 0,
+        (view.mask & ROLE_BIT.OBP) !== 0 && obIndex !== undefined && view.completed[obIndex] === true,
+      );
   }
-  markDuplicates(people, results);
+  markDuplicates(results);
   return {
     people: results,
     findings: tally ? tally.findings(plan, obIndex !== undefined && ctx.hasTraining[obIndex] === true) : [],
@@ -56,29 +58,29 @@ export function evaluateSheet(plan: Plan, input: EvaluateInput, options: Evaluat
 }
 
 function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): PersonResult {
-  const roles = normaliseRoles(person.roles);
+  const mask = person.roles && person.roles.length > 0 ? roleMask(person.roles) : 0;
   const unknownRoles = unknownRoleTokens(person.unknownRoles);
   const personId = person.personId?.trim() || null;
-  if (roles.length === 0 && unknownRoles.length === 0)
+  if (mask === 0 && unknownRoles.length === 0)
     return {
       ref: person.ref,
       personId,
-      roles,
+      roles: rolesOfMask(0),
       status: 'Geen OS-rol',
       refresherDue: null,
       normHours: null,
       findings: [],
-      normParts: {},
-      completed: [],
+      normParts: NO_PARTS,
+      completed: completedOfMask(ctx.cp, 0),
     };
-  view.load(person, roles);
+  view.load(person, mask);
   const findings: Finding[] = [];
   dataQuality(ctx, view, unknownRoles, findings);
   trainingRule(ctx, view, findings);
   certificateRule(ctx, view, findings);
   const refresherDue = refresherRule(ctx, view, findings);
   studentsRule(ctx, view, findings);
-  const { normHours, normParts } = facilitationRule(ctx, view, findings);
+  facilitationRule(ctx, view, findings);
   pairingRule(ctx, view, findings);
   meetingsRule(ctx, view, findings);
   velonRule(ctx, view, findings);
@@ -86,25 +88,12 @@ function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): Pe
   return {
     ref: person.ref,
     personId,
-    roles,
+    roles: view.roles,
     status: statusOf(true, findings),
     refresherDue,
-    normHours,
+    normHours: view.normHours,
     findings,
-    normParts,
-    completed: completedTrainings(ctx, view),
+    normParts: view.normParts,
+    completed: completedOfMask(ctx.cp, view.completedMask),
   };
-}
-
-/** Distinct role codes in alphabetical order (the report's order). */
-function normaliseRoles(roles: readonly RoleCode[] | undefined): RoleCode[] {
-  if (!roles || roles.length === 0) return [];
-  if (roles.length === 1) return [roles[0]!];
-  return [...new Set(roles)].sort();
-}
-
-function completedTrainings(ctx: SheetContext, view: PersonView): PersonTrainingCode[] {
-  const out: PersonTrainingCode[] = [];
-  for (let i = 0; i < ctx.cp.trainings.length; i++) if (view.completed[i]) out.push(ctx.cp.trainings[i]!);
-  return out;
 }

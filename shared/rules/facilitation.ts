@@ -4,16 +4,12 @@ import type { SheetContext } from './context';
 import { finding } from './finding';
 import type { PersonView } from './view';
 
-export interface Facilitation {
-  normHours: number | null;
-  normParts: PersonResult['normParts'];
-}
-
 /**
- * Norm hours summed over the person's roles. A count-based part whose count is unknown is left
- * out; a role none of whose parts is known is absent from normParts; normHours is null when no part is known.
+ * Norm hours summed over the person's roles, into v.normHours / v.normParts. A count-based part whose
+ * count is unknown is left out; a role none of whose parts is known is absent from normParts;
+ * normHours is null when no part is known.
  */
-export function facilitationRule(ctx: SheetContext, v: PersonView, out: Finding[]): Facilitation {
+export function facilitationRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
   const { norms } = ctx.cp;
   let total: number | null = null;
   let parts: PersonResult['normParts'] | null = null;
@@ -31,10 +27,9 @@ export function facilitationRule(ctx: SheetContext, v: PersonView, out: Finding[
     total = (total ?? 0) + sum;
     planRef ??= norm.planRef;
   }
-  if (total !== null) {
-    const granted = v.number('hoursGranted');
-    if (granted !== null && granted < total)
-      out.push(finding('UNDER_FACILITATED', planRef, { granted, norm: total }));
-  }
-  return { normHours: total, normParts: parts ?? {} };
+  if (total === null) return;
+  v.normHours = total;
+  v.normParts = parts!;
+  const granted = v.number('hoursGranted');
+  if (granted !== null && granted < total) out.push(finding('UNDER_FACILITATED', planRef, { granted, norm: total }));
 }

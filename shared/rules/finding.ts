@@ -36,7 +36,8 @@ export function finding(
   return f;
 }
 
-/** A data-quality finding about one field (rules.md §4.10): planRef null, `field` set. */
+/** A data-quality finding about one field (rules.md §4.10): planRef null, `field` set (also in `params`, a fresh object). */
 export function fieldFinding(code: FindingCode, field: string, params: MessageParams): Finding {
-  return { code, severity: SEVERITY[code], field, message: MESSAGES[code].nl({ ...params, field }), planRef: null };
+  params.field = field;
+  return { code, severity: SEVERITY[code], field, message: MESSAGES[code].nl(params), planRef: null };
 }

@@ -3,7 +3,8 @@ import type { IsoDate } from '../model/person';
 import type { Finding } from '../model/result';
 import { addTermYears } from '../calendar/dates';
 import type { SheetContext } from './context';
-import { finding } from './finding';
+import { finding, SEVERITY } from './finding';
+import { MESSAGES } from './messages';
 import { Cell, type PersonView } from './view';
 
 /** Adds REFRESHER_OVERDUE / REFRESHER_DUE / DATE_UNKNOWN; returns refresherDue (or null). */
@@ -31,9 +32,19 @@ export function refresherRule(ctx: SheetContext, v: PersonView, out: Finding[]):
       out.push({ ...finding('DATE_UNKNOWN', null, { field: doneField }), field: doneField });
     return null;
   }
-  const due = addTermYears(basis, cp.cycleYears);
-  const planRef = ctx.plan.refresher.planRef;
-  if (due < ctx.referenceDate) out.push(finding('REFRESHER_OVERDUE', planRef, { date: due, basis, fromRegister }));
-  else if (due <= ctx.endOfPlanningYear) out.push(finding('REFRESHER_DUE', planRef, { date: due, basis, fromRegister }));
-  return due;
+  // Many people share a basis date: the due date and message are computed once per sheet.
+  const key = fromRegister ? `r${basis}` : basis;
+  let outcome = ctx.refresherByBasis.get(key);
+  if (!outcome) {
+    const due = addTermYears(basis, cp.cycleYears);
+    const code = due < ctx.referenceDate ? 'REFRESHER_OVERDUE' : due <= ctx.endOfPlanningYear ? 'REFRESHER_DUE' : null;
+    outcome = { due, finding: code, message: code ? MESSAGES[code].nl({ date: due, basis, fromRegister }) : '' };
+    ctx.refresherByBasis.set(key, outcome);
+  }
+  if (outcome.finding) {
+    const f: Finding = { code: outcome.finding, severity: SEVERITY[outcome.finding], message: outcome.message, planRef: ctx.plan.refresher.planRef };
+    if (fromRegister) f.fromRegister = true;
+    out.push(f);
+  }
+  return outcome.due;
 }

@@ -24,16 +24,27 @@ export interface SchoolRow {
 /** Collects the schools of one sheet: distinct non-empty values, trimmed and case-folded, first spelling kept. */
 export class SchoolTally {
   private readonly schools = new Map<string, School>();
+  /** Cell text as typed → its school: most rows repeat a spelling, so one lookup and no new strings. */
+  private readonly bySpelling = new Map<string, School | null>();
 
   add(row: SchoolRow): void {
-    const name = row.school?.trim();
-    if (!name) return;
-    const key = name.toLowerCase();
-    let s = this.schools.get(key);
-    if (!s) this.schools.set(key, (s = { name, trainsStudents: false, hasSO: false, hasTrainedOb: false }));
-    s.trainsStudents ||= row.trainsStudents;
-    s.hasSO ||= row.isSO;
-    s.hasTrainedOb ||= row.trainedOb;
+    this.addRow(row.school, row.trainsStudents, row.isSO, row.trainedOb);
+  }
+
+  addRow(school: string | null | undefined, trainsStudents: boolean, isSO: boolean, trainedOb: boolean): void {
+    if (!school) return;
+    let s = this.bySpelling.get(school);
+    if (s === undefined) {
+      const name = school.trim();
+      const key = name.toLowerCase();
+      s = name ? (this.schools.get(key) ?? null) : null;
+      if (name && !s) this.schools.set(key, (s = { name, trainsStudents: false, hasSO: false, hasTrainedOb: false }));
+      this.bySpelling.set(school, s);
+    }
+    if (!s) return;
+    if (trainsStudents) s.trainsStudents = true;
+    if (isSO) s.hasSO = true;
+    if (trainedOb) s.hasTrainedOb = true;
   }
 
   /** School findings in order of first appearance; OB findings only when the sheet has the OB training column. */

@@ -2,6 +2,7 @@
 import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
 import { finding } from './finding';
+import { MESSAGES } from './messages';
 import { Cell, type PersonView } from './view';
 
 export function trainingRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
@@ -16,15 +17,20 @@ export function trainingRule(ctx: SheetContext, v: PersonView, out: Finding[]): 
       continue;
     }
     if (!v.known[i]) continue; // unreadable cell: INVALID_DATE says so
-    const training = cp.trainings[i]!;
-    const f = finding(
-      'TRAINING_MISSING',
-      v.needRef[i]!,
-      { training: cp.defs[i]!.name, roles: roleNamesNeeding(ctx, v, i), advised: need === 1 },
-      need === 1 ? 'info' : 'action',
-    );
-    f.training = training;
-    out.push(f);
+    // The message depends only on the training and the person's roles: built once per combination.
+    const key = v.mask * 16 + i;
+    let message = ctx.messages.TRAINING_MISSING.get(key);
+    if (message === undefined) {
+      message = MESSAGES.TRAINING_MISSING.nl({ training: cp.defs[i]!.name, roles: roleNamesNeeding(ctx, v, i), advised: need === 1 });
+      ctx.messages.TRAINING_MISSING.set(key, message);
+    }
+    out.push({
+      code: 'TRAINING_MISSING',
+      severity: need === 1 ? 'info' : 'action',
+      training: cp.trainings[i]!,
+      message,
+      planRef: v.needRef[i]!,
+    });
   }
   if (missingColumns)
     out.push({ ...finding('DATA_MISSING', null, { fields: missingColumns }), field: missingColumns.join(', ') });

@@ -1,8 +1,9 @@
 // What the rules see of one person (rules.md §4 input, §4.10 unknown values, §4.12 register merge).
 // One view per sheet is reused for every person: no per-person allocation of these arrays.
 import type { IsoDate, Person } from '../model/person';
+import type { PersonResult } from '../model/result';
 import type { RoleCode } from '../plan/schema';
-import { roleMask, type SheetContext } from './context';
+import { rolesOfMask, type SheetContext } from './context';
 import { registerFor } from './register';
 
 /** How a completion cell reads. */
@@ -21,6 +22,9 @@ export const Cell = {
   Future: 5,
 } as const;
 export type Cell = (typeof Cell)[keyof typeof Cell];
+
+/** No norm part known: one shared, frozen object. */
+export const NO_PARTS: PersonResult['normParts'] = Object.freeze({});
 
 export class PersonView {
   person!: Person;
@@ -42,6 +46,11 @@ export class PersonView {
   readonly needRef: string[];
   lastRefresherCell: Cell = Cell.Absent;
   lastRefresherDate: IsoDate | null = null;
+  /** Bit i set: trainings[i] is completed. */
+  completedMask = 0;
+  /** Set by the facilitation rule (rules.md §4.5). */
+  normHours: number | null = null;
+  normParts: PersonResult['normParts'] = NO_PARTS;
 
   constructor(private readonly ctx: SheetContext) {
     const n = ctx.cp.trainings.length;
@@ -55,17 +64,21 @@ export class PersonView {
     this.needRef = new Array<string>(n).fill('');
   }
 
-  load(person: Person, roles: RoleCode[]): void {
+  /** Load a person holding the roles of `mask` (ROLE_BIT). */
+  load(person: Person, mask: number): void {
     const { ctx } = this;
     const R = ctx.referenceDate;
     const trainings = ctx.cp.trainings;
     const values = person.trainings;
     const register = registerFor(ctx.register, person.board, person.personId);
     this.person = person;
-    this.roles = roles;
-    this.mask = roleMask(roles);
+    this.roles = rolesOfMask(mask);
+    this.mask = mask;
+    this.completedMask = 0;
+    this.normHours = null;
+    this.normParts = NO_PARTS;
     this.need.fill(0);
-    for (const role of roles) {
+    for (const role of this.roles) {
       const needs = ctx.cp.needsByRole[role];
       if (!needs) continue;
       for (const need of needs) {
@@ -101,7 +114,9 @@ export class PersonView {
       this.cell[i] = cell;
       this.date[i] = date;
       this.fromRegister[i] = fromRegister;
-      this.completed[i] = date !== null || cell === Cell.Done;
+      const completed = date !== null || cell === Cell.Done;
+      this.completed[i] = completed;
+      if (completed) this.completedMask |= 1 << i;
       this.known[i] = reg !== undefined || (cell !== Cell.Absent && cell !== Cell.Invalid);
       this.registerCertificate[i] = reg?.certificate === true;
     }
