@@ -166,7 +166,7 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
 
   const { columns, headers, remarks } = mapColumns(grid[headerIndex] ?? [], match);
   const boardColumn = columns.find((c) => c.kind === 'board');
-  const sheetBoard = options.board?.trim() || null;
+  const sheetBoard = options.board?.trim().slice(0, 200) || null;
   const paboCache = new Map<string, boolean>();
   const isPabo = (board: string | null): boolean => {
     if (board === null) return false;
@@ -284,7 +284,7 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     remarks,
     fields,
     people,
-    cells: cellAddresses(refs, columns),
+    cells: cellAddresses(refs, columns.map((c) => ({ letter: c.letter, field: columnMap[c.letter]! }))),
     problems,
     lastRow,
     lastColumn,
@@ -298,7 +298,10 @@ type RowAddresses = Partial<Record<FieldName, string>>;
  * some 400,000 address strings that only the few rows with a finding about a field ever need. Behaves as
  * a plain read-only record (`in`, `Object.keys`, JSON).
  */
-function cellAddresses(refs: readonly string[], columns: readonly Column[]): SheetRead['cells'] {
+function cellAddresses(
+  refs: readonly string[],
+  columns: readonly { letter: string; field: FieldName }[],
+): SheetRead['cells'] {
   let known: Set<string> | null = null;
   const has = (key: string | symbol): key is string => {
     if (typeof key !== 'string') return false;

@@ -252,6 +252,7 @@ describe('readSheet: roles', () => {
     const atPabo = read(grid, { board: 'HR' });
     expect(atPabo.people[0]).toMatchObject({ board: 'HR', roles: ['OBI'] });
     expect(atPabo.columns.B).toBe('role.OBI');
+    expect(atPabo.cells['2']).toEqual({ name: 'A2', 'role.OBI': 'B2' });
     const elsewhere = read(grid, { board: 'Wijzer' });
     expect(elsewhere.people[0]).toMatchObject({ board: 'Wijzer', roles: ['OBP'] });
     expect(elsewhere.columns.B).toBe('role.OBP');
