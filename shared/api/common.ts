@@ -21,10 +21,10 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const pathText = (what: string, max: number) =>
   z
     .string()
+    .refine((s) => !CONTROL.test(s), `${what} bevat een stuurteken`)
     .trim()
     .min(1, `${what} is leeg`)
     .max(max, `${what} is langer dan ${max} tekens`)
-    .refine((s) => !CONTROL.test(s), `${what} bevat een stuurteken`)
     .refine((s) => LETTER_OR_DIGIT.test(s), `${what} bevat geen letter of cijfer`);
 
 /** A board as written in a path: `BOOR`, `Primo Schiedam`. */

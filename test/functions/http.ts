@@ -44,7 +44,11 @@ export async function send(
 }
 
 /** A raw HTTP/1.1 exchange over a socket, for requests fetch refuses to send. */
-export function rawExchange(port: number, request: string | Buffer): Promise<{ status: number; head: string; body: string }> {
+export function rawExchange(
+  port: number,
+  request: string | Buffer,
+  options: { hangUp?: boolean } = {},
+): Promise<{ status: number; head: string; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port, host: '127.0.0.1' });
     let data = '';
@@ -57,6 +61,8 @@ export function rawExchange(port: number, request: string | Buffer): Promise<{ s
       resolve({ status, head, body: rest.join('\r\n\r\n') });
     });
     socket.write(request);
+    // hangUp: the client stops sending halfway (a truncated body) and closes its side.
+    if (options.hangUp) socket.end();
   });
 }
 

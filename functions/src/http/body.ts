@@ -34,10 +34,16 @@ export async function readBody(stream: AsyncIterable<Uint8Array> | null, limit =
   if (!stream) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of stream) {
-    total += chunk.byteLength;
-    if (total > limit) throw new BodyTooLarge();
-    chunks.push(chunk);
+  try {
+    for await (const chunk of stream) {
+      total += chunk.byteLength;
+      if (total > limit) throw new BodyTooLarge();
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof BodyTooLarge) throw e;
+    // The client went away mid-body: its request, not a server fault.
+    throw new BodyUnreadable('De body kwam niet volledig aan.');
   }
   const out = new Uint8Array(total);
   let at = 0;

@@ -64,7 +64,7 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
   if (route.body) {
     if (!isJsonContentType(req.headers.get('content-type')))
       return problem(415, 'Stuur JSON met Content-Type: application/json (UTF-8).');
-    const tooLarge = () => problem(413, 'De body is groter dan 10 MiB.', { headers: { connection: 'close' } });
+    const tooLarge = () => problem(413, 'De body is groter dan 10 MiB.');
     if (declaredTooLarge(req.headers.get('content-length'))) return tooLarge();
     try {
       json = parseJson(await readBody(req.body));

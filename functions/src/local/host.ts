@@ -40,8 +40,11 @@ function toApiRequest(req: IncomingMessage): ApiRequest {
   };
 }
 
-function send(res: ServerResponse, response: ApiResponse, extra: Record<string, string>) {
+function send(req: IncomingMessage, res: ServerResponse, response: ApiResponse, extra: Record<string, string>) {
   if (res.headersSent) return;
+  // Answered before the body was read (401, 413 …): discard the rest as it arrives, so the client can
+  // finish sending and read the answer; nothing of it is kept.
+  if (!req.complete) req.resume();
   res.writeHead(response.status, {
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
@@ -99,7 +102,7 @@ export function createLocalServer(options: LocalHostOptions = {}): Server {
         const response: ApiResponse = cors['access-control-allow-origin']
           ? { status: 204, headers: {} }
           : problem(403, 'Deze herkomst (Origin) mag de API niet aanroepen.');
-        send(res, response, {
+        send(req, res, response, {
           ...cors,
           ...(response.status === 204
             ? {
@@ -121,9 +124,9 @@ export function createLocalServer(options: LocalHostOptions = {}): Server {
         );
         return;
       }
-      send(res, await handle(toApiRequest(req)), cors);
+      send(req, res, await handle(toApiRequest(req)), cors);
     } catch {
-      send(res, problem(503, 'Er ging iets mis aan de kant van de server; probeer het zo opnieuw.'), cors);
+      send(req, res, problem(503, 'Er ging iets mis aan de kant van de server; probeer het zo opnieuw.'), cors);
     }
   });
   server.on('clientError', clientError);
