@@ -1,0 +1,202 @@
+// End-to-end in Debian's Chromium: the built task pane (a) in browser mode checks an example workbook
+// and offers the same workbook the CLI writes; (b) in Office mode, inside a fake Excel host, runs the full
+// flow against the local function app and Azurite, writes the owned columns and the summary sheet, and
+// sends no names to the API.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { checkWorkbook } from '../../shared/check';
+import { bossPoPlan } from '../../shared/plan/bosspo';
+import type { Cell } from '../../shared/sheet/types';
+import type { WriteValue } from '../../shared/sheet/write-plan';
+import { openWorkbook } from '../../xlsx/load';
+import { writeWorkbook } from '../../xlsx/write';
+import { isoToSerial } from '../../addin/src/excel/cells';
+import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
+import { fakeOfficeScript } from '../support/fake-office/bundle';
+import { emptySheet, getValue, workbookState, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
+import { serveStatic } from './static-server';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const artifacts = join(root, 'test-artifacts');
+const EXAMPLE = join(root, 'examples', 'boor-personeel.xlsx');
+const DATE = '2026-11-28';
+const YEAR = '2026-2027';
+
+let browser: Browser;
+let pane: { url: string; close: () => Promise<void> };
+let api: TestApi;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'addin-e2e-'));
+  const previous = { office: process.env.BOSSPO_OFFICE_JS, out: process.env.BOSSPO_ADDIN_OUT };
+  process.env.BOSSPO_OFFICE_JS = 'local';
+  process.env.BOSSPO_ADDIN_OUT = outDir;
+  try {
+    await build({ configFile: join(root, 'addin', 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (previous.office === undefined) delete process.env.BOSSPO_OFFICE_JS;
+    else process.env.BOSSPO_OFFICE_JS = previous.office;
+    if (previous.out === undefined) delete process.env.BOSSPO_ADDIN_OUT;
+    else process.env.BOSSPO_ADDIN_OUT = previous.out;
+  }
+  pane = await serveStatic(outDir, join(root, 'node_modules', '@microsoft', 'office-js', 'dist'));
+  api = await startTestApi({ env: { BOSSPO_CORS_ORIGINS: pane.url } });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'] });
+  mkdirSync(artifacts, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  await pane?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Every cell of every sheet as text (value and number format), for comparing two workbooks. */
+async function cellsOf(bytes: Uint8Array): Promise<Record<string, string>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: Record<string, string> = {};
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row, r) =>
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        out[`${ws.name}!${r},${c}`] = `${JSON.stringify(cell.value)} ${cell.numFmt ?? ''}`;
+      }),
+    );
+  });
+  return out;
+}
+
+describe('the task pane in Chromium', () => {
+  it('browser mode: choose a workbook, Controleer, Download gives what the CLI writes', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 360, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${pane.url}/taskpane.html`);
+      await page.getByLabel('Werkmap kiezen').setInputFiles(EXAMPLE);
+      await page.getByLabel('Peildatum').fill(DATE);
+      await page.getByRole('button', { name: 'Controleer' }).click();
+      const download = page.getByRole('button', { name: 'Download' });
+      await download.waitFor({ timeout: 60_000 });
+      await expect(page.getByTestId('status-counts').textContent()).resolves.toMatch(/In orde/);
+      const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      expect(file.suggestedFilename()).toBe('boor-personeel.gecontroleerd.xlsx');
+      const downloaded = readFileSync((await file.path())!);
+      await page.screenshot({ path: join(artifacts, 'addin-browser-mode.png'), fullPage: true });
+
+      // What the CLI writes for the same file and date: the same orchestrator and exceljs adapter.
+      const opened = await openWorkbook(readFileSync(EXAMPLE));
+      const result = await checkWorkbook(
+        { file: 'boor-personeel.xlsx', sheets: opened.sheets.map((s) => ({ name: s.name, grid: s.grid })), date1904: opened.date1904 },
+        { plan: bossPoPlan, referenceDate: DATE, planningYear: YEAR, board: null },
+      );
+      const cli = await writeWorkbook(opened, result.workbooks[0]!.writePlan!);
+      const [got, want] = await Promise.all([cellsOf(downloaded), cellsOf(cli)]);
+      expect(Object.keys(got).some((k) => k.startsWith('Scholingsbehoefte 2026-2027!'))).toBe(true);
+      expect(got).toEqual(want);
+      // The overview shows the count per status, and the counts agree with the report.
+      const people = result.report.sheets.flatMap((s) => s.people);
+      const inOrder = people.filter((p) => p.status === 'In orde').length;
+      await expect(page.getByLabel(`In orde: ${inOrder}`).count()).resolves.toBe(1);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('Office mode: the full flow in a fake Excel host writes the owned columns and the summary, and sends no names', async () => {
+    const opened = await openWorkbook(readFileSync(EXAMPLE));
+    const state = fakeState(opened.sheets, opened.date1904);
+    const staffSheet = opened.sheets[0]!.name;
+    const context = await browser.newContext({ viewport: { width: 360, height: 1000 } });
+    const page = await context.newPage();
+    const bodies: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/evaluate')) bodies.push(r.postData() ?? '');
+    });
+    try {
+      const fake = await fakeOfficeScript();
+      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+      await page.addInitScript(
+        ([s, settings]) => {
+          (window as unknown as { __fakeOfficeState: unknown }).__fakeOfficeState = s;
+          localStorage.setItem('bosspo.settings', settings);
+        },
+        [state, JSON.stringify({ apiUrl: api.url, apiKey: TEST_KEYS.boor, board: '', language: 'nl' })] as const,
+      );
+      await page.goto(`${pane.url}/taskpane.html`);
+      await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
+      await page.getByLabel('Peildatum').fill(DATE);
+      await page.getByRole('button', { name: 'Controleer' }).click();
+      await page.getByRole('button', { name: 'Samenvatting maken' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Samenvatting maken' }).click();
+      await page.getByText("Het blad 'Scholingsbehoefte 2026-2027' is geschreven.").waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(artifacts, 'addin-office-mode.png'), fullPage: true });
+      const after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
+
+      // Expected: the in-process check of the same sheet (the API applies no register records here).
+      const result = await checkWorkbook(
+        { file: 'boor-personeel.xlsx', sheets: [{ name: staffSheet, grid: opened.sheets[0]!.grid }], date1904: opened.date1904 },
+        { plan: bossPoPlan, referenceDate: DATE, planningYear: YEAR, board: null },
+      );
+      const plan = result.workbooks[0]!.writePlan!;
+      const sheet = after.sheets.find((s) => s.name === staffSheet)!;
+      const write = plan.sheets[0]!;
+      for (const col of write.columns) {
+        expect(getValue(sheet, write.headerRow - 1, col.column - 1)).toBe(col.header);
+        col.values.forEach((v, i) => expect(getValue(sheet, write.firstRow - 1 + i, col.column - 1), `${col.letter}${write.firstRow + i}`).toEqual(fakeValue(v, opened.date1904)));
+      }
+      expect(sheet.conditionalFormats).toHaveLength(4);
+      const summary = after.sheets.find((s) => s.name === 'Scholingsbehoefte 2026-2027')!;
+      expect(summary).toBeTruthy();
+      for (const cell of plan.summary!.cells) expect(getValue(summary, cell.row - 1, cell.column - 1)).toEqual(fakeValue(cell.value, opened.date1904));
+      expect(summary.charts).toHaveLength(plan.summary!.charts.length);
+      // The user's own cells are as they were.
+      const before = state.sheets.find((s) => s.name === staffSheet)!;
+      before.values.forEach((row, r) => row.forEach((v, c) => expect(getValue(sheet, r, c)).toEqual(v)));
+
+      // One evaluate request, with people but without a single name from the sheet.
+      expect(bodies).toHaveLength(1);
+      const names = opened.sheets[0]!.grid.slice(4).map((row) => row[1]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+      expect(names.length).toBeGreaterThan(5);
+      const sent = JSON.parse(bodies[0]!) as { people: unknown[] };
+      expect(sent.people.length).toBeGreaterThan(5);
+      for (const name of names) {
+        expect(bodies[0]).not.toContain(name);
+        for (const part of name.split(/[ ,]+/).filter((p) => p.length > 3)) expect(bodies[0]).not.toContain(part);
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+/** The example workbook as the fake host's in-memory state (dates as serial numbers, as Office.js gives them). */
+function fakeState(sheets: readonly { name: string; grid: readonly (readonly Cell[])[] }[], date1904: boolean): FakeWorkbookState {
+  const toFake = (c: Cell): FakeValue => {
+    if (c === null) return '';
+    if (c instanceof Date) return isoToSerial(c.toISOString().slice(0, 10), date1904);
+    if (typeof c === 'object') return c.error;
+    return c;
+  };
+  return workbookState(sheets.map((s) => emptySheet(s.name, s.grid.map((row) => row.map(toFake)))), { date1904 });
+}
+
+function fakeValue(v: WriteValue, date1904: boolean): FakeValue {
+  switch (v.kind) {
+    case 'empty':
+      return '';
+    case 'number':
+      return v.number;
+    case 'date':
+      return isoToSerial(v.iso, date1904);
+    case 'text':
+      return v.text;
+  }
+}
