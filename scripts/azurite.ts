@@ -50,12 +50,12 @@ export async function waitForPort(port: number, timeoutMs: number, child?: Child
   throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
 }
 
-/** Send SIGTERM to a child by PID, then SIGKILL if it has not exited within `graceMs`. */
-export async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise<void> {
+/** Signal a child by PID (default SIGTERM), then SIGKILL if it has not exited within `graceMs`. */
+export async function stopProcess(child: ChildProcess, graceMs = 5_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    process.kill(child.pid, 'SIGTERM');
+    process.kill(child.pid, signal);
   } catch {
     return;
   }
@@ -119,7 +119,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   try {
     await waitForPort(port, 20_000, child);
   } catch (e) {
-    await stopProcess(child);
+    await stopProcess(child, 2_000, 'SIGINT');
     throw new Error(`Azurite did not start on port ${port}: ${(e as Error).message}${stderr ? `\n${stderr}` : ''}`);
   }
   return {
@@ -127,6 +127,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     pid: child.pid!,
     connectionString: tableConnectionString(port),
     child,
-    stop: () => stopProcess(child),
+    // Azurite saves its database on SIGINT only (SIGTERM exits without the last autosave).
+    stop: () => stopProcess(child, 10_000, 'SIGINT'),
   };
 }
