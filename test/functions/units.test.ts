@@ -1,0 +1,121 @@
+// The function app's small parts without a server: keys, App Service principals, table keys, routing,
+// body limits.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, keyRing, parseApiKeys } from '../../functions/src/auth/keys';
+import { authEnabled, callerFromPrincipal } from '../../functions/src/auth/principal';
+import { BodyTooLarge, isJsonContentType, readBody } from '../../functions/src/http/body';
+import { matchRoute } from '../../functions/src/http/router';
+import { boardKey, boardPartition, encodeKeyPart, FORBIDDEN_KEY_CHARS } from '../../functions/src/storage/keys';
+import { routes } from '../../functions/src/routes';
+
+const principal = (claims: { typ: string; val: string }[], roleTyp?: string) =>
+  Buffer.from(JSON.stringify({ auth_typ: 'aad', ...(roleTyp ? { role_typ: roleTyp } : {}), claims })).toString('base64');
+
+describe('API keys', () => {
+  const ring = keyRing(
+    parseApiKeys(JSON.stringify({ k1: { name: 'a', role: 'board', board: 'BOOR' }, k2: { name: 'b', role: 'pabo' } })),
+  );
+
+  it('identify the caller by key and nothing else', () => {
+    expect(ring.identify('k1')).toEqual({ roles: ['board'], boards: ['BOOR'] });
+    expect(ring.identify('k2')).toEqual({ roles: ['pabo'], boards: [] });
+    expect(ring.identify('k')).toBeNull();
+    expect(ring.identify('k1 ')).toBeNull();
+    expect(ring.identify('')).toBeNull();
+    expect(ring.boards).toEqual(['BOOR']);
+  });
+
+  it('refuse a malformed setting with a clear message', () => {
+    expect(() => parseApiKeys('{')).toThrow(ConfigError);
+    expect(() => parseApiKeys('{"k":{"name":"x","role":"board"}}')).toThrow(/board/);
+    expect(() => parseApiKeys('{"k":{"name":"x","role":"admin"}}')).toThrow(ConfigError);
+    expect(parseApiKeys(undefined)).toEqual({});
+  });
+});
+
+describe('App Service Authentication principal', () => {
+  it('maps app roles board:NAME, pabo and stuurgroep', () => {
+    expect(callerFromPrincipal(principal([{ typ: 'roles', val: 'board:Primo Schiedam' }]))).toEqual({
+      roles: ['board'],
+      boards: ['Primo Schiedam'],
+    });
+    expect(callerFromPrincipal(principal([{ typ: 'roles', val: 'Pabo' }, { typ: 'name', val: 'someone' }]))).toEqual({
+      roles: ['pabo'],
+      boards: [],
+    });
+    expect(callerFromPrincipal(principal([{ typ: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role', val: 'stuurgroep' }]))?.roles).toEqual([
+      'stuurgroep',
+    ]);
+    expect(callerFromPrincipal(principal([{ typ: 'custom-role', val: 'board.BOOR' }], 'custom-role'))?.boards).toEqual(['BOOR']);
+  });
+
+  it('gives no role for unknown roles, other claims or an unreadable header', () => {
+    expect(callerFromPrincipal(principal([{ typ: 'roles', val: 'admin' }]))).toEqual({ roles: [], boards: [] });
+    expect(callerFromPrincipal(principal([{ typ: 'groups', val: 'pabo' }]))).toEqual({ roles: [], boards: [] });
+    expect(callerFromPrincipal('not base64 json')).toBeNull();
+    expect(callerFromPrincipal(Buffer.from('{"claims":"x"}').toString('base64'))).toBeNull();
+  });
+
+  it('is trusted only when WEBSITE_AUTH_ENABLED is True', () => {
+    expect(authEnabled({ WEBSITE_AUTH_ENABLED: 'True' })).toBe(true);
+    expect(authEnabled({ WEBSITE_AUTH_ENABLED: 'false' })).toBe(false);
+    expect(authEnabled({})).toBe(false);
+  });
+});
+
+describe('table keys', () => {
+  it('never contain / \\ # ? or control characters, whatever the user typed', () => {
+    for (const text of ['a/b', 'c\\d', 'e#f', 'g?h', 'tab\there', 'nul\u0000', "it's", '"q"', '名前', ' BOOR '])
+      expect(encodeKeyPart(text)).not.toMatch(FORBIDDEN_KEY_CHARS);
+  });
+
+  it('compare boards trimmed and case-folded', () => {
+    expect(boardKey('  Primo   Schiedam ')).toBe('primo schiedam');
+    expect(boardPartition('BOOR')).toBe(boardPartition(' boor'));
+    expect(boardPartition('BOOR')).not.toBe(boardPartition('Wijzer'));
+  });
+});
+
+describe('routing', () => {
+  it('finds a route, decodes its parameters, and tells 404 from 405', () => {
+    const found = matchRoute(routes, 'DELETE', '/api/register/A%2FB/people/x%23y');
+    expect(found.kind === 'found' && found.params).toEqual({ board: 'A/B', personId: 'x#y' });
+    expect(matchRoute(routes, 'GET', '/api/HEALTH/').kind).toBe('found');
+    expect(matchRoute(routes, 'PATCH', '/api/evaluate')).toEqual({ kind: 'method', allow: ['POST'], template: 'evaluate' });
+    expect(matchRoute(routes, 'GET', '/api/evaluate/x').kind).toBe('none');
+    expect(matchRoute(routes, 'GET', '/api/register/%ZZ/records').kind).toBe('none');
+  });
+
+  it('has one entry per method and path, each with a handler', () => {
+    const keys = routes.map((r) => `${r.method} ${r.route}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(routes.map((r) => r.name)).size).toBe(routes.length);
+  });
+});
+
+describe('request bodies', () => {
+  async function* chunks(n: number, size: number) {
+    for (let i = 0; i < n; i++) yield new Uint8Array(size);
+  }
+
+  it('stop reading as soon as the limit is passed', async () => {
+    let pulled = 0;
+    async function* counted() {
+      for await (const c of chunks(100, 1024)) {
+        pulled++;
+        yield c;
+      }
+    }
+    await expect(readBody(counted(), 10 * 1024)).rejects.toBeInstanceOf(BodyTooLarge);
+    expect(pulled).toBe(11);
+    expect((await readBody(chunks(10, 1024), 10 * 1024)).byteLength).toBe(10 * 1024);
+  });
+
+  it('accept JSON in UTF-8 only', () => {
+    expect(isJsonContentType('application/json')).toBe(true);
+    expect(isJsonContentType('Application/JSON; charset=UTF-8')).toBe(true);
+    expect(isJsonContentType('application/json; charset=latin1')).toBe(false);
+    expect(isJsonContentType('text/json')).toBe(false);
+    expect(isJsonContentType(null)).toBe(false);
+  });
+});
