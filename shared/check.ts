@@ -203,12 +203,14 @@ export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: 
   const all = workbooks.flatMap((w) =>
     w.sheets.flatMap((s) => (s.evaluation ? [{ people: s.read.people, evaluation: s.evaluation }] : [])),
   );
+  const checkedBooks = workbooks.filter((w) => w.summary !== null);
   const report: Report = {
     referenceDate: options.referenceDate,
     planningYear: options.planningYear,
     plan: { id: options.plan.id, version: options.plan.version },
     sheets: workbooks.flatMap((w) => w.sheets.map((s) => reportSheet(w.file, s.read, s.evaluation))),
-    summary: summarize(options.plan, all, { planningYear: options.planningYear }),
+    // One checked workbook: its own summary is the summary over all inputs.
+    summary: checkedBooks.length === 1 ? checkedBooks[0]!.summary! : summarize(options.plan, all, { planningYear: options.planningYear }),
   };
   return { report, workbooks };
 }

@@ -57,16 +57,23 @@ const text = (t: string): WriteValue =>
 
 /** The short Dutch actions of the critical and action findings, `; `-separated, each once. */
 export function actionsText(person: Pick<PersonResult, 'findings' | 'refresherDue' | 'normHours'>): string {
-  const actions = person.findings
-    .map((f) => actionText(f, person)?.trim() ?? '')
-    .filter((t) => t !== '');
-  return [...new Set(actions)].join('; ');
+  let out = '';
+  const seen: string[] = [];
+  for (const f of person.findings) {
+    if (f.severity !== 'critical' && f.severity !== 'action') continue;
+    const t = actionText(f, person)?.trim();
+    if (!t || seen.includes(t)) continue;
+    seen.push(t);
+    out = out === '' ? t : `${out}; ${t}`;
+  }
+  return out;
 }
 
 /** One finding in plain Dutch: the cell it is about first, its plan § last. */
 export function explanation(finding: Finding): string {
   // Sentences are joined with `; `, so a closing full stop goes.
-  let t = finding.message.trim().replace(/\.+$/, '');
+  let t = finding.message.trim();
+  while (t.endsWith('.')) t = t.slice(0, -1);
   if (finding.cell && !t.includes(finding.cell)) t = `Cel ${finding.cell}: ${t}`;
   if (finding.planRef && !t.includes(finding.planRef)) t = `${t} (${finding.planRef})`;
   return t;
@@ -74,19 +81,15 @@ export function explanation(finding: Finding): string {
 
 /** Every finding, info and warnings too, `; `-separated. */
 export function explanationsText(findings: readonly Finding[]): string {
-  return [...new Set(findings.map(explanation))].join('; ');
-}
-
-function ownedValues(person: PersonResult | undefined): Record<OwnedHeader, WriteValue> {
-  if (!person)
-    return { 'OS-status': EMPTY, Acties: EMPTY, 'Opfrissen vóór': EMPTY, Normuren: EMPTY, Toelichting: EMPTY };
-  return {
-    'OS-status': text(person.status),
-    Acties: text(actionsText(person)),
-    'Opfrissen vóór': person.refresherDue ? { kind: 'date', iso: person.refresherDue } : EMPTY,
-    Normuren: person.normHours === null ? EMPTY : { kind: 'number', number: person.normHours },
-    Toelichting: text(explanationsText(person.findings)),
-  };
+  let out = '';
+  const seen: string[] = [];
+  for (const f of findings) {
+    const t = explanation(f);
+    if (seen.includes(t)) continue;
+    seen.push(t);
+    out = out === '' ? t : `${out}; ${t}`;
+  }
+  return out;
 }
 
 /**
@@ -131,11 +134,24 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
     width: COLUMN_FORMAT[header].width,
     values: [],
   }));
+  const [status, actions, due, hours, notes] = columns.map((c) => c.values) as [WriteValue[], WriteValue[], WriteValue[], WriteValue[], WriteValue[]];
   for (let row = firstRow; row <= lastRow; row++) {
-    const values = ownedValues(byRow.get(row));
-    for (const c of columns) c.values.push(values[c.header]);
+    const person = byRow.get(row);
+    if (!person) {
+      status.push(EMPTY);
+      actions.push(EMPTY);
+      due.push(EMPTY);
+      hours.push(EMPTY);
+      notes.push(EMPTY);
+      continue;
+    }
+    status.push(text(person.status));
+    actions.push(text(actionsText(person)));
+    due.push(person.refresherDue ? { kind: 'date', iso: person.refresherDue } : EMPTY);
+    hours.push(person.normHours === null ? EMPTY : { kind: 'number', number: person.normHours });
+    notes.push(person.findings.length ? text(explanationsText(person.findings)) : EMPTY);
   }
-  const status = columns[0]!;
+  const statusColumn = columns[0]!;
   return {
     sheet: read.sheet,
     headerRow,
@@ -144,7 +160,7 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
     columns,
     statusFormat:
       lastRow >= firstRow
-        ? { range: `${status.letter}${firstRow}:${status.letter}${lastRow}`, colours: STATUS_COLOURS.map((c) => ({ ...c })) }
+        ? { range: `${statusColumn.letter}${firstRow}:${statusColumn.letter}${lastRow}`, colours: STATUS_COLOURS.map((c) => ({ ...c })) }
         : null,
   };
 }

@@ -1,0 +1,47 @@
+// A 20,000-row staff sheet through the whole flow: in memory (cells → people → evaluate → write plan),
+// and with exceljs reading the .xlsx and the adapter writing the checked workbook. Goal in memory:
+// ≥ 100,000 rows/s. Prints figures; asserts nothing.
+import { performance } from 'node:perf_hooks';
+import { checkWorkbook } from '../shared/check';
+import { bossPoPlan } from '../shared/plan/bosspo';
+import type { Cell } from '../shared/sheet/types';
+import { openWorkbook } from '../xlsx/load';
+import { writeWorkbook } from '../xlsx/write';
+import { bytesOf, GENERATED_HEADERS, generatedRows, generatedWorkbook } from '../test/fixtures/workbooks';
+
+const ROWS = 20_000;
+const OPTIONS = { plan: bossPoPlan, referenceDate: '2026-11-28', planningYear: '2026-2027' } as const;
+
+const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')} rows/s`;
+
+async function time<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+export async function run(): Promise<void> {
+  const grid: Cell[][] = [GENERATED_HEADERS, ...generatedRows(ROWS)];
+  const input = { file: 'bench.xlsx', sheets: [{ name: 'Personeel', grid }], date1904: false };
+
+  for (let i = 0; i < 2; i++) await checkWorkbook(input, OPTIONS); // warm-up
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) runs.push((await time(() => checkWorkbook(input, OPTIONS))).ms);
+  const best = Math.min(...runs);
+  const median = [...runs].sort((a, b) => a - b)[2]!;
+  console.log(`in memory (grid → people → evaluate → summary → write plan), ${ROWS} rows:`);
+  console.log(`  best ${best.toFixed(0)} ms = ${rate(ROWS, best)}; median ${median.toFixed(0)} ms = ${rate(ROWS, median)} (goal ≥ 100,000 rows/s)`);
+
+  const bytes = await bytesOf(generatedWorkbook(ROWS));
+  const opened = await time(() => openWorkbook(bytes));
+  const checked = await time(() =>
+    checkWorkbook({ file: 'bench.xlsx', sheets: opened.value.sheets, date1904: opened.value.date1904 }, OPTIONS),
+  );
+  const written = await time(() => writeWorkbook(opened.value, checked.value.workbooks[0]!.writePlan!));
+  const total = opened.ms + checked.ms + written.ms;
+  console.log(`with the .xlsx file (${(bytes.length / 1024 / 1024).toFixed(1)} MB in, ${(written.value.length / 1024 / 1024).toFixed(1)} MB out):`);
+  console.log(`  read with exceljs  ${opened.ms.toFixed(0)} ms = ${rate(ROWS, opened.ms)}`);
+  console.log(`  check in memory    ${checked.ms.toFixed(0)} ms = ${rate(ROWS, checked.ms)}`);
+  console.log(`  write (patch zip)  ${written.ms.toFixed(0)} ms = ${rate(ROWS, written.ms)}`);
+  console.log(`  end to end         ${total.toFixed(0)} ms = ${rate(ROWS, total)}`);
+}
