@@ -34,7 +34,7 @@ export function dataQuality(ctx: SheetContext, v: PersonView, unknownRoles: read
       message: MESSAGES.UNKNOWN_ROLE.nl({ token }),
       planRef: null,
     });
-  const { cp, referenceDate } = ctx;
+  const { cp } = ctx;
   const person = v.person;
   for (let i = 0; i < cp.trainings.length; i++) {
     const cell = v.cell[i];
@@ -42,14 +42,14 @@ export function dataQuality(ctx: SheetContext, v: PersonView, unknownRoles: read
       const value = person.trainings?.[cp.trainings[i]!];
       out.push(fieldFinding('INVALID_DATE', cp.trainingFields[i]!, { raw: rawOf(value) }));
     } else if (cell === Cell.Future) {
-      const value = person.trainings?.[cp.trainings[i]!];
-      out.push(fieldFinding('FUTURE_DATE', cp.trainingFields[i]!, { date: value as string, referenceDate }));
+      const value = person.trainings?.[cp.trainings[i]!] as string;
+      out.push(futureDate(ctx, cp.trainingFields[i]!, value));
     }
   }
   if (v.lastRefresherCell === Cell.Invalid)
     out.push(fieldFinding('INVALID_DATE', 'lastRefresher', { raw: rawOf(person.lastRefresher) }));
   else if (v.lastRefresherCell === Cell.Future)
-    out.push(fieldFinding('FUTURE_DATE', 'lastRefresher', { date: person.lastRefresher as string, referenceDate }));
+    out.push(futureDate(ctx, 'lastRefresher', person.lastRefresher as string));
   if (ctx.has.roleStart && isInvalid(person.roleStart))
     out.push(fieldFinding('INVALID_DATE', 'roleStart', { raw: rawOf(person.roleStart) }));
   if (ctx.has.velonRegistration && isInvalid(person.velonRegistration))
@@ -66,4 +66,13 @@ function isInvalid(value: unknown): value is { invalid: string } {
 
 function rawOf(value: unknown): string {
   return isInvalid(value) ? value.invalid : String(value);
+}
+
+/** FUTURE_DATE with its message shared per field and date (many people share a planned date). */
+function futureDate(ctx: SheetContext, field: string, date: string): Finding {
+  const cache = ctx.messages.FUTURE_DATE;
+  const key = `${field}|${date}`;
+  let message = cache.get(key);
+  if (message === undefined) cache.set(key, (message = MESSAGES.FUTURE_DATE.nl({ field, date, referenceDate: ctx.referenceDate })));
+  return { code: 'FUTURE_DATE', severity: 'warning', field, message, planRef: null };
 }

@@ -1,7 +1,7 @@
 // Plan §5 (rules.md §4.5): facilitation norm hours per role, and UNDER_FACILITATED against hoursGranted.
 import type { Finding, PersonResult } from '../model/result';
 import type { SheetContext } from './context';
-import { finding } from './finding';
+import { cachedFinding, pairKey } from './finding';
 import type { PersonView } from './view';
 
 /**
@@ -31,5 +31,6 @@ export function facilitationRule(ctx: SheetContext, v: PersonView, out: Finding[
   v.normHours = total;
   v.normParts = parts!;
   const granted = v.number('hoursGranted');
-  if (granted !== null && granted < total) out.push(finding('UNDER_FACILITATED', planRef, { granted, norm: total }));
+  if (granted !== null && granted < total)
+    out.push(cachedFinding(ctx, 'UNDER_FACILITATED', pairKey(total, granted), planRef, { granted, norm: total }));
 }

@@ -1,5 +1,6 @@
 // Building findings (rules.md §4: code, severity, training where relevant, Dutch message, plan §).
 import type { Finding, FindingCode, Severity } from '../model/result';
+import type { SheetContext } from './context';
 import { MESSAGES, type MessageParams } from './messages';
 
 /** The severity of each code (rules.md §4–§4.10); TRAINING_MISSING is `info` for an advised training. */
@@ -40,4 +41,32 @@ export function finding(
 export function fieldFinding(code: FindingCode, field: string, params: MessageParams): Finding {
   params.field = field;
   return { code, severity: SEVERITY[code], field, message: MESSAGES[code].nl(params), planRef: null };
+}
+
+/**
+ * A finding whose message repeats across people (same training, same count, same date …): the text is
+ * built once per sheet under `key` and shared, so 100,000 people do not keep 100,000 equal strings.
+ * A null key builds the message every time.
+ */
+export function cachedFinding(
+  ctx: SheetContext,
+  code: FindingCode,
+  key: number | string | null,
+  planRef: string | null,
+  params: MessageParams,
+): Finding {
+  let message: string | undefined;
+  if (key !== null) {
+    const cache = ctx.messages[code];
+    message = cache.get(key);
+    if (message === undefined) cache.set(key, (message = MESSAGES[code].nl(params)));
+  } else message = MESSAGES[code].nl(params);
+  const f: Finding = { code, severity: SEVERITY[code], message, planRef };
+  if (params.fromRegister) f.fromRegister = true;
+  return f;
+}
+
+/** A cache key for two small non-negative integers (stays a small integer), or null. */
+export function pairKey(a: number, b: number): number | null {
+  return Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < 16384 && b < 65536 ? a * 65536 + b : null;
 }

@@ -1,7 +1,7 @@
 // Plan §3 (rules.md §4.7): school and institute educators meet at least the plan's minimum a year.
 import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
-import { finding } from './finding';
+import { cachedFinding, pairKey } from './finding';
 import type { PersonView } from './view';
 
 export function meetingsRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
@@ -9,5 +9,7 @@ export function meetingsRule(ctx: SheetContext, v: PersonView, out: Finding[]): 
   const meetings = v.number('meetings');
   const minimum = ctx.plan.meetings.minimumPerYear.value;
   if (meetings !== null && meetings < minimum)
-    out.push(finding('MEETINGS_BELOW_MINIMUM', ctx.plan.meetings.planRef, { value: meetings, minimum }));
+    out.push(
+      cachedFinding(ctx, 'MEETINGS_BELOW_MINIMUM', pairKey(meetings, 0), ctx.plan.meetings.planRef, { value: meetings, minimum }),
+    );
 }

@@ -1,7 +1,7 @@
 // Plan §4 (rules.md §4.4): "Alle studenten ... hebben een geschoolde en gecertificeerde werkplekbegeleider".
 import type { Finding } from '../model/result';
 import { ROLE_BIT, type SheetContext } from './context';
-import { finding } from './finding';
+import { cachedFinding, pairKey } from './finding';
 import type { PersonView } from './view';
 
 export function studentsRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
@@ -12,12 +12,16 @@ export function studentsRule(ctx: SheetContext, v: PersonView, out: Finding[]): 
   if (index === undefined || !v.known[index]) return;
   const def = ctx.cp.defs[index]!;
   if (!v.completed[index]) {
-    out.push(finding('STUDENT_WITHOUT_CERTIFIED_WPB', def.planRef, { count: students }));
+    out.push(cachedFinding(ctx, 'STUDENT_WITHOUT_CERTIFIED_WPB', pairKey(students, 0), def.planRef, { count: students }));
     return;
   }
   if (!def.certificate || !ctx.hasCertificate.WPB) return;
   if (v.person.certificates?.WPB === true || v.registerCertificate[index]) return;
+  const fromRegister = v.fromRegister[index]!;
   out.push(
-    finding('STUDENT_WITHOUT_CERTIFIED_WPB', def.planRef, { count: students, fromRegister: v.fromRegister[index]! }),
+    cachedFinding(ctx, 'STUDENT_WITHOUT_CERTIFIED_WPB', pairKey(students, fromRegister ? 1 : 0), def.planRef, {
+      count: students,
+      fromRegister,
+    }),
   );
 }

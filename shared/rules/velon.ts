@@ -2,7 +2,7 @@
 import type { Finding } from '../model/result';
 import { addTermYears } from '../calendar/dates';
 import type { SheetContext } from './context';
-import { finding } from './finding';
+import { cachedFinding } from './finding';
 import type { PersonView } from './view';
 
 export function velonRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
@@ -10,7 +10,7 @@ export function velonRule(ctx: SheetContext, v: PersonView, out: Finding[]): voi
   const registered = v.person.velonRegistration;
   if (typeof registered !== 'string') return;
   const expiry = addTermYears(registered, ctx.plan.velon.termYears.value);
-  if (expiry < ctx.referenceDate) out.push(finding('VELON_EXPIRED', ctx.plan.velon.planRef, { date: expiry }));
-  else if (expiry <= ctx.endOfPlanningYear)
-    out.push(finding('VELON_EXPIRING', ctx.plan.velon.planRef, { date: expiry }));
+  const planRef = ctx.plan.velon.planRef;
+  if (expiry < ctx.referenceDate) out.push(cachedFinding(ctx, 'VELON_EXPIRED', expiry, planRef, { date: expiry }));
+  else if (expiry <= ctx.endOfPlanningYear) out.push(cachedFinding(ctx, 'VELON_EXPIRING', expiry, planRef, { date: expiry }));
 }
