@@ -128,7 +128,7 @@ describe('a readable workbook', () => {
     expect(mapped.sheets[0].people[0].status).toBe('Actie nodig');
   });
 
-  it('a 10,000-row sheet is checked and written', async () => {
+  it('a 10,000-row sheet is checked and written', { timeout: 120_000 }, async () => {
     const path = await save(generatedWorkbook(10_000), join(dir.dir, 'groot.xlsx'));
     const r = await cli([path, ...DATE, '--json']);
     expect(r.code).toBe(0);
@@ -182,6 +182,7 @@ describe('--api', () => {
   let server: Server;
   let url: string;
   const bodies: string[] = [];
+  const puts: { url: string; body: { needs: Record<string, { initial: number }> } }[] = [];
   beforeAll(async () => {
     // A stand-in for the function app's POST /api/evaluate and GET /api/plan, with the real rules.
     server = createServer((req, res) => {
@@ -196,6 +197,11 @@ describe('--api', () => {
           return;
         }
         if (req.url === '/api/plan') return res.end(JSON.stringify(bossPoPlan));
+        if (req.method === 'PUT' && req.url?.startsWith('/api/needs/')) {
+          puts.push({ url: req.url, body: JSON.parse(body) });
+          res.statusCode = 201;
+          return res.end(JSON.stringify({ schoolYear: '2026-2027', board: 'BOOR', version: 1, submittedAt: '2026-11-28T10:00:00Z', stored: true }));
+        }
         bodies.push(body);
         const q = JSON.parse(body);
         const evaluation = evaluateSheet(bossPoPlan, { fields: q.fields, people: q.people }, { referenceDate: q.referenceDate, planningYear: q.planningYear });
@@ -217,6 +223,14 @@ describe('--api', () => {
     for (const b of bodies) expect(b).not.toMatch(/Voorbeeld \d/);
   });
 
+  it('--submit stores this run\'s training need for the board and planning year', async () => {
+    const r = await cli([worked, ...DATE, '--api', url, '--board', 'BOOR', '--submit'], { BOSSPO_API_KEY: 'test-key' });
+    expect(r.code).toBe(0);
+    expect(puts.map((p) => p.url)).toEqual(['/api/needs/2026-2027/BOOR']);
+    expect(puts[0]!.body.needs.WPB!.initial).toBe(2);
+    expect(r.stderr).toMatch(/opgeslagen \(versie 1\)/);
+  });
+
   it('a wrong key is one clear line and exit 1', async () => {
     const r = await cli([worked, ...DATE, '--api', url], { BOSSPO_API_KEY: 'wrong' });
     expect(r.code).toBe(1);
@@ -226,7 +240,7 @@ describe('--api', () => {
 });
 
 describe('as a real process', () => {
-  it('npx tsx cli/check.ts: exit 2 for wrong usage, exit 0 and JSON on stdout for a check', async () => {
+  it('npx tsx cli/check.ts: exit 2 for wrong usage, exit 0 and JSON on stdout for a check', { timeout: 120_000 }, async () => {
     const bad = await run('npx', ['tsx', 'cli/check.ts'], { cwd: process.cwd() }).catch((e: { code: number; stderr: string }) => e);
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stderr: string }).stderr).toMatch(/Gebruik/);

@@ -125,6 +125,10 @@ describe('round trip of a staff sheet with everything around it', () => {
     expect(out.worksheets.map((w) => w.name)).toEqual(['Personeel', 'Notities', 'Scholingsbehoefte 2026-2027']);
   });
 
+  it('a filter on the header row grows over the owned columns, so one can filter on the status', async () => {
+    expect((await parts(after))['xl/worksheets/sheet1.xml']).toMatch(/<autoFilter ref="A3:N10"\/>/);
+  });
+
   it('colours the status column only over the used rows', async () => {
     const ours = out.getWorksheet('Personeel')!.conditionalFormattings.find((c) => c.ref === 'J4:J10')!;
     expect(ours.rules.map((r) => (r as { formulae?: string[] }).formulae?.[0])).toEqual([
