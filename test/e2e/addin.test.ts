@@ -175,6 +175,55 @@ describe('the task pane in Chromium', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('Office mode without a reachable API: evaluates in the pane on request, says so on the summary, and removes everything after confirmation', async () => {
+    const opened = await openWorkbook(readFileSync(EXAMPLE));
+    const state = fakeState(opened.sheets, opened.date1904);
+    const staffSheet = opened.sheets[0]!.name;
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    try {
+      const fake = await fakeOfficeScript();
+      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+      await page.addInitScript(
+        ([s, settings]) => {
+          (window as unknown as { __fakeOfficeState: unknown }).__fakeOfficeState = s;
+          localStorage.setItem('bosspo.settings', settings);
+        },
+        [state, JSON.stringify({ apiUrl: 'http://127.0.0.1:9', apiKey: 'x', board: '', language: 'nl' })] as const,
+      );
+      await page.goto(`${pane.url}/taskpane.html`);
+      await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
+      await page.getByLabel('Peildatum').fill(DATE);
+      await page.getByRole('button', { name: 'Controleer' }).click();
+      await page.getByText('De server is niet bereikbaar.', { exact: false }).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Beoordeel in het taakvenster' }).click();
+      await page.getByRole('button', { name: 'Samenvatting maken' }).click();
+      await page.getByText("Het blad 'Scholingsbehoefte 2026-2027' is geschreven.").waitFor({ timeout: 30_000 });
+      let after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
+      const summary = after.sheets.find((s) => s.name === 'Scholingsbehoefte 2026-2027')!;
+      expect(summary.values.flat().some((v) => typeof v === 'string' && v.includes('in het taakvenster uitgevoerd omdat de server niet bereikbaar was'))).toBe(true);
+      expect(getValue(after.sheets.find((s) => s.name === staffSheet)!, 3, 16)).toBe('OS-status');
+
+      // Keyboard only: focus the remove button, confirm in the dialog that warns Ctrl+Z cannot undo it.
+      await page.getByRole('button', { name: 'Verwijder statuskolommen' }).focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.textContent()).resolves.toContain('Ctrl+Z');
+      await page.screenshot({ path: join(artifacts, 'addin-remove-dialog.png') });
+      await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+      await page.getByText('5 kolommen en 1 bladen verwijderd.').waitFor({ timeout: 30_000 });
+      after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
+      expect(after.sheets.map((s) => s.name)).toEqual(state.sheets.map((s) => s.name));
+      const sheet = after.sheets.find((s) => s.name === staffSheet)!;
+      const original = state.sheets.find((s) => s.name === staffSheet)!;
+      original.values.forEach((row, r) => row.forEach((v, c) => expect(getValue(sheet, r, c)).toEqual(v)));
+      for (let r = 0; r < sheet.values.length; r++) for (let c = 0; c < 16; c++) expect(getValue(sheet, r, c)).toEqual(getValue(original, r, c));
+      expect(sheet.values.every((row) => row.slice(16).every((v) => v === ''))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
 
 /** The example workbook as the fake host's in-memory state (dates as serial numbers, as Office.js gives them). */
