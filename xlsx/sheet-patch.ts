@@ -45,6 +45,9 @@ export function cellXml(p: string, ref: string, value: WriteValue, style: number
   }
 }
 
+/** The `r` attribute of a cell's start tag. */
+const CELL_REF = /^<[^>]*?\sr\s*=\s*["']([^"']+)["']/;
+
 interface RowCell {
   column: number;
   xml: string;
@@ -56,8 +59,8 @@ function parseCells(p: string, inner: string): { cells: RowCell[]; tail: string 
   let column = 0;
   let lastEnd = 0;
   for (const el of findElements(inner, p, 'c')) {
-    const r = attributes(startTag(el.text)).r;
-    const ref = r ? parseRef(r) : null;
+    const m = CELL_REF.exec(el.text);
+    const ref = m ? parseRef(m[1]!) : null;
     column = ref ? ref.column : column + 1;
     cells.push({ column, xml: el.text });
     lastEnd = el.end;
