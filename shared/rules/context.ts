@@ -64,23 +64,24 @@ export interface CompiledPlan {
   velonMask: number;
   startersMask: number;
   /** Completed trainings as a bit mask (bit i = trainings[i]) → the shared, frozen list of codes. */
-  completedByMask: Map<number, readonly PersonTrainingCode[]>;
+  completedByMask: (readonly PersonTrainingCode[] | undefined)[];
 }
 
 const compiled = new WeakMap<Plan, CompiledPlan>();
 
 const ALPHABETICAL_ROLES = [...ROLE_CODES].sort();
-const rolesByMask = new Map<number, readonly RoleCode[]>();
+/** Indexed by mask: an array lookup per person instead of a hash lookup. */
+const rolesByMask: (readonly RoleCode[] | undefined)[] = new Array(1 << ROLE_CODES.length);
 
 /**
  * The roles of a mask, once each, in alphabetical order (the report's order). Shared and frozen:
  * a person's role list is one of few, so 100,000 people need not allocate 100,000 arrays.
  */
 export function rolesOfMask(mask: number): RoleCode[] {
-  let roles = rolesByMask.get(mask);
+  let roles = rolesByMask[mask];
   if (!roles) {
     roles = Object.freeze(ALPHABETICAL_ROLES.filter((r) => (mask & ROLE_BIT[r]) !== 0));
-    rolesByMask.set(mask, roles);
+    rolesByMask[mask] = roles;
   }
   return roles as RoleCode[];
 }
@@ -149,7 +150,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     meetingsMask: maskOf(plan.meetings.roles),
     velonMask: maskOf(plan.velon.roles),
     startersMask: maskOf(plan.starters.roles),
-    completedByMask: new Map(),
+    completedByMask: new Array(1 << trainings.length),
   };
   compiled.set(plan, result);
   return result;
@@ -173,7 +174,7 @@ export interface SheetContext {
    */
   messages: Record<FindingCode, Map<string | number, string>>;
   /** Refresher outcome per basis date (and register origin), computed once per sheet. */
-  refresherByBasis: Map<string, RefresherOutcome>;
+  refresherByBasis: Map<number, RefresherOutcome>;
 }
 
 export interface RefresherOutcome {
@@ -209,10 +210,10 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
 
 /** The shared, frozen list of completed training codes for a completion mask. */
 export function completedOfMask(cp: CompiledPlan, mask: number): PersonTrainingCode[] {
-  let list = cp.completedByMask.get(mask);
+  let list = cp.completedByMask[mask];
   if (!list) {
     list = Object.freeze(cp.trainings.filter((_, i) => (mask & (1 << i)) !== 0));
-    cp.completedByMask.set(mask, list);
+    cp.completedByMask[mask] = list;
   }
   return list as PersonTrainingCode[];
 }

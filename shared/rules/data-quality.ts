@@ -1,6 +1,6 @@
 // rules.md §4.10 (data quality; no plan §): unknown roles, unreadable dates and numbers, future dates.
 import type { Finding } from '../model/result';
-import { NUMBER_FIELDS } from '../model/person';
+import type { NumberField } from '../model/person';
 import type { SheetContext } from './context';
 import { fieldFinding } from './finding';
 import { MESSAGES } from './messages';
@@ -50,14 +50,21 @@ export function dataQuality(ctx: SheetContext, v: PersonView, unknownRoles: read
     out.push(fieldFinding('INVALID_DATE', 'lastRefresher', { raw: rawOf(person.lastRefresher) }));
   else if (v.lastRefresherCell === Cell.Future)
     out.push(futureDate(ctx, 'lastRefresher', person.lastRefresher as string));
-  if (ctx.has.roleStart && isInvalid(person.roleStart))
-    out.push(fieldFinding('INVALID_DATE', 'roleStart', { raw: rawOf(person.roleStart) }));
-  if (ctx.has.velonRegistration && isInvalid(person.velonRegistration))
-    out.push(fieldFinding('INVALID_DATE', 'velonRegistration', { raw: rawOf(person.velonRegistration) }));
-  for (const field of NUMBER_FIELDS) {
-    const value = person[field];
-    if (ctx.has[field] && isInvalid(value)) out.push(fieldFinding('INVALID_NUMBER', field, { raw: rawOf(value) }));
-  }
+  const has = ctx.has;
+  if (has.roleStart && isInvalid(person.roleStart)) invalid(out, 'INVALID_DATE', 'roleStart', person.roleStart);
+  if (has.velonRegistration && isInvalid(person.velonRegistration))
+    invalid(out, 'INVALID_DATE', 'velonRegistration', person.velonRegistration);
+  // The number fields in NUMBER_FIELDS order, spelled out: named property reads in the hot loop.
+  if (has.students && isInvalid(person.students)) invalid(out, 'INVALID_NUMBER', 'students', person.students);
+  if (has.graduates && isInvalid(person.graduates)) invalid(out, 'INVALID_NUMBER', 'graduates', person.graduates);
+  if (has.secondAssessments && isInvalid(person.secondAssessments))
+    invalid(out, 'INVALID_NUMBER', 'secondAssessments', person.secondAssessments);
+  if (has.hoursGranted && isInvalid(person.hoursGranted)) invalid(out, 'INVALID_NUMBER', 'hoursGranted', person.hoursGranted);
+  if (has.meetings && isInvalid(person.meetings)) invalid(out, 'INVALID_NUMBER', 'meetings', person.meetings);
+}
+
+function invalid(out: Finding[], code: 'INVALID_DATE' | 'INVALID_NUMBER', field: NumberField | 'roleStart' | 'velonRegistration', value: { invalid: string }): void {
+  out.push(fieldFinding(code, field, { raw: value.invalid }));
 }
 
 function isInvalid(value: unknown): value is { invalid: string } {

@@ -33,7 +33,7 @@ export function refresherRule(ctx: SheetContext, v: PersonView, out: Finding[]):
     return null;
   }
   // Many people share a basis date: the due date and message are computed once per sheet.
-  const key = fromRegister ? `r${basis}` : basis;
+  const key = dayKey(basis) * 2 + (fromRegister ? 1 : 0);
   let outcome = ctx.refresherByBasis.get(key);
   if (!outcome) {
     const due = addTermYears(basis, cp.cycleYears);
@@ -47,4 +47,13 @@ export function refresherRule(ctx: SheetContext, v: PersonView, out: Finding[]):
     out.push(f);
   }
   return outcome.due;
+}
+
+/** A small integer per ISO date (yyyy-mm-dd), read without allocating: a cheap cache key. */
+function dayKey(iso: string): number {
+  const year = iso.charCodeAt(0) * 1000 + iso.charCodeAt(1) * 100 + iso.charCodeAt(2) * 10 + iso.charCodeAt(3);
+  const month = iso.charCodeAt(5) * 10 + iso.charCodeAt(6);
+  const day = iso.charCodeAt(8) * 10 + iso.charCodeAt(9);
+  // Offsets of the '0' code points cancel out in differences; the key only needs to be unique.
+  return (year * 1024 + month) * 1024 + day;
 }
