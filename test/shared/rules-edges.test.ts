@@ -384,6 +384,21 @@ describe('DUPLICATE_PERSON', () => {
   });
 });
 
+describe('DUPLICATE_PERSON on a large sheet', () => {
+  it('finds exactly the ids that occur more than once among 3,000 rows', () => {
+    const ids = Array.from({ length: 3000 }, (_, i) => String((i * 7919) % 2200));
+    const people = ids.map((personId, i) => person({ ref: String(i + 2), personId, roles: ['COACH'] }));
+    const sheet = evaluateSheet(bossPoPlan, { fields: [], people }, { referenceDate: R, planningYear: P });
+    const times = new Map<string, number>();
+    for (const id of ids) times.set(id, (times.get(id) ?? 0) + 1);
+    sheet.people.forEach((r, i) => {
+      const expected = times.get(ids[i]!)! > 1;
+      expect(r.findings.some((f) => f.code === 'DUPLICATE_PERSON')).toBe(expected);
+    });
+    expect(sheet.people.filter((r) => r.findings.length > 0)).toHaveLength(1600);
+  });
+});
+
 describe('school findings (§5.1)', () => {
   const fields: RuleField[] = ['school', 'training.OB', 'training.WPB', 'training.SOIO', 'students'];
   const run = (people: ReturnType<typeof person>[], f: RuleField[] = fields) =>
