@@ -11,6 +11,7 @@ import { health } from './handlers/health';
 import { getBoardNeeds } from './handlers/needs-board-get';
 import { getNeeds } from './handlers/needs-get';
 import { putNeeds } from './handlers/needs-put';
+import { me } from './handlers/me';
 import { getPlan } from './handlers/plan';
 import { erasePerson } from './handlers/register-erase';
 import { listRegister } from './handlers/register-list';
@@ -25,6 +26,7 @@ const PersonParams = z.object({ board: BoardName, personId: PersonIdText });
 export const routes: readonly RouteDef[] = [
   defineRoute({ name: 'health', method: 'GET', route: 'health', access: 'anyone', handler: health }),
   defineRoute({ name: 'plan', method: 'GET', route: 'plan', access: 'caller', handler: getPlan }),
+  defineRoute({ name: 'me', method: 'GET', route: 'me', access: 'caller', handler: me }),
   defineRoute({
     name: 'evaluate',
     method: 'POST',

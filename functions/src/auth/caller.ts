@@ -7,6 +7,8 @@ export interface Caller {
   roles: ApiRole[];
   /** The boards a `board` role belongs to, as configured. */
   boards: string[];
+  /** How the caller is called (the key's name, or the principal's name claim), for GET /api/me only. */
+  name?: string;
 }
 
 export const isPabo = (c: Caller) => c.roles.includes('pabo');

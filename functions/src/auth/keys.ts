@@ -42,6 +42,8 @@ export interface KeyRing {
   identify(presented: string): Caller | null;
   /** Boards named by board keys (the boards the app knows). */
   boards: string[];
+  /** The configured name of a presented key, or null. */
+  nameOf(presented: string): string | null;
 }
 
 export function keyRing(keys: ApiKeys): KeyRing {
@@ -53,6 +55,12 @@ export function keyRing(keys: ApiKeys): KeyRing {
       for (const e of entries) if (timingSafeEqual(hash, e.hash) && !found) found = e;
       if (!found) return null;
       return { roles: [found.entry.role], boards: found.entry.board ? [found.entry.board] : [] };
+    },
+    nameOf(presented) {
+      const hash = digest(presented);
+      let name: string | null = null;
+      for (const e of entries) if (timingSafeEqual(hash, e.hash) && name === null) name = e.entry.name;
+      return name;
     },
     boards: [...new Set(entries.flatMap((e) => (e.entry.role === 'board' && e.entry.board ? [e.entry.board] : [])))],
   };

@@ -11,6 +11,7 @@ const PrincipalSchema = z.object({
   claims: z.array(z.object({ typ: z.string(), val: z.string() })).max(500),
 });
 
+const NAME_CLAIM = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';
 const ROLE_CLAIMS = ['roles', 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role'];
 
 export function authEnabled(env: Record<string, string | undefined>): boolean {
@@ -44,5 +45,6 @@ export function callerFromPrincipal(header: string): Caller | null {
     } else if (value.toLowerCase() === 'pabo') roles.add('pabo');
     else if (value.toLowerCase() === 'stuurgroep') roles.add('stuurgroep');
   }
-  return { roles: [...roles], boards };
+  const name = parsed.data.claims.find((c) => c.typ === 'name' || c.typ === NAME_CLAIM)?.val.trim();
+  return { roles: [...roles], boards, ...(name ? { name: name.slice(0, 200) } : {}) };
 }

@@ -26,7 +26,9 @@ function identify(req: ApiRequest, deps: AppDeps): Caller | null {
     if (principal) return callerFromPrincipal(principal);
   }
   const key = req.headers.get('x-api-key');
-  return key ? deps.keys.identify(key) : null;
+  const caller = key ? deps.keys.identify(key) : null;
+  const name = caller && key ? deps.keys.nameOf(key) : null;
+  return caller && name ? { ...caller, name } : caller;
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; response: ApiResponse };

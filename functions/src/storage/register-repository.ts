@@ -21,6 +21,11 @@ type RecordEntity = {
 
 const INDEX_PARTITION = 'boards';
 
+/** Boards this process already wrote to the index (per table client), so a PUT does not rewrite it. */
+const indexed = new WeakMap<TableClient, Map<string, string>>();
+
+const toUpsert = (a: TransactionAction): TransactionAction => ['upsert', a[1], 'Replace'];
+
 /** `<personId>.<training>.<date>`: the personId encoded, the rest are fixed codes and digits. */
 const rowKey = (r: RegisterEntry) => `${encodeKeyPart(r.personId.trim())}.${r.training}.${r.date}`;
 const personPrefix = (personId: string) => `${encodeKeyPart(personId.trim())}.`;
@@ -98,10 +103,25 @@ export class RegisterRepository {
       if (entry.certificate !== undefined) entity.certificate = entry.certificate;
       byKey.set(key, entity);
     }
-    await this.index.upsertEntity({ partitionKey: INDEX_PARTITION, rowKey: partition, board: display }, 'Replace');
-    const actions: TransactionAction[] = [...byKey.values()].map((e) => ['upsert', e, 'Replace']);
-    await submitInBatches(this.records, actions);
+    await this.ensureIndexed(partition, display);
+    // Known-new records are created (much cheaper than an upsert in the emulator, and as cheap in Azure);
+    // existing ones replaced. A batch that meets a concurrent writer (409/404) is redone as upserts.
+    const fresh: TransactionAction[] = [];
+    const known: TransactionAction[] = [];
+    for (const e of byKey.values()) {
+      if (existing.has(e.rowKey)) known.push(['upsert', e, 'Replace']);
+      else fresh.push(['create', e]);
+    }
+    await submitInBatches(this.records, [...fresh, ...known], { onConflict: toUpsert });
     return { created, updated };
+  }
+
+  private async ensureIndexed(partition: string, display: string): Promise<void> {
+    let seen = indexed.get(this.index);
+    if (!seen) indexed.set(this.index, (seen = new Map()));
+    if (seen.get(partition) === display) return;
+    await this.index.upsertEntity({ partitionKey: INDEX_PARTITION, rowKey: partition, board: display }, 'Replace');
+    seen.set(partition, display);
   }
 
   /** Which of these row keys exist: one key-only scan over their range, not a read per record. */
