@@ -14,10 +14,13 @@ const OPTIONS = { plan: bossPoPlan, referenceDate: '2026-11-28', planningYear: '
 
 const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')} rows/s`;
 
-async function time<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+/** Wall time, and this process's CPU time (user + system): on a busy machine the CPU figure is the steadier one. */
+async function time<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const value = await fn();
-  return { value, ms: performance.now() - t0 };
+  const c = process.cpuUsage(c0);
+  return { value, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
 }
 
 export async function run(): Promise<void> {
@@ -25,12 +28,14 @@ export async function run(): Promise<void> {
   const input = { file: 'bench.xlsx', sheets: [{ name: 'Personeel', grid }], date1904: false };
 
   for (let i = 0; i < 2; i++) await checkWorkbook(input, OPTIONS); // warm-up
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) runs.push((await time(() => checkWorkbook(input, OPTIONS))).ms);
-  const best = Math.min(...runs);
-  const median = [...runs].sort((a, b) => a - b)[2]!;
+  const runs: { ms: number; cpuMs: number }[] = [];
+  for (let i = 0; i < 7; i++) runs.push(await time(() => checkWorkbook(input, OPTIONS)));
+  const best = Math.min(...runs.map((r) => r.ms));
+  const median = runs.map((r) => r.ms).sort((a, b) => a - b)[3]!;
+  const cpu = runs.map((r) => r.cpuMs).sort((a, b) => a - b)[3]!;
   console.log(`in memory (grid → people → evaluate → summary → write plan), ${ROWS} rows:`);
-  console.log(`  best ${best.toFixed(0)} ms = ${rate(ROWS, best)}; median ${median.toFixed(0)} ms = ${rate(ROWS, median)} (goal ≥ 100,000 rows/s)`);
+  console.log(`  wall: best ${best.toFixed(0)} ms = ${rate(ROWS, best)}; median ${median.toFixed(0)} ms = ${rate(ROWS, median)}`);
+  console.log(`  cpu:  median ${cpu.toFixed(0)} ms = ${rate(ROWS, cpu)} (goal ≥ 100,000 rows/s)`);
 
   const bytes = await bytesOf(generatedWorkbook(ROWS));
   const opened = await time(() => openWorkbook(bytes));
@@ -40,8 +45,10 @@ export async function run(): Promise<void> {
   const written = await time(() => writeWorkbook(opened.value, checked.value.workbooks[0]!.writePlan!));
   const total = opened.ms + checked.ms + written.ms;
   console.log(`with the .xlsx file (${(bytes.length / 1024 / 1024).toFixed(1)} MB in, ${(written.value.length / 1024 / 1024).toFixed(1)} MB out):`);
-  console.log(`  read with exceljs  ${opened.ms.toFixed(0)} ms = ${rate(ROWS, opened.ms)}`);
-  console.log(`  check in memory    ${checked.ms.toFixed(0)} ms = ${rate(ROWS, checked.ms)}`);
-  console.log(`  write (patch zip)  ${written.ms.toFixed(0)} ms = ${rate(ROWS, written.ms)}`);
-  console.log(`  end to end         ${total.toFixed(0)} ms = ${rate(ROWS, total)}`);
+  const line = (label: string, t: { ms: number; cpuMs: number }) =>
+    console.log(`  ${label.padEnd(18)} ${t.ms.toFixed(0)} ms = ${rate(ROWS, t.ms)} (cpu ${t.cpuMs.toFixed(0)} ms)`);
+  line('read with exceljs', opened);
+  line('check in memory', checked);
+  line('write (patch zip)', written);
+  line('end to end', { ms: total, cpuMs: opened.cpuMs + checked.cpuMs + written.cpuMs });
 }
