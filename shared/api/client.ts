@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { PlanSchema, type Plan } from '../plan/schema';
 import { HealthSchema, ProblemSchema, PROBLEM_CONTENT_TYPE, type Health, type ProblemError } from './common';
+import { MeResponseSchema, type MeResponse } from './me';
 import { EvaluateResponseSchema, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
 import {
   BoardNeedsResponseSchema,
@@ -144,6 +145,10 @@ export function createApiClient(options: ApiClientOptions) {
     },
     async getPlan(): Promise<Plan> {
       return (await call('GET', '/plan', PlanSchema)).data;
+    },
+    /** Who the caller is: role, board, name (GET /api/me). */
+    async me(): Promise<MeResponse> {
+      return (await call('GET', '/me', MeResponseSchema)).data;
     },
     async evaluate(request: EvaluateRequestInput): Promise<EvaluateResponse> {
       return (await call('POST', '/evaluate', EvaluateResponseSchema, request)).data;

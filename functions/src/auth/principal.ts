@@ -45,6 +45,17 @@ export function callerFromPrincipal(header: string): Caller | null {
     } else if (value.toLowerCase() === 'pabo') roles.add('pabo');
     else if (value.toLowerCase() === 'stuurgroep') roles.add('stuurgroep');
   }
-  const name = parsed.data.claims.find((c) => c.typ === 'name' || c.typ === NAME_CLAIM)?.val.trim();
-  return { roles: [...roles], boards, ...(name ? { name: name.slice(0, 200) } : {}) };
+  return { roles: [...roles], boards };
+}
+
+/** The signed-in user's name claim, only for GET /api/me (the caller is kept free of names elsewhere). */
+export function principalName(header: string): string | null {
+  if (header.length > 64 * 1024) return null;
+  try {
+    const parsed = PrincipalSchema.safeParse(JSON.parse(Buffer.from(header, 'base64').toString('utf8')));
+    const name = parsed.success ? parsed.data.claims.find((c) => c.typ === 'name' || c.typ === NAME_CLAIM)?.val.trim() : undefined;
+    return name ? name.slice(0, 200) : null;
+  } catch {
+    return null;
+  }
 }

@@ -5,7 +5,7 @@ import { RestError } from '@azure/data-tables';
 import type { z } from 'zod';
 import { zodProblems } from '../../../shared/api/common';
 import { primaryRole, type Caller } from '../auth/caller';
-import { callerFromPrincipal } from '../auth/principal';
+import { callerFromPrincipal, principalName } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { InvalidContinuation } from '../storage/register-repository';
 import { isUnavailable } from '../storage/tables';
@@ -23,7 +23,11 @@ interface Outcome {
 function identify(req: ApiRequest, deps: AppDeps): Caller | null {
   if (deps.trustPrincipal) {
     const principal = req.headers.get('x-ms-client-principal');
-    if (principal) return callerFromPrincipal(principal);
+    if (principal) {
+      const caller = callerFromPrincipal(principal);
+      const name = caller ? principalName(principal) : null;
+      return caller && name ? { ...caller, name } : caller;
+    }
   }
   const key = req.headers.get('x-api-key');
   const caller = key ? deps.keys.identify(key) : null;
