@@ -4,7 +4,7 @@ import { loadSettings, saveSettings, type LocalSettings } from '../config';
 import type { HostInfo } from '../host';
 import { languageFor, LanguageContext, MESSAGES, type Language } from '../i18n';
 
-const OfficePane = lazy(() => import('./OfficePane'));
+const RolePane = lazy(() => import('./RolePane'));
 const BrowserPane = lazy(() => import('./BrowserPane'));
 
 const useStyles = makeStyles({
@@ -34,7 +34,7 @@ export function App({ host }: { host: HostInfo }) {
             </Button>
           </header>
           <Suspense fallback={<Text>{t.loading}</Text>}>
-            {host.kind === 'excel' ? <OfficePane settings={settings} onSettings={update} /> : <BrowserPane settings={settings} onSettings={update} />}
+            {host.kind === 'excel' ? <RolePane settings={settings} onSettings={update} /> : <BrowserPane settings={settings} onSettings={update} />}
           </Suspense>
         </main>
       </FluentProvider>

@@ -19,7 +19,9 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Summary } from '../../../shared/model/summary';
+import type { PaneAuth } from '../api';
 import type { SheetRead, FieldName } from '../../../shared/sheet/types';
 import { msalConfig, type LocalSettings } from '../config';
 import { readHostSheet, type HostSheetRead } from '../excel/read';
@@ -70,7 +72,31 @@ function errorText(e: unknown, t: Messages, sheet: string): string {
   return t.hostFailed(e instanceof Error ? e.message : String(e));
 }
 
-export default function OfficePane({ settings, onSettings, run = officeExcelRun }: { settings: LocalSettings; onSettings: (s: LocalSettings) => void; run?: ExcelRun }) {
+/** What a finished check hands to the views around the pane (e.g. sending the board's need). */
+export interface CheckedSheet {
+  summary: Summary;
+  planningYear: string;
+  board: string | null;
+  /** Evaluated by the API (the central register applied), not by the bundled engine. */
+  viaApi: boolean;
+}
+
+export default function OfficePane({
+  settings,
+  onSettings,
+  run = officeExcelRun,
+  auth: sharedAuth,
+  onAuth,
+  afterCheck,
+}: {
+  settings: LocalSettings;
+  onSettings: (s: LocalSettings) => void;
+  run?: ExcelRun;
+  /** Sign-in state held by the surrounding views (so the role follows the signed-in user). */
+  auth?: PaneAuth | null;
+  onAuth?: (auth: PaneAuth) => void;
+  afterCheck?: (checked: CheckedSheet) => ReactNode;
+}) {
   const { t, language } = useT();
   const styles = useStyles();
   const [sheets, setSheets] = useState<SheetList | null>(null);
@@ -82,10 +108,12 @@ export default function OfficePane({ settings, onSettings, run = officeExcelRun 
   const [phase, setPhase] = useState<Phase>('idle');
   const [notice, setNotice] = useState<Notice>(null);
   const [offerLocal, setOfferLocal] = useState(false);
-  const [outcome, setOutcome] = useState<(CheckOutcome & { local: boolean; date1904: boolean }) | null>(null);
+  const [outcome, setOutcome] = useState<(CheckOutcome & { local: boolean; date1904: boolean; checked: Omit<CheckedSheet, 'summary'> }) | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
-  const [auth, setAuth] = useState<{ account: string; getToken: () => Promise<string> } | null>(null);
+  const [ownAuth, setOwnAuth] = useState<PaneAuth | null>(null);
+  const auth = sharedAuth !== undefined ? sharedAuth : ownAuth;
+  const setAuth = onAuth ?? setOwnAuth;
   const busy = phase !== 'idle';
 
   const fail = useCallback((e: unknown) => setNotice({ intent: 'error', text: errorText(e, t, sheet) }), [t, sheet]);
@@ -167,7 +195,7 @@ export default function OfficePane({ settings, onSettings, run = officeExcelRun 
       setPhase('writing');
       await applyWritePlan(run, { sheets: result.writePlan.sheets, summary: null }, { date1904: fresh.date1904, tables: { [sheet]: fresh.tables } });
       const isLocalFallback = local && settings.apiUrl.trim() !== '';
-      setOutcome({ ...result, local: isLocalFallback, date1904: fresh.date1904 });
+      setOutcome({ ...result, local: isLocalFallback, date1904: fresh.date1904, checked: { planningYear: valid.planningYear, board: valid.board, viaApi: useApi } });
       setNotice({ intent: 'success', text: t.written(read.people.length, sheet) + (isLocalFallback ? ` ${t.evaluatedLocally}` : '') });
     } catch (e) {
       fail(e);
@@ -284,6 +312,7 @@ export default function OfficePane({ settings, onSettings, run = officeExcelRun 
               {t.makeSummary}
             </Button>
           </div>
+          {afterCheck && outcome && afterCheck({ summary: outcome.summary, ...outcome.checked })}
         </>
       )}
 

@@ -1,0 +1,90 @@
+// Inside Excel: the views of the caller's role (issue 6). The role comes from GET /api/me — with the
+// API key locally, with the signed-in user's token in Azure — and the API enforces the same rules.
+// Board: the check and `Verstuur behoefte`; pabo: also Trainersvraag, the register and the overview;
+// stuurgroep: the overview (and the check). Without an API, or without a known role, only the check.
+import { makeStyles, Tab, TabList, Text } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../../../shared/api/client';
+import type { MeResponse } from '../../../shared/api/me';
+import { schoolYearOf, todayInAmsterdam } from '../../../shared/calendar/dates';
+import { paneClient, type PaneAuth } from '../api';
+import type { LocalSettings } from '../config';
+import { officeExcelRun, type ExcelRun } from '../excel/types';
+import { viewsFor, type View } from '../roles';
+import { DemandView } from '../views/DemandView';
+import { Notice, type NoticeValue } from '../views/Notice';
+import { OverviewView } from '../views/OverviewView';
+import { RegisterView } from '../views/RegisterView';
+import { SubmitNeed } from '../views/SubmitNeed';
+import { useViewT } from '../views/texts';
+import OfficePane from './OfficePane';
+
+const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: '12px' } });
+
+export default function RolePane({ settings, onSettings, run = officeExcelRun }: { settings: LocalSettings; onSettings: (s: LocalSettings) => void; run?: ExcelRun }) {
+  const { v } = useViewT();
+  const styles = useStyles();
+  const [auth, setAuth] = useState<PaneAuth | null>(null);
+  const [me, setMe] = useState<MeResponse | null>(null);
+  const [roleNotice, setRoleNotice] = useState<NoticeValue>(null);
+  const [chosen, setChosen] = useState<View | null>(null);
+  const client = useMemo(() => paneClient(settings, auth), [settings.apiUrl, settings.apiKey, auth]);
+
+  useEffect(() => {
+    setMe(null);
+    if (!client) return setRoleNotice({ intent: 'info', text: v.roleUnknownNoApi });
+    let live = true;
+    setRoleNotice(null);
+    client
+      .me()
+      .then((answer) => live && setMe(answer))
+      .catch((e: unknown) => {
+        if (!live) return;
+        if (e instanceof ApiError && !e.unreachable) setRoleNotice({ intent: 'warning', text: v.roleRefused(e.detail || e.title) });
+        else setRoleNotice({ intent: 'warning', text: v.roleUnreachable });
+      });
+    return () => {
+      live = false;
+    };
+    // Texts follow the language; the role only follows the client (address, key, sign-in).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
+
+  const views = viewsFor(me);
+  const view = chosen && views.includes(chosen) ? chosen : views[0]!;
+  const year = schoolYearOf(todayInAmsterdam());
+
+  return (
+    <div className={styles.stack}>
+      {me && <Text data-testid="role">{v.roleLine(me.role, me.name, me.board)}</Text>}
+      <Notice notice={roleNotice} />
+      {views.length > 1 && (
+        <TabList aria-label={v.views} selectedValue={view} onTabSelect={(_, d) => setChosen(d.value as View)}>
+          {views.map((name) => (
+            <Tab key={name} value={name}>
+              {v.view[name]}
+            </Tab>
+          ))}
+        </TabList>
+      )}
+      {/* The check stays mounted while another view shows, so its results survive a switch. */}
+      <div hidden={view !== 'check'}>
+        <OfficePane
+          settings={settings}
+          onSettings={onSettings}
+          run={run}
+          auth={auth}
+          onAuth={setAuth}
+          afterCheck={(checked) =>
+            client && me && checked.viaApi && !(me.roles.length === 1 && me.roles[0] === 'stuurgroep') ? (
+              <SubmitNeed client={client} me={me} summary={checked.summary} planningYear={checked.planningYear} board={checked.board} />
+            ) : null
+          }
+        />
+      </div>
+      {client && view === 'demand' && <DemandView client={client} run={run} initialYear={year} />}
+      {client && view === 'overview' && <OverviewView client={client} run={run} initialYear={year} />}
+      {client && view === 'register' && <RegisterView client={client} run={run} initialBoard={settings.board} />}
+    </div>
+  );
+}
