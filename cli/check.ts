@@ -3,7 +3,6 @@
 // read, 2 for wrong usage. The input file is never written.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { checkWorkbooks, type CheckResult, type WorkbookInput } from '../shared/check';
 import { STATUSES, type Status } from '../shared/model/result';
 import { bossPoPlan } from '../shared/plan/bosspo';
@@ -12,19 +11,8 @@ import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook, type OpenedWorkbook } from '../xlsx/load';
 import { writeWorkbook } from '../xlsx/write';
 import { apiClient, apiEvaluator, apiProblem, submitNeeds } from './api-evaluator';
+import { errorText, nodeIo, runAsScript, type Io } from './io';
 import { HelpRequested, parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-}
-
-const nodeIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  env: process.env,
-};
 
 /** `boek.xlsx` → `boek.gecontroleerd.xlsx`, beside the input. */
 export function outputPathFor(input: string): string {
@@ -167,7 +155,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
       await writeFile(target, await writeWorkbook(o.workbook, w.writePlan));
       written.set(w.file, target);
     } catch (e) {
-      problem(o.path, `kan ${target} niet schrijven: ${isWorkbookError(e) ? e.message : e instanceof Error ? e.message : String(e)}`);
+      problem(o.path, `kan ${target} niet schrijven: ${errorText(e)}`);
     }
   }
 
@@ -190,16 +178,4 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   return exitCode;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      // Never a stack trace for the user: one line, and exit 1.
-      process.stderr.write(`fout: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, (argv) => main(argv));

@@ -4,19 +4,17 @@
 // Exit 0 when the sheet was written, 1 when the API cannot be reached or refuses, or the file cannot be
 // written (one line on stderr), 2 for wrong usage.
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { createApiClient } from '../shared/api/client';
 import { isSchoolYear } from '../shared/calendar/dates';
 import { computeDemand, demandSheet, demandSheetName } from '../shared/sheet/demand-sheet';
 import type { SummarySheetWrite } from '../shared/sheet/write-plan';
-import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook } from '../xlsx/load';
 import { writeWorkbook } from '../xlsx/write';
 import { apiProblem } from './api-evaluator';
+import { errorText, nodeIo, runAsScript, type Io } from './io';
 
 export const DEMAND_USAGE = `Gebruik (usage):
   npm run --silent demand -- --api URL --year JJJJ-JJJJ [--out BESTAND.xlsx]
@@ -26,18 +24,6 @@ export const DEMAND_USAGE = `Gebruik (usage):
   --out BESTAND.xlsx     uitvoer (standaard "Trainersvraag JJJJ-JJJJ.xlsx" in de huidige map)
 
 Exitcodes: 0 geschreven, 1 API niet bereikbaar of geweigerd, of bestand niet te schrijven, 2 verkeerd gebruik.`;
-
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-}
-
-const nodeIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  env: process.env,
-};
 
 const ArgsSchema = z
   .object({
@@ -65,7 +51,7 @@ export function parseDemandArgs(argv: readonly string[]): DemandArgs | 'help' {
       },
     });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(errorText(e));
   }
   const { help, ...values } = parsed.values;
   if (help) return 'help';
@@ -90,7 +76,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   try {
     args = parseDemandArgs(argv);
   } catch (e) {
-    io.stderr(`${e instanceof Error ? e.message : String(e)}\n\n${DEMAND_USAGE}\n`);
+    io.stderr(`${errorText(e)}\n\n${DEMAND_USAGE}\n`);
     return 2;
   }
   if (args === 'help') {
@@ -106,7 +92,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
     sheet = demandSheet(plan, needs);
     summary = demandLines(computeDemand(plan, needs));
   } catch (e) {
-    io.stderr(`${apiProblem(e) ?? `API: ${e instanceof Error ? e.message : String(e)}`}\n`);
+    io.stderr(`${apiProblem(e) ?? `API: ${errorText(e)}`}\n`);
     return 1;
   }
 
@@ -114,7 +100,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   try {
     await writeFile(target, await reportWorkbook(sheet));
   } catch (e) {
-    io.stderr(`kan ${target} niet schrijven: ${isWorkbookError(e) || e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`kan ${target} niet schrijven: ${errorText(e)}\n`);
     return 1;
   }
   io.stdout(`${sheet.name} → ${target}\n${summary.map((l) => `  ${l}\n`).join('')}`);
@@ -138,15 +124,4 @@ function demandLines(d: ReturnType<typeof computeDemand>): string[] {
   return lines;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`Onverwachte fout: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, (argv) => main(argv));

@@ -4,9 +4,8 @@
 // Exit 0 when the upload ran (whatever was rejected), 1 when the file cannot be read, holds no attendance,
 // or the API cannot be reached or refuses (one line on stderr), 2 for wrong usage.
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { createApiClient } from '../shared/api/client';
 import { bossPoPlan } from '../shared/plan/bosspo';
@@ -15,7 +14,7 @@ import { outcomeText, uploadAttendance } from '../shared/sheet/attendance-upload
 import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook } from '../xlsx/load';
 import { apiProblem } from './api-evaluator';
-import type { Io } from './demand';
+import { errorText, nodeIo, runAsScript, type Io } from './io';
 
 export const REGISTER_USAGE = `Gebruik (usage):
   npm run --silent register -- --api URL <deelname.xlsx> [--board NAAM] [--sheet NAAM ...]
@@ -26,12 +25,6 @@ export const REGISTER_USAGE = `Gebruik (usage):
 
 Kolommen: Bestuur, Personeelsnummer, Scholing, Datum, Certificaat (of een datumkolom per scholing).
 Exitcodes: 0 verwerkt, 1 bestand onleesbaar of API niet bereikbaar of geweigerd, 2 verkeerd gebruik.`;
-
-const nodeIo: Io = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  env: process.env,
-};
 
 const ArgsSchema = z
   .object({
@@ -60,7 +53,7 @@ function parseRegisterArgs(argv: readonly string[]): RegisterArgs | 'help' {
       },
     });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(errorText(e));
   }
   const { help, ...values } = parsed.values;
   if (help) return 'help';
@@ -101,7 +94,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   try {
     args = parseRegisterArgs(argv);
   } catch (e) {
-    io.stderr(`${e instanceof Error ? e.message : String(e)}\n\n${REGISTER_USAGE}\n`);
+    io.stderr(`${errorText(e)}\n\n${REGISTER_USAGE}\n`);
     return 2;
   }
   if (args === 'help') {
@@ -129,7 +122,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   try {
     report = await uploadAttendance(client, used);
   } catch (e) {
-    io.stderr(`${apiProblem(e) ?? `API: ${e instanceof Error ? e.message : String(e)}`}\n`);
+    io.stderr(`${apiProblem(e) ?? `API: ${errorText(e)}`}\n`);
     return 1;
   }
 
@@ -151,15 +144,4 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   return 0;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`Onverwachte fout: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(import.meta.url, (argv) => main(argv));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../cli/demand';
+import type { Io } from '../../cli/io';
 import { main } from '../../cli/register';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
 
