@@ -3,7 +3,7 @@
 // stuurgroep writes the overview with charts; the Stagebureau registers an attendance sheet and a board's
 // next check shows the register date in Toelichting; the pabo erases a person (AVG). Each role sees only
 // its own views. Also: `npm run demand` against the same host writes the same cells as the pane.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { trendYears } from '../../shared/sheet/overview-sheet';
 import { startTestApi, TEST_KEYS, type TestApi, type TestCaller } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
 import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
+import { toPalettePng } from './png-palette';
 import { sheetHtml } from './sheet-html';
 import { serveStatic } from './static-server';
 
@@ -116,13 +117,19 @@ async function tabs(page: Page): Promise<string[]> {
   return (await page.getByRole('tab').allInnerTexts()).map((s) => s.trim());
 }
 
+/** A palette PNG of the pane (test-artifacts/<file>), small enough for the README. */
+async function shoot(page: Page, file: string): Promise<void> {
+  writeFileSync(join(artifacts, file), toPalettePng(await page.screenshot({ fullPage: true })));
+}
+
 /** A picture of a written sheet, as a grid with its charts (test-artifacts/sheet-<name>.png). */
 async function picture(sheet: FakeSheet, file: string): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 600 } });
   try {
     const page = await context.newPage();
     await page.setContent(sheetHtml(sheet, false));
-    await page.screenshot({ path: join(artifacts, file), fullPage: true });
+    // A palette PNG: small enough to commit as the README's picture (docs/screenshots/).
+    writeFileSync(join(artifacts, file), toPalettePng(await page.screenshot({ fullPage: true })));
   } finally {
     await context.close();
   }
@@ -185,7 +192,7 @@ describe('the task pane per role', () => {
       await page.getByRole('button', { name: 'Controleer' }).click();
       await page.getByText('3 rijen gecontroleerd', { exact: false }).waitFor({ timeout: 60_000 });
       await expect(page.getByTestId('last-submission').textContent()).resolves.toMatch(/\(versie 1\); het blad is sindsdien gewijzigd\.$/);
-      await page.screenshot({ path: join(artifacts, 'pane-hr-submit.png'), fullPage: true });
+      await shoot(page, 'pane-hr-submit.png');
     } finally {
       await close();
     }
@@ -203,7 +210,7 @@ describe('the task pane per role', () => {
       expect(result).toContain('2 van 3 besturen hebben hun behoefte ingediend.');
       expect(result).toContain('Nog niet ingediend: SIKO.');
       expect(result).toContain('WPB: 16 deelnemers, 1 groep, 18 trainersuren');
-      await page.screenshot({ path: join(artifacts, 'pane-pabo-demand.png'), fullPage: true });
+      await shoot(page, 'pane-pabo-demand.png');
 
       const after = await workbook(page);
       const sheet = after.sheets.find((s) => s.name === `Trainersvraag ${NEXT}`)!;
@@ -269,7 +276,7 @@ describe('the task pane per role', () => {
       const stored = (await Promise.all(trendYears(NEXT).map((y) => api.client('stuurgroep').getNeeds(y)))).filter((a) => Object.keys(a.boards).length > 0);
       expect(stored.length).toBeGreaterThanOrEqual(2);
       await expect(page.getByTestId('overview-result').textContent()).resolves.toMatch(new RegExp(`^2 besturen, ${stored.length} schooljaren met gegevens, \\d+ grafieken\\.$`));
-      await page.screenshot({ path: join(artifacts, 'pane-stuurgroep-overview.png'), fullPage: true });
+      await shoot(page, 'pane-stuurgroep-overview.png');
 
       const sheet = (await workbook(page)).sheets.find((s) => s.name === `Overzicht OS Boss po ${NEXT}`)!;
       const texts = sheet.values.flat().filter((v): v is string => typeof v === 'string');
@@ -304,7 +311,7 @@ describe('the task pane per role', () => {
       // The same sheet again: the records are updated, not doubled.
       await pabo.page.getByRole('button', { name: 'Registreer deelname' }).click();
       await pabo.page.getByText('Nieuw: 0 · Bijgewerkt: 2 · Afgewezen: 0 · Niet verstuurd: 1').waitFor({ timeout: 30_000 });
-      await pabo.page.screenshot({ path: join(artifacts, 'pane-stagebureau-register.png'), fullPage: true });
+      await shoot(pabo.page, 'pane-stagebureau-register.png');
     } finally {
       await pabo.close();
     }

@@ -23,6 +23,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { Summary } from '../../../shared/model/summary';
 import type { PaneAuth } from '../api';
 import type { SheetRead, FieldName } from '../../../shared/sheet/types';
+import { OWNED_HEADERS } from '../../../shared/sheet/write-plan';
 import { msalConfig, type LocalSettings } from '../config';
 import { readHostSheet, type HostSheetRead } from '../excel/read';
 import { listSheets, removeOwned, selectCell, type SheetList } from '../excel/sheets';
@@ -240,7 +241,8 @@ export default function OfficePane({
   }
 
   const overview = useMemo(() => (outcome ? overviewOf([{ read: outcome.read, evaluation: outcome.evaluation }]) : null), [outcome]);
-  const headerEntries = preview ? Object.entries(preview.headers) : [];
+  // The product's own columns (after a check) are never read (rules.md §6.1), so they are not offered for mapping.
+  const headerEntries = preview ? Object.entries(preview.headers).filter(([, h]) => !(OWNED_HEADERS as readonly string[]).includes(h)) : [];
   const progress = { reading: 0.2, evaluating: 0.5, writing: 0.8 } as Partial<Record<Phase, number>>;
   const stepLabel = { reading: t.stepRead, evaluating: t.stepEvaluate, writing: t.stepWrite, summary: t.makeSummary, removing: t.removeColumns } as Partial<Record<Phase, string>>;
 
