@@ -343,8 +343,9 @@ describe('the task pane per role', () => {
     const { page, close } = await openPane('pabo', workbookState([emptySheet('Blad1')]));
     try {
       await page.getByRole('tab', { name: 'Register' }).click();
-      await page.getByLabel('Bestuur').last().fill('BOOR');
-      await page.getByLabel('Personeelsnummer').fill('5001');
+      const erasePart = page.getByRole('region', { name: 'Persoon wissen (AVG)' });
+      await erasePart.getByLabel('Bestuur').fill('BOOR');
+      await erasePart.getByLabel('Personeelsnummer').fill('5001');
       await page.getByRole('button', { name: 'Persoon wissen' }).click();
       const dialog = page.getByRole('dialog');
       await expect(dialog.textContent()).resolves.toContain('personeelsnummer 5001 bij BOOR');

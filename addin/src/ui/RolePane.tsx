@@ -3,21 +3,23 @@
 // Board: the check and `Verstuur behoefte`; pabo: also Trainersvraag, the register and the overview;
 // stuurgroep: the overview (and the check). Without an API, or without a known role, only the check.
 import { makeStyles, Tab, TabList, Text } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../../../shared/api/client';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { ApiClient } from '../../../shared/api/client';
 import type { MeResponse } from '../../../shared/api/me';
 import { schoolYearOf, todayInAmsterdam } from '../../../shared/calendar/dates';
-import { paneClient, type PaneAuth } from '../api';
+import type { PaneAuth } from '../api';
 import type { LocalSettings } from '../config';
 import { officeExcelRun, type ExcelRun } from '../excel/types';
 import { viewsFor, type View } from '../roles';
-import { DemandView } from '../views/DemandView';
 import { Notice, type NoticeValue } from '../views/Notice';
-import { OverviewView } from '../views/OverviewView';
-import { RegisterView } from '../views/RegisterView';
-import { SubmitNeed } from '../views/SubmitNeed';
-import { useViewT } from '../views/texts';
+import { isApiError, useViewT } from '../views/texts';
 import OfficePane from './OfficePane';
+
+// Loaded when a role needs them, so an HR officer's first load of the pane stays as small as before.
+const DemandView = lazy(() => import('../views/DemandView').then((m) => ({ default: m.DemandView })));
+const OverviewView = lazy(() => import('../views/OverviewView').then((m) => ({ default: m.OverviewView })));
+const RegisterView = lazy(() => import('../views/RegisterView').then((m) => ({ default: m.RegisterView })));
+const SubmitNeed = lazy(() => import('../views/SubmitNeed').then((m) => ({ default: m.SubmitNeed })));
 
 const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: '12px' } });
 
@@ -28,27 +30,33 @@ export default function RolePane({ settings, onSettings, run = officeExcelRun }:
   const [me, setMe] = useState<MeResponse | null>(null);
   const [roleNotice, setRoleNotice] = useState<NoticeValue>(null);
   const [chosen, setChosen] = useState<View | null>(null);
-  const client = useMemo(() => paneClient(settings, auth), [settings.apiUrl, settings.apiKey, auth]);
+  const [client, setClient] = useState<ApiClient | null>(null);
 
+  // A new address, key or sign-in: a new client, and ask the API again who we are.
   useEffect(() => {
     setMe(null);
-    if (!client) return setRoleNotice({ intent: 'info', text: v.roleUnknownNoApi });
+    setClient(null);
+    if (!settings.apiUrl.trim()) return setRoleNotice({ intent: 'info', text: v.roleUnknownNoApi });
     let live = true;
     setRoleNotice(null);
-    client
-      .me()
-      .then((answer) => live && setMe(answer))
+    import('../api')
+      .then(({ paneClient }) => {
+        const next = paneClient(settings, auth);
+        if (!live || !next) return;
+        setClient(next);
+        return next.me().then((answer) => live && setMe(answer));
+      })
       .catch((e: unknown) => {
         if (!live) return;
-        if (e instanceof ApiError && !e.unreachable) setRoleNotice({ intent: 'warning', text: v.roleRefused(e.detail || e.title) });
+        if (isApiError(e) && !e.unreachable) setRoleNotice({ intent: 'warning', text: v.roleRefused(e.detail || e.title) });
         else setRoleNotice({ intent: 'warning', text: v.roleUnreachable });
       });
     return () => {
       live = false;
     };
-    // Texts follow the language; the role only follows the client (address, key, sign-in).
+    // Texts follow the language; the role only follows the address, the key and the sign-in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client]);
+  }, [settings.apiUrl, settings.apiKey, auth]);
 
   const views = viewsFor(me);
   const view = chosen && views.includes(chosen) ? chosen : views[0]!;
@@ -77,14 +85,18 @@ export default function RolePane({ settings, onSettings, run = officeExcelRun }:
           onAuth={setAuth}
           afterCheck={(checked) =>
             client && me && checked.viaApi && !(me.roles.length === 1 && me.roles[0] === 'stuurgroep') ? (
-              <SubmitNeed client={client} me={me} summary={checked.summary} planningYear={checked.planningYear} board={checked.board} />
+              <Suspense fallback={null}>
+                <SubmitNeed client={client} me={me} summary={checked.summary} planningYear={checked.planningYear} board={checked.board} />
+              </Suspense>
             ) : null
           }
         />
       </div>
-      {client && view === 'demand' && <DemandView client={client} run={run} initialYear={year} />}
-      {client && view === 'overview' && <OverviewView client={client} run={run} initialYear={year} />}
-      {client && view === 'register' && <RegisterView client={client} run={run} initialBoard={settings.board} />}
+      <Suspense fallback={null}>
+        {client && view === 'demand' && <DemandView client={client} run={run} initialYear={year} />}
+        {client && view === 'overview' && <OverviewView client={client} run={run} initialYear={year} />}
+        {client && view === 'register' && <RegisterView client={client} run={run} initialBoard={settings.board} />}
+      </Suspense>
     </div>
   );
 }

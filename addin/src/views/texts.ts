@@ -1,5 +1,5 @@
 // User-facing texts of the role views (issue 6), Dutch and English, following the pane's language.
-import { ApiError } from '../../../shared/api/client';
+import type { ApiError } from '../../../shared/api/client';
 import { isHostError } from '../excel/types';
 import { useT, type Messages as PaneMessages } from '../i18n';
 import type { View } from '../roles';
@@ -141,9 +141,14 @@ export function useViewT(): { v: ViewMessages; t: PaneMessages; language: 'nl' |
   return { v: language === 'nl' ? nl : en, t, language };
 }
 
+/** An ApiError, recognised without importing the client (it stays out of the pane's first load). */
+export function isApiError(e: unknown): e is ApiError {
+  return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'ApiError' && typeof (e as { status?: unknown }).status === 'number';
+}
+
 /** An API or Excel failure as one sentence that says what to do. */
 export function problemText(e: unknown, v: ViewMessages, t: PaneMessages): string {
-  if (e instanceof ApiError) {
+  if (isApiError(e)) {
     if (e.unreachable) return v.apiUnreachable;
     if (e.status === 403) return v.apiForbidden;
     return v.apiProblem(e.title, e.detail);
