@@ -8,7 +8,7 @@ import type { ApiClient } from '../../../shared/api/client';
 import type { MeResponse } from '../../../shared/api/me';
 import { schoolYearOf, todayInAmsterdam } from '../../../shared/calendar/dates';
 import type { PaneAuth } from '../api';
-import type { LocalSettings } from '../config';
+import { msalConfig, type LocalSettings } from '../config';
 import { officeExcelRun, type ExcelRun } from '../excel/types';
 import { viewsFor, type View } from '../roles';
 import { Notice, type NoticeValue } from '../views/Notice';
@@ -37,6 +37,8 @@ export default function RolePane({ settings, onSettings, run = officeExcelRun }:
     setMe(null);
     setClient(null);
     if (!settings.apiUrl.trim()) return setRoleNotice({ intent: 'info', text: v.roleUnknownNoApi });
+    // In Azure the role comes from the signed-in user: ask for the sign-in rather than failing with 401.
+    if (!auth && !settings.apiKey && msalConfig()) return setRoleNotice({ intent: 'info', text: v.signInForRole });
     let live = true;
     setRoleNotice(null);
     import('../api')
