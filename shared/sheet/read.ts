@@ -207,8 +207,8 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     if (templates.certificates) person.certificates = { ...templates.certificates };
     const board = boardColumn ? (parseText(row[boardColumn.index] ?? null) ?? sheetBoard) : sheetBoard;
     person.board = board;
-    tokens.length = 0;
-    unknown.length = 0;
+    if (tokens.length > 0) tokens.length = 0;
+    if (unknown.length > 0) unknown.length = 0;
 
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
@@ -319,7 +319,9 @@ function cellAddresses(
     }
     return at;
   };
-  return new Proxy({} as Record<string, RowAddresses>, {
+  const letters = new Map<string, string>();
+  for (const c of columns) letters.set(c.field, c.letter);
+  const cells = new Proxy({} as Record<string, RowAddresses>, {
     get: (target, key) => (has(key) ? addresses(key) : Reflect.get(target, key)),
     has: (target, key) => has(key) || Reflect.has(target, key),
     ownKeys: () => [...refs],
@@ -329,6 +331,31 @@ function cellAddresses(
     defineProperty: () => false,
     deleteProperty: () => false,
   });
+  // attachCells asks for one address at a time; answering without building the row's record is cheaper.
+  DIRECT.set(cells, (ref, field) => {
+    if (!has(ref)) return undefined;
+    const letter = letters.get(field);
+    return letter === undefined ? undefined : letter + ref;
+  });
+  return cells;
+}
+
+/** The address lookup behind each `cells` record made by readSheet. */
+const DIRECT = new WeakMap<object, (ref: string, field: string) => string | undefined>();
+
+/**
+ * `cells[ref]?.[field]`, without building the row's record when `cells` comes from readSheet.
+ * `undefined` when the sheet has no such row or column.
+ */
+export function cellAddressLookup(cells: SheetRead['cells']): (ref: string, field: string) => string | undefined {
+  const direct = DIRECT.get(cells);
+  if (direct) return direct;
+  return (ref, field) => {
+    const row = cells[ref];
+    if (!row) return undefined;
+    const cell = row[field as FieldName];
+    return cell || undefined;
+  };
 }
 
 /** The shape of every person of a sheet: the keys of the columns it has, in column order. */

@@ -207,10 +207,8 @@ export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
   l.blank();
 
   l.line(['Gegevens om na te kijken'], 'heading');
-  const dataFindings = sheets.reduce(
-    (n, s) => n + s.evaluation.people.reduce((m, p) => m + p.findings.filter((f) => f.planRef === null).length, 0),
-    0,
-  );
+  let dataFindings = 0;
+  for (const s of sheets) for (const p of s.evaluation.people) for (const f of p.findings) if (f.planRef === null) dataFindings++;
   l.line(['Meldingen over gegevens (onleesbare cellen, onbekende rollen …)', dataFindings], ['label', 'number']);
   l.line(['Medewerkers met status Gegevens controleren', counts['Gegevens controleren']], ['label', 'number']);
   const remarks = sheets.reduce((n, s) => n + s.read.remarks.length, 0);

@@ -79,12 +79,24 @@ export function explanation(finding: Finding): string {
   return t;
 }
 
+/** explanation() of findings without a cell, by plan § and message: those texts repeat across a sheet's rows. */
+export type ExplanationCache = Map<string | null, Map<string, string>>;
+
+function cachedExplanation(f: Finding, cache: ExplanationCache | undefined): string {
+  if (!cache || f.cell) return explanation(f);
+  let byMessage = cache.get(f.planRef);
+  if (!byMessage) cache.set(f.planRef, (byMessage = new Map()));
+  let t = byMessage.get(f.message);
+  if (t === undefined) byMessage.set(f.message, (t = explanation(f)));
+  return t;
+}
+
 /** Every finding, info and warnings too, `; `-separated. */
-export function explanationsText(findings: readonly Finding[]): string {
+export function explanationsText(findings: readonly Finding[], cache?: ExplanationCache): string {
   let out = '';
   const seen: string[] = [];
   for (const f of findings) {
-    const t = explanation(f);
+    const t = cachedExplanation(f, cache);
     if (seen.includes(t)) continue;
     seen.push(t);
     out = out === '' ? t : `${out}; ${t}`;
@@ -121,8 +133,33 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
   const headerRow = read.headerRow;
   const firstRow = headerRow + 1;
   const lastRow = Math.max(read.lastRow, headerRow);
-  const byRow = new Map<number, PersonResult>();
-  for (const p of evaluation.people) byRow.set(Number(p.ref), p);
+  // Results by row as an array over the written rows (a later result for the same row wins, as in a Map).
+  const byRow: (PersonResult | undefined)[] = new Array(Math.max(0, lastRow - firstRow + 1));
+  for (const p of evaluation.people) {
+    const row = Number(p.ref);
+    if (Number.isInteger(row) && row >= firstRow && row <= lastRow) byRow[row - firstRow] = p;
+  }
+  const explanations: ExplanationCache = new Map();
+  // Statuses, actions, notes, dates and hours repeat across rows: one (read-only) cell value per distinct value.
+  const texts = new Map<string, WriteValue>();
+  const sharedText = (t: string): WriteValue => {
+    let v = texts.get(t);
+    if (v === undefined) texts.set(t, (v = text(t)));
+    return v;
+  };
+  const dates = new Map<string, WriteValue>();
+  const sharedDate = (iso: string): WriteValue => {
+    let v = dates.get(iso);
+    if (v === undefined) dates.set(iso, (v = { kind: 'date', iso }));
+    return v;
+  };
+  const numbers = new Map<number, WriteValue>();
+  const sharedNumber = (number: number): WriteValue => {
+    if (Object.is(number, -0)) return { kind: 'number', number };
+    let v = numbers.get(number);
+    if (v === undefined) numbers.set(number, (v = { kind: 'number', number }));
+    return v;
+  };
 
   const positions = ownedColumnPositions(read);
   const columns: OwnedColumnWrite[] = OWNED_HEADERS.map((header) => ({
@@ -136,7 +173,7 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
   }));
   const [status, actions, due, hours, notes] = columns.map((c) => c.values) as [WriteValue[], WriteValue[], WriteValue[], WriteValue[], WriteValue[]];
   for (let row = firstRow; row <= lastRow; row++) {
-    const person = byRow.get(row);
+    const person = byRow[row - firstRow];
     if (!person) {
       status.push(EMPTY);
       actions.push(EMPTY);
@@ -145,11 +182,11 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
       notes.push(EMPTY);
       continue;
     }
-    status.push(text(person.status));
-    actions.push(text(actionsText(person)));
-    due.push(person.refresherDue ? { kind: 'date', iso: person.refresherDue } : EMPTY);
-    hours.push(person.normHours === null ? EMPTY : { kind: 'number', number: person.normHours });
-    notes.push(person.findings.length ? text(explanationsText(person.findings)) : EMPTY);
+    status.push(sharedText(person.status));
+    actions.push(sharedText(actionsText(person)));
+    due.push(person.refresherDue ? sharedDate(person.refresherDue) : EMPTY);
+    hours.push(person.normHours === null ? EMPTY : sharedNumber(person.normHours));
+    notes.push(person.findings.length ? sharedText(explanationsText(person.findings, explanations)) : EMPTY);
   }
   const statusColumn = columns[0]!;
   return {

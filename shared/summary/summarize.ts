@@ -97,16 +97,21 @@ function summaryOfRows(plan: Plan, rows: readonly Row[], schools: number | null,
   let refreshersOverdue = 0;
   let refreshersDue = 0;
 
+  // Each training counted once per person; reused across rows (a Set per row was most of this loop's garbage).
+  const counted: TrainingCode[] = [];
+  const count = (t: TrainingCode) => {
+    if (!counted.includes(t)) counted.push(t);
+  };
   for (const { person, result } of rows) {
-    const counted = new Set<TrainingCode>();
+    if (counted.length > 0) counted.length = 0;
     let studentProblem = false;
     for (const f of result.findings) {
-      if (f.code === 'TRAINING_MISSING' && f.training) counted.add(f.training);
+      if (f.code === 'TRAINING_MISSING' && f.training) count(f.training);
       else if (f.code === 'REFRESHER_OVERDUE') {
-        counted.add('REFRESH');
+        count('REFRESH');
         refreshersOverdue++;
       } else if (f.code === 'REFRESHER_DUE') {
-        counted.add('REFRESH');
+        count('REFRESH');
         refreshersDue++;
       } else if (f.code === 'STUDENT_WITHOUT_CERTIFIED_WPB') studentProblem = true;
     }
