@@ -37,8 +37,13 @@ function identify(req: ApiRequest, deps: AppDeps): Caller | null {
 
 type Checked<T> = { ok: true; value: T } | { ok: false; response: ApiResponse };
 
-function validate<S extends z.ZodType>(schema: S, value: unknown, where: string): Checked<z.infer<S>> {
-  const parsed = schema.safeParse(value);
+function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: string,
+  parse: (value: unknown) => z.ZodSafeParseResult<z.infer<S>> = (v) => schema.safeParse(v),
+): Checked<z.infer<S>> {
+  const parsed = parse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors = zodProblems(parsed.error);
   const total = parsed.error.issues.length;
@@ -89,7 +94,7 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
     ? validate(route.query, Object.fromEntries(req.query), 'De querystring')
     : { ok: true as const, value: {} };
   if (!q.ok) return q.response;
-  const b = route.body ? validate(route.body.schema, json, 'De body') : { ok: true as const, value: undefined };
+  const b = route.body ? validate(route.body.schema, json, 'De body', route.body.parse) : { ok: true as const, value: undefined };
   if (!b.ok) return b.response;
 
   return route.handler({ params: p.value, query: q.value, body: b.value, caller: out.caller, deps });

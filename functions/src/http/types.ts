@@ -47,7 +47,12 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   /** A JSON body: refused with 413 when `tooLarge` says so (before the schema), 400 when the schema fails. */
-  body?: { schema: B; tooLarge?: (json: unknown) => string | null };
+  body?: {
+    schema: B;
+    tooLarge?: (json: unknown) => string | null;
+    /** The schema's safeParse, faster for large bodies; must accept, reject and report exactly as `schema`. */
+    parse?: (json: unknown) => z.ZodSafeParseResult<z.infer<B>>;
+  };
   handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<ApiResponse>;
 }
 

@@ -1,0 +1,289 @@
+// The evaluate request and answer carry up to 50,000 people; zod spends most of an evaluate call on
+// them (unions of dates, a refine per date). These checks accept only what the schemas accept and
+// build exactly the value zod would (same keys, same order, defaults applied). On anything they do not
+// recognise they answer null, and the caller runs the schema itself: every rejection, with its paths
+// and messages, still comes from zod.
+import { isSchoolYear } from '../calendar/dates';
+import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, ROLE_CODES } from '../plan/schema';
+import { RULE_FIELDS, type Person } from '../model/person';
+import { FINDING_CODES, STATUSES, Severity, type Finding, type PersonResult } from '../model/result';
+import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateResponse } from './evaluate';
+
+const ROLES = new Set<string>(ROLE_CODES);
+const TRAININGS = new Set<string>(PERSON_TRAINING_CODES);
+const CERTIFICATES = new Set<string>(CERTIFICATE_TRAININGS);
+const FIELDS = new Set<string>(RULE_FIELDS);
+const STATUS = new Set<string>(STATUSES);
+const SEVERITIES = new Set<string>(Severity.options);
+const CODES = new Set<string>(FINDING_CODES);
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const digits = (s: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+
+/**
+ * IsoDate: `YYYY-MM-DD` of a day that exists, exactly as isRealDate decides it (whose `Date.UTC` reads
+ * the years 0–99 as 1900–1999).
+ */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string' || s.length !== 10) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : !isDigit(c)) return false;
+  }
+  const y = digits(s, 0, 4);
+  const mo = digits(s, 5, 7);
+  const d = digits(s, 8, 10);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const year = y <= 99 ? 1900 + y : y;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  return d <= days;
+}
+
+const text200 = (v: unknown): boolean => typeof v === 'string' && v.length <= 200;
+
+/** `{ invalid: string ≤ 1000 }`, strict; a fresh object, or undefined. */
+function invalid(v: unknown): { invalid: string } | undefined {
+  if (!isPlainObject(v)) return undefined;
+  let n = 0;
+  for (const key in v) {
+    if (key !== 'invalid') return undefined;
+    n++;
+  }
+  const t = v.invalid;
+  return n === 1 && typeof t === 'string' && t.length <= 1000 ? { invalid: t } : undefined;
+}
+
+/** Marks "not recognised" inside the value checks below. */
+const NO = Symbol('no');
+
+function completion(v: unknown): unknown {
+  if (v === null || v === 'done') return v;
+  if (typeof v === 'string') return isIsoDate(v) ? v : NO;
+  return invalid(v) ?? NO;
+}
+
+function date(v: unknown): unknown {
+  if (v === null) return v;
+  if (typeof v === 'string') return isIsoDate(v) ? v : NO;
+  return invalid(v) ?? NO;
+}
+
+function count(v: unknown): unknown {
+  if (v === null) return v;
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 && v <= 1e9 ? v : NO;
+  return invalid(v) ?? NO;
+}
+
+const booleanOrNull = (v: unknown): unknown => (v === null || typeof v === 'boolean' ? v : NO);
+const textOrNull = (v: unknown): unknown => (v === null || text200(v) ? v : NO);
+
+function codes(v: unknown, allowed: ReadonlySet<string>, max: number): string[] | undefined {
+  if (!Array.isArray(v) || v.length > max) return undefined;
+  const out: string[] = new Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i];
+    if (typeof c !== 'string' || !allowed.has(c)) return undefined;
+    out[i] = c;
+  }
+  return out;
+}
+
+function record(v: unknown, keys: ReadonlySet<string>, value: (x: unknown) => unknown): Record<string, unknown> | undefined {
+  if (!isPlainObject(v)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key in v) {
+    if (!keys.has(key)) return undefined;
+    const x = value(v[key]);
+    if (x === NO) return undefined;
+    out[key] = x;
+  }
+  return out;
+}
+
+/** PersonSchema's keys in its shape order, with the check of each value. */
+const PERSON_KEYS: readonly (readonly [keyof Person & string, (v: unknown) => unknown])[] = [
+  ['ref', (v) => (typeof v === 'string' && v.length >= 1 && v.length <= 100 ? v : NO)],
+  ['personId', textOrNull],
+  ['board', textOrNull],
+  ['school', textOrNull],
+  ['roles', (v) => codes(v, ROLES, 20) ?? NO],
+  [
+    'unknownRoles',
+    (v) => {
+      if (!Array.isArray(v) || v.length > 20) return NO;
+      for (const t of v) if (!text200(t)) return NO;
+      return v.slice();
+    },
+  ],
+  ['trainings', (v) => record(v, TRAININGS, completion) ?? NO],
+  ['certificates', (v) => record(v, CERTIFICATES, booleanOrNull) ?? NO],
+  ['lastRefresher', completion],
+  ['roleStart', date],
+  ['velonRegistration', date],
+  ['students', count],
+  ['graduates', count],
+  ['secondAssessments', count],
+  ['hoursGranted', count],
+  ['meetings', count],
+  ['pairedWith', booleanOrNull],
+  ['coach', booleanOrNull],
+];
+const PERSON_KEY_SET = new Set<string>(PERSON_KEYS.map(([k]) => k));
+
+/** PersonSchema.parse(v) when v is plainly valid; null when unsure. */
+export function fastPerson(v: unknown): Person | null {
+  if (!isPlainObject(v)) return null;
+  for (const key in v) if (!PERSON_KEY_SET.has(key)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [key, check] of PERSON_KEYS) {
+    const x = v[key];
+    if (x === undefined) {
+      if (key === 'ref') return null;
+      // `roles` defaults to []; every other key is optional and stays absent.
+      if (key === 'roles') out.roles = [];
+      continue;
+    }
+    const checked = check(x);
+    if (checked === NO) return null;
+    out[key] = checked;
+  }
+  return out as Person;
+}
+
+/** EvaluateRequestSchema.parse(v) when v is plainly valid; null when unsure (then run the schema). */
+export function fastEvaluateRequest(v: unknown): EvaluateRequest | null {
+  if (!isPlainObject(v)) return null;
+  for (const key in v)
+    if (key !== 'referenceDate' && key !== 'planningYear' && key !== 'fields' && key !== 'people' && key !== 'register')
+      return null;
+  const out: Record<string, unknown> = {};
+  if (v.referenceDate !== undefined) {
+    if (!isIsoDate(v.referenceDate)) return null;
+    out.referenceDate = v.referenceDate;
+  }
+  if (v.planningYear !== undefined) {
+    if (typeof v.planningYear !== 'string' || !isSchoolYear(v.planningYear)) return null;
+    out.planningYear = v.planningYear;
+  }
+  const fields = codes(v.fields, FIELDS, 200);
+  if (!fields) return null;
+  out.fields = fields;
+  if (!Array.isArray(v.people)) return null;
+  const people: Person[] = new Array(v.people.length);
+  for (let i = 0; i < people.length; i++) {
+    const p = fastPerson(v.people[i]);
+    if (!p) return null;
+    people[i] = p;
+  }
+  out.people = people;
+  if (v.register !== undefined) {
+    if (typeof v.register !== 'boolean') return null;
+    out.register = v.register;
+  }
+  return out as EvaluateRequest;
+}
+
+/** The request as zod parses it, the plain case without zod. */
+export function parseEvaluateRequest(v: unknown): ReturnType<typeof EvaluateRequestSchema.safeParse> {
+  const fast = fastEvaluateRequest(v);
+  return fast ? { success: true, data: fast } : EvaluateRequestSchema.safeParse(v);
+}
+
+// ---- the answer ------------------------------------------------------------------------------------
+
+const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+
+/** FindingSchema (not strict: unknown keys are dropped) in its shape order. */
+function fastFinding(v: unknown): Finding | null {
+  if (!isPlainObject(v)) return null;
+  const { code, severity, training, field, cell, message, planRef, fromRegister, token } = v;
+  if (typeof code !== 'string' || !CODES.has(code)) return null;
+  if (typeof severity !== 'string' || !SEVERITIES.has(severity)) return null;
+  if (training !== undefined && (typeof training !== 'string' || !TRAININGS.has(training))) return null;
+  if (!optionalString(field) || !optionalString(cell) || typeof message !== 'string') return null;
+  if (planRef !== null && typeof planRef !== 'string') return null;
+  if (fromRegister !== undefined && typeof fromRegister !== 'boolean') return null;
+  if (!optionalString(token)) return null;
+  const out: Record<string, unknown> = { code, severity };
+  if (training !== undefined) out.training = training;
+  if (field !== undefined) out.field = field;
+  if (cell !== undefined) out.cell = cell;
+  out.message = message;
+  out.planRef = planRef;
+  if (fromRegister !== undefined) out.fromRegister = fromRegister;
+  if (token !== undefined) out.token = token;
+  return out as Finding;
+}
+
+/** PersonResultSchema (not strict) in its shape order. */
+export function fastPersonResult(v: unknown): PersonResult | null {
+  if (!isPlainObject(v)) return null;
+  const { ref, personId, roles, status, refresherDue, normHours, findings, normParts, completed } = v;
+  if (typeof ref !== 'string') return null;
+  if (personId !== null && typeof personId !== 'string') return null;
+  const roleList = codes(roles, ROLES, Infinity);
+  if (!roleList) return null;
+  if (typeof status !== 'string' || !STATUS.has(status)) return null;
+  if (refresherDue !== null && !isIsoDate(refresherDue)) return null;
+  if (normHours !== null && (typeof normHours !== 'number' || !Number.isFinite(normHours))) return null;
+  if (!Array.isArray(findings)) return null;
+  const findingList: Finding[] = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = fastFinding(findings[i]);
+    if (!f) return null;
+    findingList[i] = f;
+  }
+  const parts = record(normParts, ROLES, (x) => (typeof x === 'number' && Number.isFinite(x) ? x : NO));
+  if (!parts) return null;
+  const out: Record<string, unknown> = {
+    ref,
+    personId,
+    roles: roleList,
+    status,
+    refresherDue,
+    normHours,
+    findings: findingList,
+    normParts: parts,
+  };
+  if (completed !== undefined) {
+    const list = codes(completed, TRAININGS, Infinity);
+    if (!list) return null;
+    out.completed = list;
+  }
+  return out as PersonResult;
+}
+
+/**
+ * The answer as zod parses it: the people without zod when plainly valid, the rest (a few school
+ * findings and the summary) with the schema itself. Anything unusual: the whole schema.
+ */
+export function parseEvaluateResponse(v: unknown): ReturnType<typeof EvaluateResponseSchema.safeParse> {
+  if (isPlainObject(v) && Array.isArray(v.people)) {
+    const people: PersonResult[] = new Array(v.people.length);
+    let ok = true;
+    for (let i = 0; i < people.length && ok; i++) {
+      const p = fastPersonResult(v.people[i]);
+      if (p) people[i] = p;
+      else ok = false;
+    }
+    if (ok) {
+      const rest = EvaluateResponseSchema.safeParse({ ...v, people: [] });
+      if (rest.success) {
+        rest.data.people = people;
+        return rest;
+      }
+    }
+  }
+  return EvaluateResponseSchema.safeParse(v);
+}
