@@ -3,6 +3,7 @@
 // workbook (document settings), so the pane can say when it was sent even when the API is not reachable.
 import { z } from 'zod';
 import { NeedsPutSchema, type NeedsPut } from '../../shared/api/needs';
+import { stableStringify } from '../../shared/api/stable-json';
 import type { Summary } from '../../shared/model/summary';
 import type { DocumentSettings } from './excel/settings';
 import { boardKey } from './roles';
@@ -12,24 +13,13 @@ export function needsBody(summary: Summary): NeedsPut {
   return NeedsPutSchema.parse({ needs: summary.needs, keyFigures: summary.keyFigures, roles: summary.roles, facilitation: summary.facilitation });
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object')
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  return value;
-}
-
 /**
  * A fingerprint of a need as the server keeps it (schema-parsed, keys sorted): two FNV-1a 32-bit hashes
  * with different offsets, 16 hex digits. For noticing a change, not for security.
  */
 export function needsHash(body: unknown): string {
   const parsed = NeedsPutSchema.safeParse(body);
-  const text = JSON.stringify(sortKeys(parsed.success ? parsed.data : body));
+  const text = stableStringify(parsed.success ? parsed.data : body);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < text.length; i++) {

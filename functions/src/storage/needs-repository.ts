@@ -4,7 +4,7 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import type { NeedsPut } from '../../../shared/api/needs';
 import { boardKey, decodeKeyPart, encodeKeyPart } from './keys';
-import { stableStringify } from './stable-json';
+import { stableStringify } from '../../../shared/api/stable-json';
 import { StorageUnavailable } from './tables';
 
 type NeedEntity = {

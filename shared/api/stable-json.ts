@@ -1,4 +1,5 @@
-// JSON with object keys sorted, so two equal bodies compare equal as text whatever their key order.
+// JSON with object keys sorted, so two equal values compare equal as text whatever their key order
+// (the needs history keeps a version only when it differs; the task pane notices a changed need).
 export function stableStringify(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
