@@ -5,6 +5,7 @@ import { IsoDate, RULE_FIELDS } from '../shared/model/person';
 import { ROLE_CODES } from '../shared/plan/schema';
 import { isSchoolYear, schoolYearOf, todayInAmsterdam, type SchoolYear } from '../shared/calendar/dates';
 import type { FieldName } from '../shared/sheet/types';
+import { errorText } from './io';
 
 export const USAGE = `Gebruik (usage):
   npm run --silent check -- <werkmap.xlsx> [meer.xlsx ...] [opties]
@@ -56,7 +57,10 @@ const MapEntry = z
 const ArgsSchema = z
   .object({
     inputs: z.array(z.string().min(1)).min(1, 'geef minstens één werkmap (.xlsx)'),
-    date: IsoDate.optional(),
+    date: z
+      .string()
+      .refine((d) => IsoDate.safeParse(d).success, '--date schrijf je als JJJJ-MM-DD en moet een bestaande dag zijn, bijvoorbeeld 2026-11-28')
+      .optional(),
     year: z
       .string()
       .refine((y) => isSchoolYear(y), 'schooljaar schrijf je als JJJJ-JJJJ, bijvoorbeeld 2026-2027')
@@ -122,7 +126,7 @@ export function parseCliArgs(argv: readonly string[], today: () => IsoDate = tod
       },
     });
   } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
+    throw new UsageError(errorText(e));
   }
   const { help, ...values } = parsed.values;
   if (help) throw new HelpRequested();
