@@ -164,23 +164,9 @@ export function patchStaffSheet(
   let result = xml.slice(0, sheetData.start) + newSheetData + xml.slice(sheetData.end);
 
   result = patchDimension(result, p, write);
-  result = growAutoFilter(result, p, write);
   result = patchColumnWidths(result, p, write);
   result = patchConditionalFormat(result, p, write, styles);
   return { xml: result, formulaRemoved };
-}
-
-/** A sheet filter on the header row that ends right before the new owned columns grows over them (filter on status). */
-function growAutoFilter(xml: string, p: string, write: StaffSheetWrite): string {
-  const fresh = write.columns.filter((c) => !c.existing).sort((a, b) => a.column - b.column);
-  const el = findElement(xml, p, 'autoFilter');
-  if (!el || fresh.length === 0) return xml;
-  const range = parseRange(attributes(el.text).ref ?? '');
-  if (!range || range.r1 !== write.headerRow || fresh[0]!.column !== range.c2 + 1) return xml;
-  if (fresh.some((c, i) => c.column !== range.c2 + 1 + i)) return xml;
-  const tag = startTag(el.text);
-  const ref = `${columnLetter(range.c1)}${range.r1}:${columnLetter(fresh[fresh.length - 1]!.column)}${Math.max(range.r2, write.lastRow)}`;
-  return xml.slice(0, el.start) + setAttribute(tag, 'ref', ref) + el.text.slice(tag.length) + xml.slice(el.end);
 }
 
 function patchDimension(xml: string, p: string, write: StaffSheetWrite): string {
