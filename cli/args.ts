@@ -1,8 +1,8 @@
 // The command line of interfaces.md §2, parsed with node:util and validated with zod.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { IsoDate, RULE_FIELDS } from '../shared/model/person';
-import { ROLE_CODES } from '../shared/plan/schema';
+import { IsoDate } from '../shared/model/person';
+import { FIELD_NAMES } from '../shared/sheet/headers';
 import { isSchoolYear, schoolYearOf, todayInAmsterdam, type SchoolYear } from '../shared/calendar/dates';
 import type { FieldName } from '../shared/sheet/types';
 import { errorText } from './io';
@@ -24,18 +24,6 @@ Opties:
 Uitvoer: <naam>.gecontroleerd.xlsx naast de invoer; de invoer wordt nooit gewijzigd.
 Exitcodes: 0 gecontroleerd, 1 invoer onleesbaar, 2 verkeerd gebruik.`;
 
-const FIELD_NAMES: readonly string[] = [
-  ...RULE_FIELDS,
-  'personId',
-  'name',
-  'firstName',
-  'tussenvoegsel',
-  'lastName',
-  'board',
-  'roles',
-  ...ROLE_CODES.map((r) => `role.${r}`),
-];
-
 const MapEntry = z
   .string()
   .transform((text, ctx) => {
@@ -47,7 +35,7 @@ const MapEntry = z
       return z.NEVER;
     }
     if (field === '' || field === '-') return [header, null] as const;
-    if (!FIELD_NAMES.includes(field)) {
+    if (!(FIELD_NAMES as readonly string[]).includes(field)) {
       ctx.addIssue({ code: 'custom', message: `--map "${text}": onbekend veld '${field}' (bekend: ${FIELD_NAMES.join(', ')})` });
       return z.NEVER;
     }
