@@ -2,12 +2,9 @@
 // and offers the same workbook the CLI writes; (b) in Office mode, inside a fake Excel host, runs the full
 // flow against the local function app and Azurite, writes the owned columns and the summary sheet, and
 // sends no names to the API.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../shared/check';
@@ -20,43 +17,26 @@ import { isoToSerial } from '../../addin/src/excel/cells';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
 import { emptySheet, getValue, workbookState, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
-import { serveStatic } from './static-server';
+import { artifacts, buildAndServePane, launchChromium, root, type BuiltPane } from './harness';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const artifacts = join(root, 'test-artifacts');
 const EXAMPLE = join(root, 'examples', 'boor-personeel.xlsx');
 const DATE = '2026-11-28';
 const YEAR = '2026-2027';
 
 let browser: Browser;
-let pane: { url: string; close: () => Promise<void> };
+let pane: BuiltPane;
 let api: TestApi;
-let outDir: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'addin-e2e-'));
-  const previous = { office: process.env.BOSSPO_OFFICE_JS, out: process.env.BOSSPO_ADDIN_OUT };
-  process.env.BOSSPO_OFFICE_JS = 'local';
-  process.env.BOSSPO_ADDIN_OUT = outDir;
-  try {
-    await build({ configFile: join(root, 'addin', 'vite.config.ts'), logLevel: 'warn' });
-  } finally {
-    if (previous.office === undefined) delete process.env.BOSSPO_OFFICE_JS;
-    else process.env.BOSSPO_OFFICE_JS = previous.office;
-    if (previous.out === undefined) delete process.env.BOSSPO_ADDIN_OUT;
-    else process.env.BOSSPO_ADDIN_OUT = previous.out;
-  }
-  pane = await serveStatic(outDir, join(root, 'node_modules', '@microsoft', 'office-js', 'dist'));
+  pane = await buildAndServePane('addin-e2e-');
   api = await startTestApi({ env: { BOSSPO_CORS_ORIGINS: pane.url } });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'] });
-  mkdirSync(artifacts, { recursive: true });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await api?.stop();
   await pane?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Every cell of every sheet as text (value and number format), for comparing two workbooks. */

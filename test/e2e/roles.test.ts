@@ -3,13 +3,11 @@
 // stuurgroep writes the overview with charts; the Stagebureau registers an attendance sheet and a board's
 // next check shows the register date in Toelichting; the pabo erases a person (AVG). Each role sees only
 // its own views. Also: `npm run demand` against the same host writes the same cells as the pane.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoToSerial } from '../../addin/src/excel/cells';
 import { main as demandMain } from '../../cli/demand';
@@ -20,10 +18,8 @@ import { fakeOfficeScript } from '../support/fake-office/bundle';
 import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
 import { toPalettePng } from './png-palette';
 import { sheetHtml } from './sheet-html';
-import { serveStatic } from './static-server';
+import { artifacts, buildAndServePane, launchChromium, type BuiltPane } from './harness';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const artifacts = join(root, 'test-artifacts');
 const DATE = '2026-11-28';
 const YEAR = '2026-2027';
 /** The year the pabo and the stuurgroep tests read (seeded here, so they do not depend on the HR test). */
@@ -32,30 +28,16 @@ const WPB_NAME = bossPoPlan.trainings.find((t) => t.code === 'WPB')!.name;
 const serial = (iso: string) => isoToSerial(iso, false);
 
 let browser: Browser;
-let pane: { url: string; close: () => Promise<void> };
+let pane: BuiltPane;
 let api: TestApi;
-let outDir: string;
 let fakeScript: string;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'roles-e2e-'));
-  const previous = { office: process.env.BOSSPO_OFFICE_JS, out: process.env.BOSSPO_ADDIN_OUT };
-  process.env.BOSSPO_OFFICE_JS = 'local';
-  process.env.BOSSPO_ADDIN_OUT = outDir;
-  try {
-    await build({ configFile: join(root, 'addin', 'vite.config.ts'), logLevel: 'warn' });
-  } finally {
-    if (previous.office === undefined) delete process.env.BOSSPO_OFFICE_JS;
-    else process.env.BOSSPO_OFFICE_JS = previous.office;
-    if (previous.out === undefined) delete process.env.BOSSPO_ADDIN_OUT;
-    else process.env.BOSSPO_ADDIN_OUT = previous.out;
-  }
-  pane = await serveStatic(outDir, join(root, 'node_modules', '@microsoft', 'office-js', 'dist'));
+  pane = await buildAndServePane('roles-e2e-');
   // SIKO is a board the app knows that never submits: the demand lists it as missing.
   api = await startTestApi({ env: { BOSSPO_CORS_ORIGINS: pane.url, BOSSPO_BOARDS: 'SIKO' } });
   fakeScript = await fakeOfficeScript();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'] });
-  mkdirSync(artifacts, { recursive: true });
+  browser = await launchChromium();
 
   // Two boards' needs for the next year (9 + 7 WPB), with key figures for the overview, and one earlier
   // year for its trend.
@@ -88,7 +70,6 @@ afterAll(async () => {
   await browser?.close();
   await api?.stop();
   await pane?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 /** The pane in the fake Excel host with the key of `who` and this workbook. */
