@@ -6,8 +6,9 @@ import type { Summary } from '../model/summary';
 import type { Param, Plan, PoolCode, RoleCode } from '../plan/schema';
 import type { SchoolYear } from '../calendar/dates';
 import type { SheetRead } from './types';
-import type { ChartWrite, SummaryCellWrite, SummarySheetWrite, SummaryStyle, WriteValue } from './write-plan';
+import type { ChartWrite, SummarySheetWrite } from './write-plan';
 import { columnLetter } from './address';
+import { ReportLayout, rounded, type LayoutValue } from './report-layout';
 
 export interface SummarySheetInput {
   plan: Plan;
@@ -21,36 +22,6 @@ export interface SummarySheetInput {
 export function summarySheetName(planningYear: SchoolYear): string {
   return `Scholingsbehoefte ${planningYear}`;
 }
-
-type Value = string | number | null | { date: IsoDate };
-
-/** Appends rows top to bottom; one call per row keeps the layout readable in code. */
-class Layout {
-  readonly cells: SummaryCellWrite[] = [];
-  row = 0;
-
-  line(values: readonly Value[], styles: readonly SummaryStyle[] | SummaryStyle): number {
-    this.row++;
-    values.forEach((v, i) => {
-      if (v === null || v === '') return;
-      const style = typeof styles === 'string' ? styles : (styles[i] ?? 'text');
-      this.cells.push({ row: this.row, column: i + 1, value: toWriteValue(v), style });
-    });
-    return this.row;
-  }
-
-  blank(): void {
-    this.row++;
-  }
-}
-
-function toWriteValue(v: Exclude<Value, null>): WriteValue {
-  if (typeof v === 'string') return { kind: 'text', text: v };
-  if (typeof v === 'number') return { kind: 'number', number: v };
-  return { kind: 'date', iso: v.date };
-}
-
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Every number the plan leaves open and this product picked (Param.assumption), in plan order, once each. */
 export function planAssumptions(plan: Plan): Param[] {
@@ -81,13 +52,13 @@ function statusCounts(sheets: SummarySheetInput['sheets']): Record<Status, numbe
   return counts;
 }
 
-function shareText(share: number | null, nobody: string): Value {
+function shareText(share: number | null, nobody: string): LayoutValue {
   return share === null ? nobody : share;
 }
 
 export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
   const { plan, summary, sheets } = input;
-  const l = new Layout();
+  const l = new ReportLayout();
   const roleName = (code: string) => plan.roles.find((r) => r.code === code)?.name ?? code;
   const poolName = (code: PoolCode) => plan.pools.find((p) => p.code === code)?.name ?? code;
 
@@ -143,7 +114,7 @@ export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
     const people = pool.people?.value ?? null;
     const perPerson = p?.perTrainer ?? (people ? hours / people : null);
     l.line(
-      [pool.name, hours, people, perPerson === null ? null : round(perPerson)],
+      [pool.name, hours, people, perPerson === null ? null : rounded(perPerson)],
       ['text', 'hours', 'number', 'hours'],
     );
   }
@@ -186,11 +157,11 @@ export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
   const facilitation = Object.entries(summary.facilitation);
   if (facilitation.length === 0) l.line(['Geen normuren te berekenen.'], 'text');
   for (const [key, f] of facilitation.filter(([key]) => key !== 'total'))
-    l.line([roleName(key), round(f.normHours, 2), round(f.hoursGranted, 2)], ['text', 'hours', 'hours']);
+    l.line([roleName(key), rounded(f.normHours, 2), rounded(f.hoursGranted, 2)], ['text', 'hours', 'hours']);
   const total = summary.facilitation.total;
   if (total)
     l.line(
-      ['Totaal (medewerkers met normuren én toegekende uren)', round(total.normHours, 2), round(total.hoursGranted, 2)],
+      ['Totaal (medewerkers met normuren én toegekende uren)', rounded(total.normHours, 2), rounded(total.hoursGranted, 2)],
       ['label', 'hours', 'hours'],
     );
   l.blank();
