@@ -22,6 +22,7 @@ import {
   parseText,
 } from './parse';
 import { isProductSheet } from './synonyms';
+import { isSkippedRow, usedExtent } from './read';
 import type { Cell, Grid } from './types';
 
 /** A column of an attendance sheet: a long-layout field, or a date/certificate column of one training. */
@@ -131,20 +132,6 @@ export function recogniseTraining(text: string, plan: Pick<Plan, 'trainings'>): 
   return null;
 }
 
-function isSkippedRow(row: readonly Cell[] | undefined): boolean {
-  if (!row) return true;
-  for (const cell of row) {
-    if (isEmptyCell(cell)) continue;
-    return typeof cell === 'string' && /^tota(?:a)?l/i.test(cell.trim());
-  }
-  return true;
-}
-
-function lastUsedRow(grid: Grid): number {
-  for (let r = grid.length - 1; r >= 0; r--) if ((grid[r] ?? []).some((c) => !isEmptyCell(c))) return r + 1;
-  return 0;
-}
-
 function mapHeader(row: readonly Cell[]): { columns: Map<number, AttendanceColumn>; remarks: string[] } {
   const columns = new Map<number, AttendanceColumn>();
   const remarks: string[] = [];
@@ -176,7 +163,7 @@ export function readAttendance(grid: Grid, options: AttendanceOptions): Attendan
   const sheet = options.sheetName;
   const base: AttendanceRead = { sheet, skipped: null, headerRow: null, columns: {}, records: [], rows: [], problems: [], remarks: [] };
   if (isProductSheet(sheet)) return { ...base, skipped: 'werkblad van het product zelf' };
-  const lastRow = lastUsedRow(grid);
+  const lastRow = usedExtent(grid).lastRow;
   if (lastRow === 0) return { ...base, skipped: 'leeg werkblad' };
 
   let headerIndex = -1;

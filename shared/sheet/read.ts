@@ -84,7 +84,7 @@ function headerText(cell: Cell | undefined): string | null {
 }
 
 /** 1-based last non-empty row and column of the grid. */
-function usedExtent(grid: Grid): { lastRow: number; lastColumn: number } {
+export function usedExtent(grid: Grid): { lastRow: number; lastColumn: number } {
   let lastRow = 0;
   let lastColumn = 0;
   for (let r = 0; r < grid.length; r++) {
@@ -103,7 +103,7 @@ function usedExtent(grid: Grid): { lastRow: number; lastColumn: number } {
 const TOTAL_ROW = /^tota(?:a)?l/i;
 
 /** Fully empty rows are skipped, and so is a row whose first non-empty cell starts with Totaal/Total. */
-function isSkippedRow(row: readonly Cell[] | undefined): boolean {
+export function isSkippedRow(row: readonly Cell[] | undefined): boolean {
   if (!row) return true;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
