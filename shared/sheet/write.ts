@@ -79,16 +79,38 @@ export function explanation(finding: Finding): string {
   return t;
 }
 
-/** explanation() of findings without a cell, by plan § and message: those texts repeat across a sheet's rows. */
-export type ExplanationCache = Map<string | null, Map<string, string>>;
+/**
+ * explanation() of findings without a cell, by message (and its plan §): those texts repeat across a
+ * sheet's rows, and a message is mostly one shared string, so the lookup is by a string's cached hash.
+ */
+export type ExplanationCache = Map<string, { planRef: string | null | undefined; text: string }>;
 
 function cachedExplanation(f: Finding, cache: ExplanationCache | undefined): string {
   if (!cache || f.cell) return explanation(f);
-  let byMessage = cache.get(f.planRef);
-  if (!byMessage) cache.set(f.planRef, (byMessage = new Map()));
-  let t = byMessage.get(f.message);
-  if (t === undefined) byMessage.set(f.message, (t = explanation(f)));
+  const hit = cache.get(f.message);
+  if (hit !== undefined && hit.planRef === f.planRef) return hit.text;
+  const t = explanation(f);
+  // The same message under another plan § (never seen in practice) is just not cached.
+  if (hit === undefined) cache.set(f.message, { planRef: f.planRef, text: t });
   return t;
+}
+
+/**
+ * A tree over the keys one row's text depends on, in order (e.g. the explanations of its findings):
+ * rows with equal key sequences get the same cell value, built once, without joining and hashing the
+ * long text per row.
+ */
+interface ValueNode {
+  value: WriteValue | undefined;
+  next: Map<unknown, ValueNode> | undefined;
+}
+const valueNode = (): ValueNode => ({ value: undefined, next: undefined });
+function step(node: ValueNode, key: unknown): ValueNode {
+  let next = node.next;
+  if (next === undefined) node.next = next = new Map();
+  let child = next.get(key);
+  if (child === undefined) next.set(key, (child = valueNode()));
+  return child;
 }
 
 /** Every finding, info and warnings too, `; `-separated. */
@@ -134,7 +156,7 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
   const firstRow = headerRow + 1;
   const lastRow = Math.max(read.lastRow, headerRow);
   // Results by row as an array over the written rows (a later result for the same row wins, as in a Map).
-  const byRow: (PersonResult | undefined)[] = new Array(Math.max(0, lastRow - firstRow + 1));
+  const byRow: (PersonResult | undefined)[] = new Array(Math.max(0, lastRow - firstRow + 1)).fill(undefined);
   for (const p of evaluation.people) {
     const row = Number(p.ref);
     if (Number.isInteger(row) && row >= firstRow && row <= lastRow) byRow[row - firstRow] = p;
@@ -160,8 +182,32 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
     if (v === undefined) numbers.set(number, (v = { kind: 'number', number }));
     return v;
   };
+  // actionText() reads only a finding's code, severity and training and the row's refresher date and norm hours.
+  const actionsRoot = valueNode();
+  const actionsValue = (person: PersonResult): WriteValue => {
+    let node: ValueNode | null = null;
+    for (const f of person.findings) {
+      if (f.severity !== 'critical' && f.severity !== 'action') continue;
+      node ??= step(step(actionsRoot, person.refresherDue), person.normHours);
+      node = step(step(step(node, f.code), f.severity), f.training);
+    }
+    if (node === null) return EMPTY; // no critical or action finding: no actions
+    return (node.value ??= sharedText(actionsText(person)));
+  };
+  const notesRoot = valueNode();
+  const notesValue = (findings: readonly Finding[]): WriteValue => {
+    if (findings.length === 0) return EMPTY;
+    let node = notesRoot;
+    for (const f of findings) {
+      // A finding on a cell is about this row only: its text is not worth keeping.
+      if (f.cell) return sharedText(explanationsText(findings, explanations));
+      node = step(node, cachedExplanation(f, explanations));
+    }
+    return (node.value ??= sharedText(explanationsText(findings, explanations)));
+  };
 
   const positions = ownedColumnPositions(read);
+  const count = Math.max(0, lastRow - firstRow + 1);
   const columns: OwnedColumnWrite[] = OWNED_HEADERS.map((header) => ({
     header,
     column: positions[header].column,
@@ -169,24 +215,24 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
     existing: positions[header].existing,
     numberFormat: COLUMN_FORMAT[header].numberFormat,
     width: COLUMN_FORMAT[header].width,
-    values: [],
+    values: new Array<WriteValue>(count),
   }));
   const [status, actions, due, hours, notes] = columns.map((c) => c.values) as [WriteValue[], WriteValue[], WriteValue[], WriteValue[], WriteValue[]];
-  for (let row = firstRow; row <= lastRow; row++) {
-    const person = byRow[row - firstRow];
+  for (let i = 0; i < count; i++) {
+    const person = byRow[i];
     if (!person) {
-      status.push(EMPTY);
-      actions.push(EMPTY);
-      due.push(EMPTY);
-      hours.push(EMPTY);
-      notes.push(EMPTY);
+      status[i] = EMPTY;
+      actions[i] = EMPTY;
+      due[i] = EMPTY;
+      hours[i] = EMPTY;
+      notes[i] = EMPTY;
       continue;
     }
-    status.push(sharedText(person.status));
-    actions.push(sharedText(actionsText(person)));
-    due.push(person.refresherDue ? sharedDate(person.refresherDue) : EMPTY);
-    hours.push(person.normHours === null ? EMPTY : sharedNumber(person.normHours));
-    notes.push(person.findings.length ? sharedText(explanationsText(person.findings, explanations)) : EMPTY);
+    status[i] = sharedText(person.status);
+    actions[i] = actionsValue(person);
+    due[i] = person.refresherDue ? sharedDate(person.refresherDue) : EMPTY;
+    hours[i] = person.normHours === null ? EMPTY : sharedNumber(person.normHours);
+    notes[i] = notesValue(person.findings);
   }
   const statusColumn = columns[0]!;
   return {
