@@ -7,12 +7,16 @@ import type { SheetRead } from './types';
 export function attachCells(evaluation: SheetEvaluation, read: SheetRead): SheetEvaluation {
   const addressOf = cellAddressLookup(read.cells);
   const people = evaluation.people;
-  const out: PersonResult[] = new Array(people.length);
+  // Most results keep their findings (a field the sheet has no column for has no cell): copy only from
+  // the first result that changes.
+  let out: PersonResult[] | null = null;
   for (let i = 0; i < people.length; i++) {
     const person = people[i]!;
-    out[i] = needsCell(person.findings) ? located(person, addressOf) : person;
+    const next = needsCell(person.findings) ? located(person, addressOf) : person;
+    if (out === null && next !== person) out = people.slice(0, i);
+    if (out !== null) out.push(next);
   }
-  return { ...evaluation, people: out };
+  return { ...evaluation, people: out ?? people.slice() };
 }
 
 function needsCell(findings: readonly Finding[]): boolean {
@@ -25,16 +29,15 @@ function needsCell(findings: readonly Finding[]): boolean {
 
 function located(person: PersonResult, addressOf: (ref: string, field: string) => string | undefined): PersonResult {
   const findings = person.findings;
-  const out: Finding[] = new Array(findings.length);
-  let changed = false;
+  let out: Finding[] | null = null;
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i]!;
     const cell = finding.field && !finding.cell ? addressOf(person.ref, finding.field) : undefined;
     if (cell) {
-      out[i] = { ...finding, cell, message: `Cel ${cell}: ${finding.message}` };
-      changed = true;
-    } else out[i] = finding;
+      out ??= findings.slice(0, i);
+      out.push({ ...finding, cell, message: `Cel ${cell}: ${finding.message}` });
+    } else if (out !== null) out.push(finding);
   }
   // A row the sheet does not have keeps its result as it was.
-  return changed ? { ...person, findings: out } : person;
+  return out !== null ? { ...person, findings: out } : person;
 }

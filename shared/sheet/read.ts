@@ -332,10 +332,10 @@ function cellAddresses(
     deleteProperty: () => false,
   });
   // attachCells asks for one address at a time; answering without building the row's record is cheaper.
+  // The column first: a field the sheet has no column for (the common case) then never builds the set of rows.
   DIRECT.set(cells, (ref, field) => {
-    if (!has(ref)) return undefined;
     const letter = letters.get(field);
-    return letter === undefined ? undefined : letter + ref;
+    return letter === undefined || !has(ref) ? undefined : letter + ref;
   });
   return cells;
 }
