@@ -19,18 +19,25 @@ export interface SummarizeOptions {
   planningYear: SchoolYear;
 }
 
-/** One row for the figures: the person as read and its evaluation. */
-interface Row {
-  person: Person;
-  result: PersonResult;
+/** The rows for the figures: each person as read and its evaluation, as two parallel lists (no object per row). */
+interface Rows {
+  people: Person[];
+  results: PersonResult[];
 }
 
+const noRows = (): Rows => ({ people: [], results: [] });
+
 export function summarize(plan: Plan, sheets: readonly SummarizedSheet[], _options: SummarizeOptions): Summary {
-  const rows: Row[] = [];
+  const rows = noRows();
   let schools: number | null = null;
   let schoolsWithTrainedOb: number | null = null;
   for (const sheet of sheets) {
-    for (const row of rowsOf(sheet)) if (row.result.roles.length > 0) rows.push(row);
+    pairRows(sheet, (person, result) => {
+      if (result.roles.length > 0) {
+        rows.people.push(person);
+        rows.results.push(result);
+      }
+    });
     const s = sheet.evaluation.schools;
     if (s) {
       schools = (schools ?? 0) + s.count;
@@ -49,26 +56,27 @@ export function summarizeByBoard(
   sheets: readonly SummarizedSheet[],
   _options: SummarizeOptions,
 ): Record<string, Summary> {
-  const byBoard = new Map<string, { rows: Row[]; schools: number | null; withTrainedOb: number | null }>();
+  const byBoard = new Map<string, { rows: Rows; schools: number | null; withTrainedOb: number | null }>();
   for (const sheet of sheets) {
     const tallies = new Map<string, SchoolTally>();
-    for (const row of rowsOf(sheet)) {
-      if (row.result.roles.length === 0) continue;
-      const board = row.person.board?.trim() ?? '';
+    pairRows(sheet, (person, result) => {
+      if (result.roles.length === 0) return;
+      const board = person.board?.trim() ?? '';
       let entry = byBoard.get(board);
-      if (!entry) byBoard.set(board, (entry = { rows: [], schools: null, withTrainedOb: null }));
-      entry.rows.push(row);
+      if (!entry) byBoard.set(board, (entry = { rows: noRows(), schools: null, withTrainedOb: null }));
+      entry.rows.people.push(person);
+      entry.rows.results.push(result);
       if (sheet.evaluation.schools) {
         let tally = tallies.get(board);
         if (!tally) tallies.set(board, (tally = new SchoolTally()));
         tally.add({
-          school: row.person.school,
-          trainsStudents: row.result.roles.includes('WPB') || (numberOf(row.person.students) ?? 0) > 0,
-          isSO: row.result.roles.includes('SO'),
-          trainedOb: row.result.roles.includes('OBP') && isCompleted(row.result, 'OB'),
+          school: person.school,
+          trainsStudents: result.roles.includes('WPB') || (numberOf(person.students) ?? 0) > 0,
+          isSO: result.roles.includes('SO'),
+          trainedOb: result.roles.includes('OBP') && isCompleted(result, 'OB'),
         });
       }
-    }
+    });
     for (const [board, tally] of tallies) {
       const entry = byBoard.get(board)!;
       const counts = tally.counts();
@@ -82,7 +90,7 @@ export function summarizeByBoard(
   return out;
 }
 
-function summaryOfRows(plan: Plan, rows: readonly Row[], schools: number | null, withTrainedOb: number | null): Summary {
+function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrainedOb: number | null): Summary {
   const initial: Partial<Record<TrainingCode, number>> = {};
   const roleCounts = new Map<RoleCode, number>();
   const norms = new Set(plan.norms.map((n) => n.role));
@@ -102,7 +110,9 @@ function summaryOfRows(plan: Plan, rows: readonly Row[], schools: number | null,
   const count = (t: TrainingCode) => {
     if (!counted.includes(t)) counted.push(t);
   };
-  for (const { person, result } of rows) {
+  for (let i = 0; i < rows.results.length; i++) {
+    const person = rows.people[i]!;
+    const result = rows.results[i]!;
     if (counted.length > 0) counted.length = 0;
     let studentProblem = false;
     for (const f of result.findings) {
@@ -169,10 +179,9 @@ function summaryOfRows(plan: Plan, rows: readonly Row[], schools: number | null,
 }
 
 /** Pair each person with its result: by position (evaluateSheet keeps the order), checked by ref. */
-function rowsOf(sheet: SummarizedSheet): Row[] {
+function pairRows(sheet: SummarizedSheet, each: (person: Person, result: PersonResult) => void): void {
   const results = sheet.evaluation.people;
   const byRef = new Map<string, Person>();
-  const rows: Row[] = [];
   for (let i = 0; i < results.length; i++) {
     const result = results[i]!;
     let person = sheet.people[i];
@@ -181,9 +190,8 @@ function rowsOf(sheet: SummarizedSheet): Row[] {
       person = byRef.get(result.ref);
     }
     // A result without its person still counts; its numbers are then unknown.
-    rows.push({ person: person ?? { ref: result.ref, roles: result.roles }, result });
+    each(person ?? { ref: result.ref, roles: result.roles }, result);
   }
-  return rows;
 }
 
 function numberOf(v: Person['students']): number | null {
