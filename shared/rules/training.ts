@@ -1,19 +1,23 @@
 // Plan §4 (rules.md §4.1): each role's required ("verplicht") or advised ("indien gewenst") training.
 import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
-import { finding } from './finding';
+import { SEVERITY } from './finding';
 import { MESSAGES } from './messages';
 import { Cell, type PersonView } from './view';
 
 export function trainingRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
   const { cp } = ctx;
   let missingColumns: string[] | null = null;
+  let missingMask = 0;
   for (let i = 0; i < cp.trainings.length; i++) {
     const need = v.need[i]!;
     if (need === 0 || v.completed[i]) continue;
     if (v.cell[i] === Cell.Absent && !v.known[i]) {
       // A core training's column is expected; without it the check cannot be made (one DATA_MISSING).
-      if (cp.defs[i]!.kind === 'core') (missingColumns ??= []).push(cp.trainingFields[i]!);
+      if (cp.defs[i]!.kind === 'core') {
+        (missingColumns ??= []).push(cp.trainingFields[i]!);
+        missingMask |= 2 ** i;
+      }
       continue;
     }
     if (!v.known[i]) continue; // unreadable cell: INVALID_DATE says so
@@ -32,9 +36,19 @@ export function trainingRule(ctx: SheetContext, v: PersonView, out: Finding[]): 
       planRef: v.needRef[i]!,
     });
   }
-  if (missingColumns)
-    out.push({ ...finding('DATA_MISSING', null, { fields: missingColumns }), field: missingColumns.join(', ') });
+  if (missingColumns) {
+    // The same columns are missing for every person with the same needs: message and field built once per set.
+    let texts = missingTexts.get(ctx);
+    if (texts === undefined) missingTexts.set(ctx, (texts = new Map()));
+    let t = texts.get(missingMask);
+    if (t === undefined)
+      texts.set(missingMask, (t = { message: MESSAGES.DATA_MISSING.nl({ fields: missingColumns }), field: missingColumns.join(', ') }));
+    out.push({ code: 'DATA_MISSING', severity: SEVERITY.DATA_MISSING, message: t.message, planRef: null, field: t.field });
+  }
 }
+
+/** DATA_MISSING texts per sheet, by the set of missing training columns (a bit per training index). */
+const missingTexts = new WeakMap<SheetContext, Map<number, { message: string; field: string }>>();
 
 function roleNamesNeeding(ctx: SheetContext, v: PersonView, index: number): string[] {
   const names: string[] = [];
