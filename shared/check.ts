@@ -118,13 +118,12 @@ const inProcess =
     evaluateSheet(plan, { fields: input.fields, people: input.people }, input);
 
 function reportSheet(file: string, read: SheetRead, evaluation: SheetEvaluation | null): ReportSheet {
-  return {
-    file,
-    name: read.sheet,
-    skipped: read.skipped,
-    headerRow: read.headerRow,
-    columns: { ...read.columns },
-    people: (evaluation?.people ?? []).map((p) => ({
+  const results = evaluation?.people ?? [];
+  // One report person per result, sharing its findings (they are never changed afterwards).
+  const people: ReportPerson[] = new Array<ReportPerson>(results.length);
+  for (let i = 0; i < results.length; i++) {
+    const p = results[i]!;
+    people[i] = {
       row: Number(p.ref),
       personId: p.personId,
       roles: p.roles,
@@ -132,7 +131,15 @@ function reportSheet(file: string, read: SheetRead, evaluation: SheetEvaluation 
       refresherDue: p.refresherDue,
       normHours: p.normHours,
       findings: p.findings,
-    })),
+    };
+  }
+  return {
+    file,
+    name: read.sheet,
+    skipped: read.skipped,
+    headerRow: read.headerRow,
+    columns: { ...read.columns },
+    people,
     findings: evaluation?.findings ?? [],
   };
 }
@@ -200,17 +207,19 @@ export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: 
   const evaluate = options.evaluate ?? inProcess(options.plan);
   const workbooks: WorkbookResult[] = [];
   for (const input of inputs) workbooks.push(await checkOne(input, options, evaluate));
-  const all = workbooks.flatMap((w) =>
-    w.sheets.flatMap((s) => (s.evaluation ? [{ people: s.read.people, evaluation: s.evaluation }] : [])),
-  );
   const checkedBooks = workbooks.filter((w) => w.summary !== null);
+  // The sheets of every workbook, for a summary over several workbooks only (one workbook has its own).
+  const all = () =>
+    workbooks.flatMap((w) =>
+      w.sheets.flatMap((s) => (s.evaluation ? [{ people: s.read.people, evaluation: s.evaluation }] : [])),
+    );
   const report: Report = {
     referenceDate: options.referenceDate,
     planningYear: options.planningYear,
     plan: { id: options.plan.id, version: options.plan.version },
     sheets: workbooks.flatMap((w) => w.sheets.map((s) => reportSheet(w.file, s.read, s.evaluation))),
     // One checked workbook: its own summary is the summary over all inputs.
-    summary: checkedBooks.length === 1 ? checkedBooks[0]!.summary! : summarize(options.plan, all, { planningYear: options.planningYear }),
+    summary: checkedBooks.length === 1 ? checkedBooks[0]!.summary! : summarize(options.plan, all(), { planningYear: options.planningYear }),
   };
   return { report, workbooks };
 }
