@@ -23,7 +23,8 @@ export const SUMMARY_STYLES: Record<SummaryStyle, XfSpec> = {
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-export function summaryWorksheetXml(write: SummarySheetWrite, styles: StyleBook, date1904: boolean): string {
+/** `drawingRelId`: the sheet's relationship to the drawing holding its charts, if it has charts. */
+export function summaryWorksheetXml(write: SummarySheetWrite, styles: StyleBook, date1904: boolean, drawingRelId: string | null = null): string {
   const ids = Object.fromEntries(
     (Object.keys(SUMMARY_STYLES) as SummaryStyle[]).map((k) => [k, styles.xfId(SUMMARY_STYLES[k])]),
   ) as Record<SummaryStyle, number>;
@@ -55,6 +56,8 @@ export function summaryWorksheetXml(write: SummarySheetWrite, styles: StyleBook,
     '<sheetViews><sheetView workbookViewId="0" showGridLines="0"/></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    // CT_Worksheet puts drawing after pageMargins (and pageSetup, headerFooter, breaks, which we never write).
+    (drawingRelId === null ? '' : `<drawing r:id="${drawingRelId}"/>`) +
     '</worksheet>'
   );
 }

@@ -6,7 +6,8 @@ import JSZip from 'jszip';
 import type { WritePlan } from '../shared/sheet/write-plan';
 import { WorkbookError } from './errors';
 import type { OpenedWorkbook } from './load';
-import { dirOf, readRelationships, readText, relsPathOf, type WorkbookParts } from './parts';
+import { cellValues, chartXml, drawingXml } from './chart-xml';
+import { dirOf, parseRelationships, readRelationships, readText, relsPathOf, type WorkbookParts } from './parts';
 import { patchStaffSheet, type OwnedStyles } from './sheet-patch';
 import { EMPTY_STYLES, StyleBook } from './styles';
 import { summaryWorksheetXml } from './summary-xml';
@@ -19,8 +20,12 @@ const FIXED_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const STYLES_REL = `${REL_NS}/styles`;
+const DRAWING_REL = `${REL_NS}/drawing`;
+const CHART_REL = `${REL_NS}/chart`;
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
 class Package {
   constructor(readonly zip: JSZip) {}
@@ -61,6 +66,91 @@ async function addContentType(pkg: Package, partPath: string, type: string): Pro
   const p = mainPrefix(xml, 'Types');
   const close = xml.lastIndexOf(`</${p}Types>`);
   pkg.put('[Content_Types].xml', xml.slice(0, close) + `<${p}Override PartName="/${escapeXml(partPath)}" ContentType="${type}"/>` + xml.slice(close));
+}
+
+/** A new relationships part (`rId1`, `rId2`, … in the order given). */
+function relationshipsXml(rels: { type: string; target: string }[]): string {
+  const items = rels.map((r, i) => `<Relationship Id="rId${i + 1}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`);
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `xl/drawings/_rels/drawing1.xml.rels` → `xl/drawings/drawing1.xml`; `_rels/.rels` → '' (the package). */
+function ownerOfRels(relsPath: string): string | null {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(relsPath);
+  return m ? m[1]! + m[2]! : null;
+}
+
+/**
+ * Remove the parts a replaced sheet alone used (drawings, charts, comments …), with their relationships and
+ * content types, so no orphan is left behind. A part that something else still refers to (a pivot cache,
+ * an image shared with another drawing) stays.
+ */
+async function dropSheetParts(pkg: Package, sheetPath: string): Promise<void> {
+  const sheetRels = relsPathOf(sheetPath);
+  if (!pkg.zip.file(sheetRels)) return;
+  const dropped = new Set<string>();
+  const queue = [sheetPath];
+  while (queue.length > 0) {
+    for (const rel of await readRelationships(pkg.zip, queue.pop()!)) {
+      if (rel.external || rel.target === sheetPath || dropped.has(rel.target) || !pkg.zip.file(rel.target)) continue;
+      dropped.add(rel.target);
+      queue.push(rel.target);
+    }
+  }
+  pkg.remove(sheetRels);
+  const relsFiles = Object.keys(pkg.zip.files).filter((f) => !pkg.zip.files[f]!.dir && ownerOfRels(f) !== null);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const file of relsFiles) {
+      const owner = ownerOfRels(file)!;
+      if (dropped.has(owner) || !pkg.zip.file(file)) continue;
+      for (const rel of parseRelationships((await pkg.text(file))!, owner))
+        if (!rel.external && dropped.delete(rel.target)) changed = true;
+    }
+  }
+  if (dropped.size === 0) return;
+  let types = (await pkg.text('[Content_Types].xml'))!;
+  for (const part of dropped) {
+    pkg.remove(part);
+    if (pkg.zip.file(relsPathOf(part))) pkg.remove(relsPathOf(part));
+    types = types.replace(new RegExp(`<(\\w+:)?Override\\b[^>]*PartName="/${escapeRegExp(escapeXml(part))}"[^>]*/>`, 'i'), '');
+  }
+  pkg.put('[Content_Types].xml', types);
+}
+
+/** The first `<dir><stem>N.xml` whose part and relationships are both unused (part names ignore case). */
+async function freePart(pkg: Package, dir: string, stem: string, taken: Set<string>): Promise<string> {
+  const types = ((await pkg.text('[Content_Types].xml')) ?? '').toLowerCase();
+  const used = (path: string) =>
+    taken.has(path.toLowerCase()) || types.includes(`partname="/${escapeXml(path).toLowerCase()}"`);
+  let n = 1;
+  while (used(`${dir}${stem}${n}.xml`) || used(relsPathOf(`${dir}${stem}${n}.xml`))) n++;
+  const path = `${dir}${stem}${n}.xml`;
+  taken.add(path.toLowerCase());
+  return path;
+}
+
+/** The drawing's relationship id in the report sheet's relationships, which we write afresh. */
+const DRAWING_REL_ID = 'rId1';
+
+/** Write the report sheet's charts as one drawing part holding a chart part per chart, and relate the sheet to it. */
+async function addCharts(pkg: Package, parts: WorkbookParts, sheetPath: string, summary: NonNullable<WritePlan['summary']>, date1904: boolean): Promise<void> {
+  if (summary.charts.length === 0) return;
+  const taken = new Set(Object.keys(pkg.zip.files).map((f) => f.toLowerCase()));
+  const xl = dirOf(parts.workbookPath);
+  const drawingPath = await freePart(pkg, `${xl}drawings/`, 'drawing', taken);
+  const chartPaths: string[] = [];
+  for (let i = 0; i < summary.charts.length; i++) chartPaths.push(await freePart(pkg, `${xl}charts/`, 'chart', taken));
+
+  const cells = cellValues(summary);
+  pkg.put(relsPathOf(sheetPath), relationshipsXml([{ type: DRAWING_REL, target: `../drawings/${drawingPath.slice(dirOf(drawingPath).length)}` }]));
+  pkg.put(drawingPath, drawingXml(summary.charts, summary.charts.map((_, i) => `rId${i + 1}`)));
+  pkg.put(relsPathOf(drawingPath), relationshipsXml(chartPaths.map((p) => ({ type: CHART_REL, target: `../charts/${p.slice(dirOf(p).length)}` }))));
+  summary.charts.forEach((chart, i) => pkg.put(chartPaths[i]!, chartXml(summary.name, chart, cells, date1904)));
+  await addContentType(pkg, drawingPath, DRAWING_TYPE);
+  for (const p of chartPaths) await addContentType(pkg, p, CHART_TYPE);
 }
 
 async function removeCalcChain(pkg: Package, parts: WorkbookParts): Promise<void> {
@@ -136,9 +226,12 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
 
   if (plan.summary) {
     const path = await summaryPart(pkg, parts, plan.summary.name);
-    pkg.put(path, summaryWorksheetXml(plan.summary, book, workbook.date1904));
-    // A replaced summary sheet loses whatever drawings or comments the previous one had.
-    if (pkg.zip.file(relsPathOf(path))) pkg.remove(relsPathOf(path));
+    // A replaced summary sheet loses whatever drawings, charts or comments the previous one had.
+    await dropSheetParts(pkg, path);
+    // The sheet part goes first: a second run then keeps every part in the same zip order, so the same bytes.
+    const drawingRelId = plan.summary.charts.length > 0 ? DRAWING_REL_ID : null;
+    pkg.put(path, summaryWorksheetXml(plan.summary, book, workbook.date1904, drawingRelId));
+    await addCharts(pkg, parts, path, plan.summary, workbook.date1904);
   }
   pkg.put(stylesPath, book.toString());
   if (formulaRemoved) await removeCalcChain(pkg, parts);
