@@ -57,7 +57,7 @@ export interface SummaryCellWrite {
   style: SummaryStyle;
 }
 
-/** A native chart a host may add to the summary sheet (the add-in does; exceljs cannot). */
+/** A native chart on a report sheet: the add-in draws it with Office.js, xlsx/ writes it as DrawingML. */
 export interface ChartWrite {
   title: string;
   type: 'columnClustered' | 'barClustered';
