@@ -1,4 +1,5 @@
 // Small host actions around one Excel.run each: list sheets, select a cell, remove what the product wrote.
+import { columnLetter } from '../../../shared/sheet/address';
 import { OWNED_HEADERS } from '../../../shared/sheet/write-plan';
 import { HEADER_ROWS_TO_SEARCH, isProductSheet } from './product-sheets';
 import { HostError, hostError, type ExcelRun } from './types';
@@ -76,9 +77,9 @@ export async function removeOwned(run: ExcelRun, sheet: string): Promise<Removal
       }
       const products = all.items.map((s) => s.name).filter(isProductSheet);
       if (products.length > 0 && context.workbook.protection.protected) throw new HostError('workbookProtected', sheet, 'workbook structure is protected');
-      const letters = columns.map(letter);
+      const letters = columns.map((c) => columnLetter(c + 1));
       // Right to left, so earlier deletions do not shift the later ones.
-      for (const c of [...columns].sort((a, b) => b - a)) ws.getRange(`${letter(c)}:${letter(c)}`).delete('Left' as Excel.DeleteShiftDirection);
+      for (const c of [...columns].sort((a, b) => b - a)) ws.getRange(`${columnLetter(c + 1)}:${columnLetter(c + 1)}`).delete('Left' as Excel.DeleteShiftDirection);
       for (const name of products) context.workbook.worksheets.getItem(name).delete();
       if (columns.length > 0 || products.length > 0) {
         await context.sync();
@@ -91,8 +92,3 @@ export async function removeOwned(run: ExcelRun, sheet: string): Promise<Removal
   }
 }
 
-function letter(index0: number): string {
-  let s = '';
-  for (let x = index0 + 1; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}

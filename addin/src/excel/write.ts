@@ -3,6 +3,7 @@
 // until each sync. Nothing outside the owned columns and the summary sheet is touched.
 import { STATUSES } from '../../../shared/model/result';
 import type { StaffSheetWrite, SummarySheetWrite, SummaryStyle, WritePlan, WriteValue } from '../../../shared/sheet/write-plan';
+import { columnIndex, columnLetter } from '../../../shared/sheet/address';
 import { officeValue } from './cells';
 import { PLANNING_BUDGET, jsonBytes, packBatches } from './payload';
 import type { TableInfo } from './read';
@@ -151,7 +152,7 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
       if (run.length === 0) return;
       const first = run[0]!.column;
       const last = run[run.length - 1]!.column;
-      const address = `${col(first)}${row}:${col(last)}${row}`;
+      const address = `${columnLetter(first)}${row}:${columnLetter(last)}${row}`;
       const formats = [run.map((c) => STYLE_FORMATS[c.style] ?? 'General')];
       const values = [run.map((c) => officeValue(c.value, options.date1904))];
       ops.push({
@@ -171,7 +172,7 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
     flush();
   }
   for (const cell of cells) {
-    const address = `${col(cell.column)}${cell.row}`;
+    const address = `${columnLetter(cell.column)}${cell.row}`;
     if (cell.style === 'title') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { bold: true, size: 16 }) });
     else if (cell.style === 'subtitle') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { italic: true, color: '#605E5C' }) });
     else if (cell.style === 'heading') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { bold: true, size: 12 }) });
@@ -185,7 +186,8 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
         const type = (chart.type === 'barClustered' ? 'BarClustered' : 'ColumnClustered') as Excel.ChartType;
         const added = ws.charts.add(type, ws.getRange(chart.range), 'Auto' as Excel.ChartSeriesBy);
         added.title.text = chart.title;
-        added.legend.visible = false;
+        // One series: the title says what the bars are. Several (one per board): the legend names them.
+        added.legend.visible = seriesCount(chart.range) > 1;
         added.setPosition(chart.anchor);
       },
     });
@@ -197,11 +199,14 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
   return ops;
 }
 
-function col(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
+/** Data series in a chart range whose first column holds the categories (`A7:C14` → 2). */
+function seriesCount(range: string): number {
+  const m = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(range);
+  const first = m ? columnIndex(m[1]!) : null;
+  const last = m ? columnIndex(m[2]!) : null;
+  return first !== null && last !== null ? last - first : 1;
 }
+
 
 /** Applies the plan; ≤ 2 syncs when its writes fit one request, one more per further 4 MB block. */
 export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
