@@ -102,12 +102,16 @@ export function usedExtent(grid: Grid): { lastRow: number; lastColumn: number } 
 
 const TOTAL_ROW = /^tota(?:a)?l/i;
 
-/** Fully empty rows are skipped, and so is a row whose first non-empty cell starts with Totaal/Total. */
-export function isSkippedRow(row: readonly Cell[] | undefined): boolean {
+/**
+ * Fully empty rows are skipped, and so is a row whose first non-empty cell starts with Totaal/Total.
+ * Cells in `ownColumns` (the product's own status columns of an earlier run) do not count: a row that
+ * holds only those is empty, so its old status is cleared instead of read as a person without a role.
+ */
+export function isSkippedRow(row: readonly Cell[] | undefined, ownColumns?: ReadonlySet<number>): boolean {
   if (!row) return true;
   for (let c = 0; c < row.length; c++) {
     const cell = row[c];
-    if (isEmptyCell(cell)) continue;
+    if (isEmptyCell(cell) || ownColumns?.has(c)) continue;
     return typeof cell === 'string' && TOTAL_ROW.test(cell.trim());
   }
   return true;
@@ -165,6 +169,11 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
   if (headerIndex < 0) return skipped(sheet, SKIP_REASONS.noHeader, lastRow, lastColumn);
 
   const { columns, headers, remarks } = mapColumns(grid[headerIndex] ?? [], match);
+  const ownColumns = new Set<number>();
+  (grid[headerIndex] ?? []).forEach((cell, c) => {
+    const text = headerText(cell);
+    if (text !== null && match(text).kind === 'owned') ownColumns.add(c);
+  });
   const boardColumn = columns.find((c) => c.kind === 'board');
   const sheetBoard = options.board?.trim().slice(0, 200) || null;
   const paboCache = new Map<string, boolean>();
@@ -197,7 +206,7 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
   const unknown: string[] = [];
   for (let r = headerIndex + 1; r < lastRow; r++) {
     const row = grid[r];
-    if (!row || isSkippedRow(row)) continue;
+    if (!row || isSkippedRow(row, ownColumns)) continue;
     const excelRow = r + 1;
     const ref = String(excelRow);
     // Cloned from a per-sheet template so every person has its final shape at once (less garbage).

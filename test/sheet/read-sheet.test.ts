@@ -88,6 +88,19 @@ describe('readSheet: rows (rules.md §6.1)', () => {
     expect(r.people.map((p) => p.ref)).toEqual(['2', '5']);
   });
 
+  it('treats a row that holds only the product\u2019s own columns of an earlier run as empty', () => {
+    // The user cleared row 3 but kept our old status there: it is no person without a role, and the
+    // used range still reaches it, so the writer clears the old status.
+    const r = read([
+      [...header, 'OS-status', 'Acties', 'Opfrissen vóór', 'Normuren', 'Toelichting'],
+      [1, 'WPB', 2, 'In orde', null, null, 40, null],
+      [null, null, null, 'Actie nodig', 'Certificaat WPB regelen', null, 0, 'Certificaat ontbreekt (§4)'],
+      [2, 'SO', null, 'In orde', null, null, 160, null],
+    ]);
+    expect(r.people.map((p) => p.ref)).toEqual(['2', '4']);
+    expect(r.lastRow).toBe(4);
+  });
+
   it('reads hidden rows as ordinary rows (the grid has every row)', () => {
     const r = read([header, [1, 'WPB', 1], [2, 'WPB', 1], [3, 'WPB', 1]]);
     expect(r.people).toHaveLength(3);

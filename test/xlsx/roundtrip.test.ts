@@ -166,6 +166,16 @@ describe('round trip of a staff sheet with everything around it', () => {
     expect(sha(await checkBytes(after))).toBe(sha(after));
   });
 
+  it('a later run clears the old status of a row whose user cells were emptied', async () => {
+    const edited = await load(after);
+    const ws = edited.getWorksheet('Personeel')!;
+    for (let c = 1; c <= 9; c++) ws.getRow(5).getCell(c).value = null;
+    const again = await load(await checkBytes(new Uint8Array(await edited.xlsx.writeBuffer())));
+    const row = (r: number) => [10, 11, 12, 13, 14].map((c) => again.getWorksheet('Personeel')!.getRow(r).getCell(c).value);
+    expect(row(5)).toEqual([null, null, null, null, null]);
+    expect(row(4)[0]).toBe('In orde');
+  });
+
   it('the same input gives the same bytes, and the input is never changed', async () => {
     const hash = sha(before);
     expect(sha(await checkBytes(before))).toBe(sha(after));
