@@ -4,6 +4,7 @@
 // 2. Register upsert of 10,000 records: batched (PUTs of 5,000, transactions of 100) versus one record
 //    per request (goal ≥ 10× faster batched). One by one is timed on 1,000 records and extrapolated.
 import { performance } from 'node:perf_hooks';
+import { prng } from './prng';
 import { startLocalHostProcess } from '../scripts/api-host';
 import { startAzurite } from '../scripts/azurite';
 import { createApiClient } from '../shared/api/client';
@@ -21,17 +22,6 @@ const RUNS = 7;
 const WARMUP = 3;
 const RECORDS = 10_000;
 const ONE_BY_ONE = 1_000;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS: RuleField[] = ['training.WPB', 'training.SOIO', 'training.OB', 'certificate.WPB', 'certificate.SOIO', 'lastRefresher', 'students', 'graduates', 'hoursGranted', 'school'];
 

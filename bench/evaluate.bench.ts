@@ -1,6 +1,7 @@
 // Evaluate 100,000 generated people of a realistic mix and compare with JSON.parse of the same
 // people as the POST /api/evaluate body (goal: evaluation ≤ parsing, ratio ≤ 1.0). Prints figures only.
 import { performance } from 'node:perf_hooks';
+import { prng } from './prng';
 import type { Person, RuleField } from '../shared/model/person';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import type { RoleCode } from '../shared/plan/schema';
@@ -10,18 +11,6 @@ import { summarize } from '../shared/summary/summarize';
 const PEOPLE = 100_000;
 const R = '2026-11-28';
 const P = '2026-2027' as const;
-
-/** mulberry32: a small seeded PRNG so every run measures the same people. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS: RuleField[] = [
   'training.WPB',

@@ -5,28 +5,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/demand';
-import type { Io } from '../../cli/io';
 import { demandSheet } from '../../shared/sheet/demand-sheet';
 import { freePort } from '../support/azurite';
+import { captureIo } from '../support/cli-io';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
 import { plain } from './sheet-helpers';
 
 const WPB = 'Scholing werkplekbegeleiders (Coaching voor werkplekbegeleiders)';
-
-function capture(env: Record<string, string | undefined>): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
 
 /** The workbook's only sheet as rows of plain values (dates as YYYY-MM-DD). */
 async function sheetRows(path: string): Promise<{ name: string; rows: Map<number, unknown[]> }> {
@@ -64,7 +49,7 @@ describe('npm run demand', () => {
 
   it('writes Trainersvraag: 9 and 7 WPB make 16 people in 1 group, and SIKO has not submitted', async () => {
     const out = join(dir, 'vraag.xlsx');
-    const io = capture({ BOSSPO_API_KEY: TEST_KEYS.pabo });
+    const io = captureIo({ BOSSPO_API_KEY: TEST_KEYS.pabo });
     const code = await main(['--api', api.url, '--year', '2026-2027', '--out', out], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);
@@ -83,7 +68,7 @@ describe('npm run demand', () => {
 
   it('writes exactly the numbers the task pane gets from the same API answer', async () => {
     const out = join(dir, 'zelfde.xlsx');
-    const code = await main(['--api', api.url, '--year', '2026-2027', '--out', out], capture({ BOSSPO_API_KEY: TEST_KEYS.stuurgroep }));
+    const code = await main(['--api', api.url, '--year', '2026-2027', '--out', out], captureIo({ BOSSPO_API_KEY: TEST_KEYS.stuurgroep }));
     expect(code).toBe(0);
     const pane = demandSheet(await api.client('pabo').getPlan(), await api.client('pabo').getNeeds('2026-2027'));
     const { rows } = await sheetRows(out);
@@ -93,7 +78,7 @@ describe('npm run demand', () => {
   });
 
   it('exits 1 with one clear line when a board key asks for every board’s need', async () => {
-    const io = capture({ BOSSPO_API_KEY: TEST_KEYS.boor });
+    const io = captureIo({ BOSSPO_API_KEY: TEST_KEYS.boor });
     const code = await main(['--api', api.url, '--year', '2026-2027', '--out', join(dir, 'nee.xlsx')], io);
     expect(code).toBe(1);
     expect(io.err.trim().split('\n')).toHaveLength(1);
@@ -103,7 +88,7 @@ describe('npm run demand', () => {
 
   it('exits 1 with one clear line when the API cannot be reached', async () => {
     const port = await freePort();
-    const io = capture({ BOSSPO_API_KEY: TEST_KEYS.pabo });
+    const io = captureIo({ BOSSPO_API_KEY: TEST_KEYS.pabo });
     const code = await main(['--api', `http://127.0.0.1:${port}`, '--year', '2026-2027', '--out', join(dir, 'weg.xlsx')], io);
     expect(code).toBe(1);
     expect(io.err.trim().split('\n')).toHaveLength(1);
@@ -119,7 +104,7 @@ describe('npm run demand', () => {
       ['--api', api.url, '--year', '2026-2027', '--out', 'x.csv'],
       ['--api', api.url, '--year', '2026-2027', 'extra.xlsx'],
     ]) {
-      const io = capture({});
+      const io = captureIo({});
       expect(await main(argv, io), argv.join(' ')).toBe(2);
       expect(io.err).toContain('Gebruik');
     }

@@ -5,24 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../cli/io';
 import { main } from '../../cli/register';
+import { captureIo } from '../support/cli-io';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
-
-function capture(env: Record<string, string | undefined>): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    env,
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-  };
-  return io;
-}
 
 async function workbook(path: string, rows: unknown[][], name = 'Deelname'): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -56,7 +41,7 @@ describe('npm run register', () => {
   });
 
   it('stores the records and reports each row: new, and the row it could not read', async () => {
-    const io = capture({ BOSSPO_API_KEY: TEST_KEYS.pabo });
+    const io = captureIo({ BOSSPO_API_KEY: TEST_KEYS.pabo });
     const code = await main(['--api', api.url, attendance], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);
@@ -77,7 +62,7 @@ describe('npm run register', () => {
   });
 
   it('reports a second upload of the same rows as updated', async () => {
-    const io = capture({ BOSSPO_API_KEY: TEST_KEYS.pabo });
+    const io = captureIo({ BOSSPO_API_KEY: TEST_KEYS.pabo });
     expect(await main(['--api', api.url, attendance], io)).toBe(0);
     expect(io.out).toContain('Deelname, rij 3: WPB 2025-03-12 bijgewerkt');
     expect(io.out).toContain('Nieuw: 0 · Bijgewerkt: 3 · Afgewezen: 0');
@@ -88,7 +73,7 @@ describe('npm run register', () => {
       ['Pers.nr.', 'Training', 'Datum deelname'],
       [501, 'Coaching voor werkplekbegeleiders', '3 maart 2025'],
     ]);
-    const io = capture({ BOSSPO_API_KEY: TEST_KEYS.pabo });
+    const io = captureIo({ BOSSPO_API_KEY: TEST_KEYS.pabo });
     expect(await main(['--api', api.url, '--board', 'Primo Schiedam', file], io)).toBe(0);
     expect(io.out).toContain('rij 2: WPB 2025-03-03 nieuw');
     const records = await api.client('pabo').listAllRegister('Primo Schiedam');
@@ -96,7 +81,7 @@ describe('npm run register', () => {
   });
 
   it('exits 1 with one line when a board key tries to write the register', async () => {
-    const io = capture({ BOSSPO_API_KEY: TEST_KEYS.boor });
+    const io = captureIo({ BOSSPO_API_KEY: TEST_KEYS.boor });
     expect(await main(['--api', api.url, attendance], io)).toBe(1);
     expect(io.err.trim().split('\n')).toHaveLength(1);
     expect(io.err).toContain('403');
@@ -107,7 +92,7 @@ describe('npm run register', () => {
     await writeFile(notXlsx, 'geen werkmap');
     const staff = await workbook(join(dir, 'personeel.xlsx'), [['Naam', 'Rol'], ['Anna', 'WPB']]);
     for (const file of [join(dir, 'weg.xlsx'), notXlsx, staff]) {
-      const io = capture({ BOSSPO_API_KEY: TEST_KEYS.pabo });
+      const io = captureIo({ BOSSPO_API_KEY: TEST_KEYS.pabo });
       expect(await main(['--api', api.url, file], io), file).toBe(1);
       expect(io.err.trim().split('\n')).toHaveLength(1);
       expect(io.err.startsWith(file.split('/').at(-1)!)).toBe(true);
@@ -116,7 +101,7 @@ describe('npm run register', () => {
 
   it('exits 2 on wrong usage', async () => {
     for (const argv of [[attendance], ['--api', api.url], ['--api', api.url, attendance, attendance], ['--api', api.url, '--nope', attendance]]) {
-      const io = capture({});
+      const io = captureIo({});
       expect(await main(argv, io), argv.join(' ')).toBe(2);
       expect(io.err).toContain('Gebruik');
     }
