@@ -1,11 +1,12 @@
 // The command line of interfaces.md §2, parsed with node:util and validated with zod.
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { IsoDate } from '../shared/model/person';
 import { FIELD_NAMES } from '../shared/sheet/headers';
 import { isSchoolYear, schoolYearOf, todayInAmsterdam, type SchoolYear } from '../shared/calendar/dates';
 import type { FieldName } from '../shared/sheet/types';
-import { errorText } from './io';
+import { checkedOptions, parseOptions, UsageError } from './io';
+
+export { UsageError };
 
 export const USAGE = `Gebruik (usage):
   npm run --silent check -- <werkmap.xlsx> [meer.xlsx ...] [opties]
@@ -83,10 +84,6 @@ export interface CliArgs {
   submit: boolean;
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 /** `--help`: print the usage and stop (exit 0). */
 export class HelpRequested extends Error {
   override name = 'HelpRequested';
@@ -94,33 +91,25 @@ export class HelpRequested extends Error {
 
 /** Parse and validate argv (without node and script); throws UsageError with a Dutch message. */
 export function parseCliArgs(argv: readonly string[], today: () => IsoDate = todayInAmsterdam): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        date: { type: 'string' },
-        year: { type: 'string' },
-        board: { type: 'string' },
-        sheet: { type: 'string', multiple: true },
-        map: { type: 'string', multiple: true },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        api: { type: 'string' },
-        submit: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(errorText(e));
-  }
+  const parsed = parseOptions({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      date: { type: 'string' },
+      year: { type: 'string' },
+      board: { type: 'string' },
+      sheet: { type: 'string', multiple: true },
+      map: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      api: { type: 'string' },
+      submit: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const { help, ...values } = parsed.values;
   if (help) throw new HelpRequested();
-  const checked = ArgsSchema.safeParse({ inputs: parsed.positionals, ...values });
-  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '));
-  const a = checked.data;
+  const a = checkedOptions(ArgsSchema, { inputs: parsed.positionals, ...values });
   const referenceDate = a.date ?? today();
   return {
     inputs: a.inputs,

@@ -4,7 +4,6 @@
 // Exit 0 when the sheet was written, 1 when the API cannot be reached or refuses, or the file cannot be
 // written (one line on stderr), 2 for wrong usage.
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { createApiClient } from '../shared/api/client';
@@ -14,7 +13,7 @@ import type { SummarySheetWrite } from '../shared/sheet/write-plan';
 import { openWorkbook } from '../xlsx/load';
 import { writeWorkbook } from '../xlsx/write';
 import { apiProblem } from './api-evaluator';
-import { errorText, nodeIo, runAsScript, type Io } from './io';
+import { checkedOptions, errorText, nodeIo, parseOptions, runAsScript, UsageError, type Io } from './io';
 
 export const DEMAND_USAGE = `Gebruik (usage):
   npm run --silent demand -- --api URL --year JJJJ-JJJJ [--out BESTAND.xlsx]
@@ -34,32 +33,22 @@ const ArgsSchema = z
   .strict();
 export type DemandArgs = z.infer<typeof ArgsSchema>;
 
-class UsageError extends Error {}
-
 export function parseDemandArgs(argv: readonly string[]): DemandArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        api: { type: 'string' },
-        year: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(errorText(e));
-  }
+  const parsed = parseOptions({
+    args: [...argv],
+    allowPositionals: false,
+    options: {
+      api: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const { help, ...values } = parsed.values;
   if (help) return 'help';
   const missing = (['api', 'year'] as const).filter((k) => values[k] === undefined).map((k) => `--${k}`);
   if (missing.length > 0) throw new UsageError(`${missing.join(' en ')} ontbreekt`);
-  const checked = ArgsSchema.safeParse(values);
-  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '));
-  return checked.data;
+  return checkedOptions(ArgsSchema, values);
 }
 
 /** A new workbook holding only the given report sheet, through the same adapter as `check`. */

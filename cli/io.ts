@@ -2,6 +2,8 @@
 // one-line error texts, and the start when the file is run as a script.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { z } from 'zod';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -14,6 +16,27 @@ export const nodeIo: Io = {
   stderr: (t) => process.stderr.write(t),
   env: process.env,
 };
+
+/** Wrong usage of a command: its message is shown with the usage text, and the exit code is 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** node:util parseArgs in strict mode; an unknown or malformed option is a UsageError. */
+export function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs<T>({ ...config, strict: true });
+  } catch (e) {
+    throw new UsageError(errorText(e));
+  }
+}
+
+/** The option values checked against their schema; every problem in one UsageError. */
+export function checkedOptions<S extends z.ZodType>(schema: S, values: unknown): z.infer<S> {
+  const checked = schema.safeParse(values);
+  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '));
+  return checked.data;
+}
 
 /** The message of anything thrown, without a stack trace. */
 export function errorText(e: unknown): string {

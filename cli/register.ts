@@ -5,7 +5,6 @@
 // or the API cannot be reached or refuses (one line on stderr), 2 for wrong usage.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createApiClient } from '../shared/api/client';
 import { bossPoPlan } from '../shared/plan/bosspo';
@@ -14,7 +13,7 @@ import { outcomeText, uploadAttendance } from '../shared/sheet/attendance-upload
 import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook } from '../xlsx/load';
 import { apiProblem } from './api-evaluator';
-import { errorText, nodeIo, runAsScript, type Io } from './io';
+import { checkedOptions, errorText, nodeIo, parseOptions, runAsScript, UsageError, type Io } from './io';
 
 export const REGISTER_USAGE = `Gebruik (usage):
   npm run --silent register -- --api URL <deelname.xlsx> [--board NAAM] [--sheet NAAM ...]
@@ -36,32 +35,22 @@ const ArgsSchema = z
   .strict();
 type RegisterArgs = z.infer<typeof ArgsSchema>;
 
-class UsageError extends Error {}
-
 function parseRegisterArgs(argv: readonly string[]): RegisterArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        api: { type: 'string' },
-        board: { type: 'string' },
-        sheet: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(errorText(e));
-  }
+  const parsed = parseOptions({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      api: { type: 'string' },
+      board: { type: 'string' },
+      sheet: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   const { help, ...values } = parsed.values;
   if (help) return 'help';
   if (values.api === undefined) throw new UsageError('--api ontbreekt');
   if (parsed.positionals.length !== 1) throw new UsageError('geef precies één deelnamebestand (.xlsx)');
-  const checked = ArgsSchema.safeParse({ ...values, file: parsed.positionals[0] });
-  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => i.message).join('; '));
-  return checked.data;
+  return checkedOptions(ArgsSchema, { ...values, file: parsed.positionals[0] });
 }
 
 async function readAttendanceFile(args: RegisterArgs): Promise<AttendanceRead[]> {
