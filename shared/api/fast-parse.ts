@@ -229,13 +229,14 @@ function fastFinding(v: unknown): Finding | null {
 /** PersonResultSchema (not strict) in its shape order. */
 export function fastPersonResult(v: unknown): PersonResult | null {
   if (!isPlainObject(v)) return null;
-  const { ref, personId, roles, status, refresherDue, normHours, findings, normParts, completed } = v;
+  const { ref, personId, roles, status, refresherDue, dueSoon, normHours, findings, normParts, completed } = v;
   if (typeof ref !== 'string') return null;
   if (personId !== null && typeof personId !== 'string') return null;
   const roleList = codes(roles, ROLES, Infinity);
   if (!roleList) return null;
   if (typeof status !== 'string' || !STATUS.has(status)) return null;
   if (refresherDue !== null && !isIsoDate(refresherDue)) return null;
+  if (dueSoon !== null && !isIsoDate(dueSoon)) return null;
   if (normHours !== null && (typeof normHours !== 'number' || !Number.isFinite(normHours))) return null;
   if (!Array.isArray(findings)) return null;
   const findingList: Finding[] = new Array(findings.length);
@@ -252,6 +253,7 @@ export function fastPersonResult(v: unknown): PersonResult | null {
     roles: roleList,
     status,
     refresherDue,
+    dueSoon,
     normHours,
     findings: findingList,
     normParts: parts,

@@ -72,6 +72,8 @@ export const PersonResultSchema = z.object({
   roles: z.array(RoleCode),
   status: Status,
   refresherDue: IsoDate.nullable(),
+  /** rules.md §4.14: the earliest refresher or VELON date within the look-ahead of the reference date. */
+  dueSoon: IsoDate.nullable(),
   normHours: z.number().nullable(),
   findings: z.array(FindingSchema),
   /** Norm hours per role (rules.md §4.5 parts summed per role), for the facilitation figures. */

@@ -6,6 +6,7 @@ import { SheetEvaluationSchema, type Finding, type PersonResult } from '../../sh
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { PERSON_TRAINING_CODES } from '../../shared/plan/schema';
 import { evaluateSheet } from '../../shared/rules/evaluate';
+import { addDays, addYears } from '../../shared/calendar/dates';
 import { isoDate, registerArb, sheetArb } from './arbitraries';
 import { P, R } from './helpers';
 
@@ -81,6 +82,29 @@ describe('evaluate: properties', () => {
         before.people.forEach((b, i) => {
           if (b.findings.some((f) => f.code === 'REFRESHER_OVERDUE'))
             expect(after.people[i]!.findings.map((f) => f.code)).toContain('REFRESHER_OVERDUE');
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('dueSoon lies from R to R + 90 days, is the refresher date or a SO/IO VELON expiry, and the earliest (§4.14)', () => {
+    const until = addDays(R, bossPoPlan.dueSoon.lookaheadDays.value);
+    const soon = (d: string | null) => d !== null && d >= R && d <= until;
+    fc.assert(
+      fc.property(sheetArb(), registerArb(), (sheet, register) => {
+        const evaluation = evaluateSheet(bossPoPlan, sheet, { ...options, register });
+        evaluation.people.forEach((result, i) => {
+          const person = sheet.people[i]!;
+          const velon =
+            sheet.fields.includes('velonRegistration') &&
+            (result.roles.includes('SO') || result.roles.includes('IO')) &&
+            typeof person.velonRegistration === 'string'
+              ? addYears(person.velonRegistration, 4)
+              : null;
+          const candidates = [result.refresherDue, velon].filter(soon).sort();
+          expect(result.dueSoon).toBe(candidates[0] ?? null);
+          if (result.status === 'Geen OS-rol') expect(result.dueSoon).toBeNull();
         });
       }),
       runs,

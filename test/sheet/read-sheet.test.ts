@@ -361,7 +361,7 @@ describe('attachCells', () => {
     const evaluation: SheetEvaluation = {
       people: [
         {
-          ref: '2', personId: null, roles: ['WPB'], status: 'Gegevens controleren', refresherDue: null, normHours: null, normParts: {},
+          ref: '2', personId: null, roles: ['WPB'], status: 'Gegevens controleren', refresherDue: null, dueSoon: null, normHours: null, normParts: {},
           findings: [
             { code: 'INVALID_DATE', severity: 'warning', field: 'training.WPB', message: '"gepland" is geen datum.', planRef: null },
             { code: 'DATA_MISSING', severity: 'warning', field: 'training.SOIO', message: 'Kolom ontbreekt.', planRef: null },

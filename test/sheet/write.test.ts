@@ -19,7 +19,7 @@ function read(over: Partial<SheetRead> = {}): SheetRead {
 const finding = (f: Partial<Finding> & Pick<Finding, 'code' | 'severity'>): Finding => ({ message: 'bericht', planRef: '§4', ...f });
 
 function person(ref: number, over: Partial<PersonResult> = {}): PersonResult {
-  return { ref: String(ref), personId: null, roles: ['WPB'], status: 'In orde', refresherDue: null, normHours: null, findings: [], normParts: {}, ...over };
+  return { ref: String(ref), personId: null, roles: ['WPB'], status: 'In orde', refresherDue: null, dueSoon: null, normHours: null, findings: [], normParts: {}, ...over };
 }
 
 const summary: Summary = {
