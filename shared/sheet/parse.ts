@@ -210,7 +210,10 @@ export function parseCompletion(cell: Cell, date1904: boolean): CompletionValue 
 export interface CellExemption {
   /** The first date the reason names (the rules ignore one after the reference date), or null. */
   date: IsoDate | null;
-  /** The rest of the text after `vrijstelling`/`vrijgesteld` and its leading `: - , (` and spaces; may be ''. */
+  /**
+   * The rest of the text after `vrijstelling`/`vrijgesteld` and its leading `: - , (` and spaces (and the
+   * `)` that closes such a `(` at the end); may be ''.
+   */
   reason: string;
 }
 
@@ -245,7 +248,11 @@ export function parseExemption(text: string): CellExemption | null {
   const s = text.trim();
   const m = EXEMPTION_WORD.exec(s);
   if (!m) return null;
-  const reason = s.slice(m[0].length).replace(EXEMPTION_LEAD, '').trim();
+  const rest = s.slice(m[0].length);
+  const lead = EXEMPTION_LEAD.exec(rest)?.[0] ?? '';
+  let reason = rest.slice(lead.length).trim();
+  // `vrijgesteld (reden)`: the parenthesis that closes the one removed in front goes too.
+  if (lead.includes('(') && reason.endsWith(')') && !reason.includes('(')) reason = reason.slice(0, -1).trimEnd();
   return { date: reasonDate(reason), reason };
 }
 
