@@ -10,6 +10,8 @@ import { checkFile } from '../../addin/src/browser/check-file';
 import { apiEvaluator, checkSheet, localEvaluator, readStaffSheet } from '../../addin/src/pipeline';
 import { main } from '../../cli/check';
 import { ReportSchema, type Report } from '../../shared/check';
+import { demandSheet } from '../../shared/sheet/demand-sheet';
+import { bossPoPlan } from '../../shared/plan/bosspo';
 import { openWorkbook } from '../../xlsx/load';
 import { d, save, tempDir } from '../fixtures/workbooks';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
@@ -145,6 +147,21 @@ describe('the same result and Toelichting in-process and through the API', () =>
     const notes = pane.writePlan.sheets[0]!.columns.find((c) => c.header === 'Toelichting')!.values;
     expect(notes[0]).toMatchObject({ kind: 'text' });
     expect((notes[0] as { text: string }).text).toContain('Reden: mentorcursus Inholland 2022');
+  });
+});
+
+describe('exemption counts travel with the submitted need (rules.md §5.3)', () => {
+  it('--submit stores summary.exemptions; GET /api/needs gives them to the Trainersvraag', async () => {
+    const input = await save(exemptionsWorkbook(), join(dir.dir, 'indienen.xlsx'));
+    const r = await cli([input, ...DATE, '--board', 'BOOR', '--api', api.url, '--submit'], { BOSSPO_API_KEY: TEST_KEYS.boor });
+    expect(r.code, r.stderr).toBe(0);
+    const all = await api.client('pabo').getNeeds(YEAR);
+    expect(all.boards.BOOR!.exemptions).toEqual({ WPB: 3, OB: 1 });
+    const sheet = demandSheet(bossPoPlan, all);
+    const wpb = sheet.cells.filter((c) => c.value.kind === 'text' && c.value.text.startsWith('Scholing werkplekbegeleiders'));
+    // The need table, the exemption table and the groups table each have a WPB row; the exemption row says 3.
+    const exemptionRow = wpb[1]!.row;
+    expect(sheet.cells.filter((c) => c.row === exemptionRow && c.value.kind === 'number').map((c) => (c.value as { number: number }).number)).toEqual([3, 3]);
   });
 });
 
