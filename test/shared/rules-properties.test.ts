@@ -111,6 +111,33 @@ describe('evaluate: properties', () => {
     );
   });
 
+  it('an exemption counts as completed without a certificate, and gives one EXEMPTION per exempted cell of a row with a role (§4.13)', () => {
+    fc.assert(
+      fc.property(sheetArb(), registerArb(), (sheet, register) => {
+        const evaluation = evaluateSheet(bossPoPlan, sheet, { ...options, register });
+        evaluation.people.forEach((result, i) => {
+          const person = sheet.people[i]!;
+          const exempted = PERSON_TRAINING_CODES.filter((t) => {
+            const v = person.trainings?.[t];
+            return sheet.fields.includes(`training.${t}`) && v !== null && typeof v === 'object' && 'exempt' in v;
+          });
+          const raised = result.findings.filter((f) => f.code === 'EXEMPTION');
+          expect(raised.map((f) => f.training)).toEqual(result.roles.length > 0 ? exempted : []);
+          for (const f of raised) expect(f).toMatchObject({ severity: 'info', planRef: '§2' });
+          for (const t of exempted) {
+            if (result.roles.length === 0) continue;
+            expect(result.completed).toContain(t);
+            expect(missing(result.findings)).not.toContain(t);
+            expect(result.findings.filter((f) => f.code === 'CERTIFICATE_MISSING').map((f) => f.training)).not.toContain(t);
+            if (t === 'WPB') expect(result.findings.map((f) => f.code)).not.toContain('STUDENT_WITHOUT_CERTIFIED_WPB');
+            expect(result.findings.some((f) => f.code === 'FUTURE_DATE' && f.field === `training.${t}`)).toBe(false);
+          }
+        });
+      }),
+      runs,
+    );
+  });
+
   it('is deterministic and independent of the row order', () => {
     fc.assert(
       fc.property(

@@ -1,10 +1,11 @@
 // Spec v2 cell rules through the sheet reader and the rules (rules.md §4.13 exemptions, §6.3 number
 // no-words): a grid as a host gives it → readSheet → evaluateSheet → attachCells.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { evaluateSheet } from '../../shared/rules/evaluate';
 import { attachCells } from '../../shared/sheet/locate';
-import { parseExemption } from '../../shared/sheet/parse';
+import { parseExemption, parseNumber } from '../../shared/sheet/parse';
 import { readSheet } from '../../shared/sheet/read';
 import type { Cell } from '../../shared/sheet/types';
 import { codes, P, R } from '../shared/helpers';
@@ -166,5 +167,33 @@ describe('no-words in number columns are 0 (rules.md §6.3)', () => {
     expect(people[0]!.findings.find((f) => f.code === 'UNDER_FACILITATED')!.message).toContain('0 van 40');
     expect(people[1]!.normHours).toBe(0);
     expect(codes(people[1]!.findings)).not.toContain('UNDER_FACILITATED');
+  });
+
+  it('property: in every number field a no-word in any case and padding is 0, and nothing else textual becomes 0', () => {
+    const fields = ['Aantal studenten', 'Afstudeerders', 'Tweede beoordelaar', 'Toegekende uren', 'Bijeenkomsten SO-IO'];
+    const keys = ['students', 'graduates', 'secondAssessments', 'hoursGranted', 'meetings'] as const;
+    const noWord = fc
+      .tuple(fc.constantFrom('nvt', 'n.v.t.', 'n.v.t', 'geen', '-'), fc.array(fc.boolean(), { maxLength: 6 }), fc.constantFrom('', ' ', '  '), fc.constantFrom('', ' ', '\t'))
+      .map(([w, upper, before, after]) => before + [...w].map((ch, i) => (upper[i] ? ch.toUpperCase() : ch)).join('') + after);
+    const cell = fc.oneof(
+      noWord.map((text) => ({ text, want: 0 as number | 'invalid' | null })),
+      fc.integer({ min: 0, max: 500 }).map((n) => ({ text: String(n), want: n as number | 'invalid' | null })),
+      fc.constantFrom('nvt.', 'geen studenten', '--', 'n.v.', 'x', '-1').map((text) => ({ text, want: 'invalid' as const })),
+      fc.constantFrom('', '  ').map((text) => ({ text, want: null })),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 5, maxLength: 5 }), (cells) => {
+        const read = readSheet([['Rol', ...fields], ['WPB', ...cells.map((c) => c.text)]], { sheetName: 'P', date1904: false, plan: bossPoPlan });
+        const p = read.people[0]!;
+        keys.forEach((key, i) => {
+          const want = cells[i]!.want;
+          expect(parseNumber(cells[i]!.text)).toEqual(want === 'invalid' ? { invalid: cells[i]!.text.trim() } : want);
+          if (want === 'invalid') expect(p[key]).toMatchObject({ invalid: expect.any(String) });
+          else expect(p[key]).toBe(want);
+        });
+        expect(read.problems).toHaveLength(cells.filter((c) => c.want === 'invalid').length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
