@@ -73,6 +73,16 @@ function completion(v: unknown): unknown {
   return invalid(v) ?? NO;
 }
 
+/** TrainingValue: a completion, or an exemption `{ exempt: { date: IsoDate | null } }` (both strict). */
+function trainingValue(v: unknown): unknown {
+  if (!isPlainObject(v) || !('exempt' in v)) return completion(v);
+  for (const key in v) if (key !== 'exempt') return NO;
+  const e = v.exempt;
+  if (!isPlainObject(e)) return NO;
+  for (const key in e) if (key !== 'date') return NO;
+  return e.date === null || isIsoDate(e.date) ? { exempt: { date: e.date } } : NO;
+}
+
 function date(v: unknown): unknown {
   if (v === null) return v;
   if (typeof v === 'string') return isIsoDate(v) ? v : NO;
@@ -126,7 +136,7 @@ const PERSON_KEYS: readonly (readonly [keyof Person & string, (v: unknown) => un
       return v.slice();
     },
   ],
-  ['trainings', (v) => record(v, TRAININGS, completion) ?? NO],
+  ['trainings', (v) => record(v, TRAININGS, trainingValue) ?? NO],
   ['certificates', (v) => record(v, CERTIFICATES, booleanOrNull) ?? NO],
   ['lastRefresher', completion],
   ['roleStart', date],
@@ -229,13 +239,14 @@ function fastFinding(v: unknown): Finding | null {
 /** PersonResultSchema (not strict) in its shape order. */
 export function fastPersonResult(v: unknown): PersonResult | null {
   if (!isPlainObject(v)) return null;
-  const { ref, personId, roles, status, refresherDue, normHours, findings, normParts, completed } = v;
+  const { ref, personId, roles, status, refresherDue, dueSoon, normHours, findings, normParts, completed } = v;
   if (typeof ref !== 'string') return null;
   if (personId !== null && typeof personId !== 'string') return null;
   const roleList = codes(roles, ROLES, Infinity);
   if (!roleList) return null;
   if (typeof status !== 'string' || !STATUS.has(status)) return null;
   if (refresherDue !== null && !isIsoDate(refresherDue)) return null;
+  if (dueSoon !== null && !isIsoDate(dueSoon)) return null;
   if (normHours !== null && (typeof normHours !== 'number' || !Number.isFinite(normHours))) return null;
   if (!Array.isArray(findings)) return null;
   const findingList: Finding[] = new Array(findings.length);
@@ -252,6 +263,7 @@ export function fastPersonResult(v: unknown): PersonResult | null {
     roles: roleList,
     status,
     refresherDue,
+    dueSoon,
     normHours,
     findings: findingList,
     normParts: parts,

@@ -1,6 +1,6 @@
 // PUT /api/needs/{schoolYear}/{board} and GET /api/needs/{schoolYear} (interfaces.md §3).
 import { z } from 'zod';
-import { RoleCode, TrainingCode } from '../plan/schema';
+import { PersonTrainingCode, RoleCode, TrainingCode } from '../plan/schema';
 import { KeyFiguresSchema, NeedsSchema, PoolsSchema } from '../model/summary';
 import { SchoolYearText } from './common';
 
@@ -23,6 +23,8 @@ export const NeedsPutSchema = z.object({
   facilitation: z
     .partialRecord(z.enum([...RoleCode.options, 'total']), z.object({ normHours: hours, hoursGranted: hours }))
     .optional(),
+  /** rules.md §5.3: exemptions per training, for the Trainersvraag and the Overzicht. */
+  exemptions: z.partialRecord(PersonTrainingCode, count).optional(),
 });
 export type NeedsPut = z.infer<typeof NeedsPutSchema>;
 export type NeedsPutInput = z.input<typeof NeedsPutSchema>;

@@ -1,6 +1,6 @@
 // The summary of one or more evaluated sheets (interfaces.md §2 `summary`, rules.md §5.2–§5.3).
 import { z } from 'zod';
-import { PoolCode, RoleCode, TrainingCode } from '../plan/schema';
+import { PersonTrainingCode, PoolCode, RoleCode, TrainingCode } from '../plan/schema';
 
 const count = z.number().int().nonnegative();
 const hours = z.number().nonnegative();
@@ -43,5 +43,7 @@ export const SummarySchema = z.object({
   keyFigures: KeyFiguresSchema,
   roles: z.partialRecord(RoleCode, z.object({ count, plan: count.nullable() })),
   facilitation: z.record(z.string(), z.object({ normHours: hours, hoursGranted: hours })),
+  /** rules.md §5.3: EXEMPTION findings per training; trainings with 0 left out. */
+  exemptions: z.partialRecord(PersonTrainingCode, count),
 });
 export type Summary = z.infer<typeof SummarySchema>;

@@ -104,6 +104,7 @@ function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrain
   let educatorsTrained = 0;
   let refreshersOverdue = 0;
   let refreshersDue = 0;
+  const exemptionCounts: Partial<Record<PersonTrainingCode, number>> = {};
 
   // Each training counted once per person; reused across rows (a Set per row was most of this loop's garbage).
   const counted: TrainingCode[] = [];
@@ -124,6 +125,7 @@ function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrain
         count('REFRESH');
         refreshersDue++;
       } else if (f.code === 'STUDENT_WITHOUT_CERTIFIED_WPB') studentProblem = true;
+      else if (f.code === 'EXEMPTION' && f.training) exemptionCounts[f.training] = (exemptionCounts[f.training] ?? 0) + 1;
     }
     for (const t of counted) initial[t] = (initial[t] ?? 0) + 1;
 
@@ -175,7 +177,12 @@ function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrain
   const orderedFacilitation: Summary['facilitation'] = {};
   for (const r of plan.roles) if (facilitation[r.code]) orderedFacilitation[r.code] = facilitation[r.code]!;
   orderedFacilitation.total = total;
-  return { needs, pools: poolsOf(plan, needs), keyFigures, roles, facilitation: orderedFacilitation };
+  const exemptions: Summary['exemptions'] = {};
+  for (const t of plan.trainings) {
+    const n = t.code === 'REFRESH' ? undefined : exemptionCounts[t.code];
+    if (n) exemptions[t.code as PersonTrainingCode] = n;
+  }
+  return { needs, pools: poolsOf(plan, needs), keyFigures, roles, facilitation: orderedFacilitation, exemptions };
 }
 
 /** Pair each person with its result: by position (evaluateSheet keeps the order), checked by ref. */

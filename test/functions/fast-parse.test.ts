@@ -113,7 +113,7 @@ describe('the fast request and answer checks agree with the zod schemas', () => 
       fc.constant({ WPB: 1, XX: 2 }),
       fc.constant(['WPB', 'CEO']),
     );
-    const keys = ['ref', 'personId', 'roles', 'status', 'refresherDue', 'normHours', 'findings', 'normParts', 'completed', 'extra'];
+    const keys = ['ref', 'personId', 'roles', 'status', 'refresherDue', 'dueSoon', 'normHours', 'findings', 'normParts', 'completed', 'extra'];
     fc.assert(
       fc.property(fc.nat(4), fc.constantFrom(...keys), damage, (i, key, v) => {
         const people = structuredClone(answer.people.slice(0, 5));
