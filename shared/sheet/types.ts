@@ -70,6 +70,12 @@ export interface SheetRead {
   fields: RuleField[];
   /** One canonical person per processed row; `ref` is the 1-based Excel row number as text. */
   people: Person[];
+  /**
+   * Person ref → the row's name as the sheet gives it (the name column, else first name, tussenvoegsel and
+   * last name), for the rows that have one. Only for sheets written back into the same workbook (the
+   * `Per school` sheet): names never go into a person, a request or the report.
+   */
+  names: Record<string, string>;
   /** Per person ref: field → A1 address of the cell it came from, for messages. */
   cells: Record<string, Partial<Record<FieldName, string>>>;
   problems: CellProblem[];
