@@ -9,7 +9,7 @@ import type { Plan } from '../plan/schema';
 import { actionsText } from '../rules/messages';
 import { PerSchoolTally } from '../summary/per-school';
 import { hasSchoolColumn, pairRows } from '../summary/summarize';
-import { ReportLayout, type LayoutValue } from './report-layout';
+import { ReportLayout } from './report-layout';
 import { PER_SCHOOL_PREFIX } from './synonyms';
 import type { SheetRead } from './types';
 import type { SummarySheetWrite, SummaryStyle } from './write-plan';
@@ -39,13 +39,14 @@ const LISTED: readonly Status[] = ['Niet in orde', 'Actie nodig'];
 const COUNTED = STATUSES.filter((s) => s !== 'Geen OS-rol');
 
 const NO_SCHOOL = 'Zonder school';
-const FIGURES_HEADER = ['Medewerkers', ...COUNTED, 'Binnenkort'];
-const FIGURE_STYLES: SummaryStyle[] = ['text', ...FIGURES_HEADER.map((): SummaryStyle => 'number')];
-// Acties last: a long text runs on into the empty cells to its right.
+// The last column holds text (Acties, the need in words), so it can be wide without pushing numbers away.
+const OVERVIEW_HEADER = ['School', 'Medewerkers', 'Niet in orde', 'Actie nodig', 'Binnenkort', 'Nog te scholen'];
+const OVERVIEW_STYLES: SummaryStyle[] = ['text', 'number', 'number', 'number', 'number', 'text'];
 const LIST_HEADER = ['Naam', 'Rollen', 'Status', 'Binnenkort', 'Werkblad en rij', 'Acties'];
 const LIST_STYLES: SummaryStyle[] = ['text', 'text', 'text', 'date', 'text', 'text'];
 
-const figures = (e: PerSchoolEntry): LayoutValue[] => [e.people, ...COUNTED.map((s) => e.statuses[s]), e.dueSoon];
+/** A training's name without its explanation in brackets: `Scholing werkplekbegeleiders`. */
+const shortName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
 
 /**
  * The blocks of the workbook's schools; null when no checked sheet has a school column (then the sheet is
@@ -89,19 +90,33 @@ export function perSchoolSheet(input: PerSchoolSheetInput): SummarySheetWrite | 
   );
   l.blank();
 
+  const needsOf = (e: PerSchoolEntry) => plan.trainings.filter((t) => e.needs[t.code]);
+
   l.line(['Overzicht per school'], 'heading');
-  l.line(['School', ...FIGURES_HEADER], 'label');
-  for (const { entry } of blocks) l.line([entry.school ?? NO_SCHOOL, ...figures(entry)], FIGURE_STYLES);
+  l.line(OVERVIEW_HEADER, 'label');
+  for (const { entry: e } of blocks)
+    l.line(
+      [
+        e.school ?? NO_SCHOOL,
+        e.people,
+        e.statuses['Niet in orde'],
+        e.statuses['Actie nodig'],
+        e.dueSoon,
+        needsOf(e).map((t) => `${shortName(t.name)}: ${e.needs[t.code]}`).join('; ') || 'geen',
+      ],
+      OVERVIEW_STYLES,
+    );
   if (blocks.length === 0) l.line(['Geen medewerkers met een OS-rol.'], 'text');
 
   for (const { entry, members } of blocks) {
     l.blank();
     l.line([entry.school ?? `${NO_SCHOOL} (geen school ingevuld, of een werkblad zonder kolom School)`], 'heading');
-    l.line(['', ...FIGURES_HEADER], 'label');
-    l.line(['Aantal', ...figures(entry)], FIGURE_STYLES);
+    l.line(['Medewerkers met een OS-rol', entry.people], ['label', 'number']);
+    for (const status of COUNTED) l.line([status, entry.statuses[status]], ['text', 'number']);
+    l.line(['Binnenkort aan de beurt', entry.dueSoon], ['text', 'number']);
 
     l.line(['Scholing', 'Nog te scholen'], 'label');
-    const needs = plan.trainings.filter((t) => entry.needs[t.code]);
+    const needs = needsOf(entry);
     for (const t of needs) l.line([`${t.name} (${t.planRef})`, entry.needs[t.code]!], ['text', 'number']);
     if (needs.length === 0) l.line(['Geen scholingsbehoefte.'], 'text');
 
@@ -130,7 +145,7 @@ export function perSchoolSheet(input: PerSchoolSheetInput): SummarySheetWrite | 
   return {
     name: perSchoolSheetName(input.planningYear),
     cells: l.cells,
-    columnWidths: [40, 30, 22, 14, 24, 12, 12],
+    columnWidths: [44, 30, 22, 12, 24, 70],
     charts: [],
   };
 }

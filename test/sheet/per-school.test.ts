@@ -205,51 +205,60 @@ describe(`the sheet ${SHEET}`, () => {
 
     // The overview: one row per entry, in the order of summary.perSchool.
     const overview = at('Overzicht per school');
-    expect(lines[overview + 1]).toEqual(['School', 'Medewerkers', 'Niet in orde', 'Actie nodig', 'Gegevens controleren', 'In orde', 'Binnenkort']);
+    expect(lines[overview + 1]).toEqual(['School', 'Medewerkers', 'Niet in orde', 'Actie nodig', 'Binnenkort', 'Nog te scholen']);
     expect(lines.slice(overview + 2, overview + 8)).toEqual([
-      ['12AB', 2, 1, 0, 0, 1, 0],
-      ['De Kameleon', 3, 1, 1, 0, 1, 1],
-      ['Het Anker', 3, 0, 1, 0, 2, 2],
-      ['Zonnebloem', 1, 0, 0, 0, 1, 0],
-      ['Émile Zola school', 1, 0, 0, 0, 1, 0],
-      ['Zonder school', 2, 0, 1, 0, 1, 0],
+      ['12AB', 2, 1, 0, 0, 'Scholing werkplekbegeleiders: 1'],
+      ['De Kameleon', 3, 1, 1, 1, 'Scholing werkplekbegeleiders: 1; Opfrisbijeenkomst: 1'],
+      ['Het Anker', 3, 0, 1, 2, 'Inwerken trainer: 1; Opfrisbijeenkomst: 1'],
+      ['Zonnebloem', 1, 0, 0, 0, 'geen'],
+      ['Émile Zola school', 1, 0, 0, 0, 'geen'],
+      ['Zonder school', 2, 0, 1, 0, 'Scholing werkplekbegeleiders: 1'],
     ]);
 
     // De Kameleon's block: figures, need, and the people to act on (names from the workbook, composed
     // first name, tussenvoegsel, last name), Niet in orde first.
     const kameleon = at('De Kameleon', overview + 8);
-    expect(lines[kameleon + 2]).toEqual(['Aantal', 3, 1, 1, 0, 1, 1]);
-    expect(lines[kameleon + 3]).toEqual(['Scholing', 'Nog te scholen']);
-    expect(lines[kameleon + 4]).toEqual([`${bossPoPlan.trainings[0]!.name} (§4)`, 1]);
-    expect(lines[kameleon + 5]![0]).toMatch(/^Opfrisbijeenkomst/);
-    expect(lines[kameleon + 6]).toEqual(['Naam', 'Rollen', 'Status', 'Binnenkort', 'Werkblad en rij', 'Acties']);
-    expect(lines[kameleon + 7]).toEqual([
+    expect(lines.slice(kameleon + 1, kameleon + 7)).toEqual([
+      ['Medewerkers met een OS-rol', 3],
+      ['Niet in orde', 1],
+      ['Actie nodig', 1],
+      ['Gegevens controleren', 0],
+      ['In orde', 1],
+      ['Binnenkort aan de beurt', 1],
+    ]);
+    expect(lines[kameleon + 7]).toEqual(['Scholing', 'Nog te scholen']);
+    expect(lines[kameleon + 8]).toEqual([`${bossPoPlan.trainings[0]!.name} (§4)`, 1]);
+    expect(lines[kameleon + 9]![0]).toMatch(/^Opfrisbijeenkomst/);
+    expect(lines[kameleon + 10]).toEqual(['Naam', 'Rollen', 'Status', 'Binnenkort', 'Werkblad en rij', 'Acties']);
+    expect(lines[kameleon + 11]).toEqual([
       'Bram de Wit', 'werkplekbegeleider', 'Niet in orde', null, 'Personeel, rij 3',
       'Scholing werkplekbegeleiders volgen; Studenten een geschoolde, gecertificeerde werkplekbegeleider geven',
     ]);
-    expect(lines[kameleon + 8]).toEqual([
+    expect(lines[kameleon + 12]).toEqual([
       'Jan Mulder', 'werkplekbegeleider', 'Actie nodig', '2027-01-15', 'Noord, rij 4', 'Opfrisbijeenkomst plannen (vóór 15-01-2027)',
     ]);
-    expect(lines[kameleon + 9]).toEqual(['Het Anker']);
+    expect(lines[kameleon + 13]).toEqual(['Het Anker']);
 
     // Het Anker: someone In orde whose VELON registration falls due soon is on the list too; the trainer
     // without the advised training counts in the need but is not listed.
-    const anker = at('Het Anker', kameleon);
-    expect(lines[anker + 3]).toEqual(['Scholing', 'Nog te scholen']);
-    expect(lines.slice(anker + 4, anker + 6).map((l) => l[1])).toEqual([1, 1]);
-    expect(lines.slice(anker + 7, anker + 9).map((l) => [l[0], l[2], l[3]])).toEqual([
+    const anker = kameleon + 13;
+    expect(lines[anker + 7]).toEqual(['Scholing', 'Nog te scholen']);
+    expect(lines.slice(anker + 8, anker + 10).map((l) => l[1])).toEqual([1, 1]);
+    expect(lines.slice(anker + 11, anker + 13).map((l) => [l[0], l[2], l[3]])).toEqual([
       ['Cor Smit', 'Actie nodig', '2027-01-10'],
       ['Eva Visser', 'In orde', '2027-01-20'],
     ]);
+    expect(lines[anker + 13]).toEqual(['Zonnebloem']);
 
     // Zonnebloem: nobody to act on, no need.
-    const zon = at('Zonnebloem', anker);
-    expect(lines[zon + 4]).toEqual(['Geen scholingsbehoefte.']);
-    expect(lines[zon + 6]![0]).toMatch(/^Niemand/);
+    const zon = anker + 13;
+    expect(lines[zon + 8]).toEqual(['Geen scholingsbehoefte.']);
+    expect(lines[zon + 10]![0]).toMatch(/^Niemand/);
 
     // The block of rows without a school: the empty school cell and the sheet without a school column.
     const none = lines.findIndex((l, i) => i > zon && typeof l[0] === 'string' && l[0].startsWith('Zonder school ('));
-    expect(lines[none + 6]).toEqual(['Mo Haddou', 'werkplekbegeleider', 'Actie nodig', null, 'Invallers, rij 2', 'Scholing werkplekbegeleiders volgen']);
+    expect(lines[none + 10]).toEqual(['Mo Haddou', 'werkplekbegeleider', 'Actie nodig', null, 'Invallers, rij 2', 'Scholing werkplekbegeleiders volgen']);
+    expect(lines.length).toBe(none + 11);
   });
 
   it('names stay in the workbook: not in the report, only in the written sheet', async () => {
@@ -290,6 +299,7 @@ describe(`the sheet ${SHEET}`, () => {
     expect(Object.entries(cells).find(([, v]) => v === 'Bram de Wit')).toBeTruthy();
     const zonRow = Object.entries(cells).find(([k, v]) => k.startsWith('A') && v === 'Zonnebloem')![0];
     expect(cells[`B${zonRow.slice(1)}`]).toBe(2);
+    expect(cells[`C${zonRow.slice(1)}`]).toBe(1);
 
     const { out: rerun } = await check(second);
     expect(sha(rerun)).toBe(sha(second));
