@@ -73,6 +73,16 @@ function completion(v: unknown): unknown {
   return invalid(v) ?? NO;
 }
 
+/** TrainingValue: a completion, or an exemption `{ exempt: { date: IsoDate | null } }` (both strict). */
+function trainingValue(v: unknown): unknown {
+  if (!isPlainObject(v) || !('exempt' in v)) return completion(v);
+  for (const key in v) if (key !== 'exempt') return NO;
+  const e = v.exempt;
+  if (!isPlainObject(e)) return NO;
+  for (const key in e) if (key !== 'date') return NO;
+  return e.date === null || isIsoDate(e.date) ? { exempt: { date: e.date } } : NO;
+}
+
 function date(v: unknown): unknown {
   if (v === null) return v;
   if (typeof v === 'string') return isIsoDate(v) ? v : NO;
@@ -126,7 +136,7 @@ const PERSON_KEYS: readonly (readonly [keyof Person & string, (v: unknown) => un
       return v.slice();
     },
   ],
-  ['trainings', (v) => record(v, TRAININGS, completion) ?? NO],
+  ['trainings', (v) => record(v, TRAININGS, trainingValue) ?? NO],
   ['certificates', (v) => record(v, CERTIFICATES, booleanOrNull) ?? NO],
   ['lastRefresher', completion],
   ['roleStart', date],

@@ -29,6 +29,17 @@ export type Invalid = z.infer<typeof Invalid>;
 export const CompletionValue = z.union([IsoDate, z.literal('done'), Invalid]).nullable();
 export type CompletionValue = z.infer<typeof CompletionValue>;
 
+/**
+ * An exempted training (rules.md §4.13): completed "binnen een andere context", on its date if the cell
+ * names one. The reason stays in the workbook (interfaces.md §3); clients add it to the message.
+ */
+export const Exemption = z.object({ exempt: z.object({ date: IsoDate.nullable() }).strict() }).strict();
+export type Exemption = z.infer<typeof Exemption>;
+
+/** A training completion: as CompletionValue, or an exemption (only training cells have those). */
+export const TrainingValue = z.union([IsoDate, z.literal('done'), Invalid, Exemption]).nullable();
+export type TrainingValue = z.infer<typeof TrainingValue>;
+
 /** roleStart, velonRegistration: a date, unreadable, or null (unknown). */
 export const DateValue = z.union([IsoDate, Invalid]).nullable();
 export type DateValue = z.infer<typeof DateValue>;
@@ -75,7 +86,7 @@ export const PersonSchema = z
     roles: z.array(RoleCode).max(20).default([]),
     /** Role tokens the reader could not recognise (UNKNOWN_ROLE), as typed. */
     unknownRoles: z.array(text).max(20).optional(),
-    trainings: z.partialRecord(z.enum(PERSON_TRAINING_CODES), CompletionValue).optional(),
+    trainings: z.partialRecord(z.enum(PERSON_TRAINING_CODES), TrainingValue).optional(),
     certificates: z.partialRecord(z.enum(CERTIFICATE_TRAININGS), z.boolean().nullable()).optional(),
     lastRefresher: CompletionValue.optional(),
     roleStart: DateValue.optional(),

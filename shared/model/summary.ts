@@ -1,6 +1,6 @@
 // The summary of one or more evaluated sheets (interfaces.md §2 `summary`, rules.md §5.2–§5.4).
 import { z } from 'zod';
-import { PoolCode, RoleCode, TrainingCode } from '../plan/schema';
+import { PersonTrainingCode, PoolCode, RoleCode, TrainingCode } from '../plan/schema';
 import { Status } from './result';
 
 const count = z.number().int().nonnegative();
@@ -61,6 +61,8 @@ export const SummarySchema = z.object({
   keyFigures: KeyFiguresSchema,
   roles: z.partialRecord(RoleCode, z.object({ count, plan: count.nullable() })),
   facilitation: z.record(z.string(), z.object({ normHours: hours, hoursGranted: hours })),
+  /** rules.md §5.3: EXEMPTION findings per training; trainings with 0 left out. */
+  exemptions: z.partialRecord(PersonTrainingCode, count),
   /** rules.md §5.4: the schools in code-point order of their lower-cased name, school null last; null without a school column. */
   perSchool: z.array(PerSchoolEntrySchema).nullable(),
 });

@@ -7,6 +7,7 @@ import type { Plan } from '../plan/schema';
 import { completedOfMask, roleMask, rolesOfMask, sheetContext, ROLE_BIT, type SheetContext } from './context';
 import { certificateRule } from './certificate';
 import { dataQuality, unknownRoleTokens } from './data-quality';
+import { exemptionRule } from './exemption';
 import { markDuplicates } from './duplicates';
 import { facilitationRule } from './facilitation';
 import { meetingsRule } from './meetings';
@@ -93,6 +94,7 @@ function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): Pe
   const findings = scratch;
   findings.length = 0;
   dataQuality(ctx, view, unknownRoles, findings);
+  exemptionRule(ctx, view, findings);
   trainingRule(ctx, view, findings);
   certificateRule(ctx, view, findings);
   const refresherDue = refresherRule(ctx, view, findings);

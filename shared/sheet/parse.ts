@@ -206,6 +206,56 @@ export function parseCompletion(cell: Cell, date1904: boolean): CompletionValue 
   return dateFromCell(cell, date1904) ?? invalid(cell);
 }
 
+/** An exemption as a training cell writes it (rules.md §4.13): the reason and the date found in it. */
+export interface CellExemption {
+  /** The first date the reason names (the rules ignore one after the reference date), or null. */
+  date: IsoDate | null;
+  /**
+   * The rest of the text after `vrijstelling`/`vrijgesteld` and its leading `: - , (` and spaces (and the
+   * `)` that closes such a `(` at the end); may be ''.
+   */
+  reason: string;
+}
+
+const EXEMPTION_WORD = /^(?:vrijstelling|vrijgesteld)(?!\p{L})/iu;
+const EXEMPTION_LEAD = /^[:\-,(\s]+/;
+/** d-m-yyyy, d/m/yyyy, d.m.yyyy or yyyy-mm-dd, not touching another digit. */
+const REASON_DATE = /(?<!\d)(?:(\d{1,2})([-/.])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))(?!\d)/g;
+const REASON_YEAR = /(?<!\d)\d{4}(?!\d)/g;
+
+/** The date an exemption's reason names: the first valid day written as a date, else the first year 1990–2100. */
+function reasonDate(reason: string): IsoDate | null {
+  REASON_DATE.lastIndex = 0;
+  for (let m = REASON_DATE.exec(reason); m !== null; m = REASON_DATE.exec(reason)) {
+    const date = m[4] !== undefined ? makeDate(Number(m[4]), Number(m[3]), Number(m[1])) : makeDate(Number(m[5]), Number(m[6]), Number(m[7]));
+    if (date) return date;
+    // Not a day that exists (31-02-2021): look again from the next character, not past the whole match.
+    REASON_DATE.lastIndex = m.index + 1;
+  }
+  REASON_YEAR.lastIndex = 0;
+  for (let m = REASON_YEAR.exec(reason); m !== null; m = REASON_YEAR.exec(reason)) {
+    const date = yearDate(Number(m[0]));
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * A training cell that starts, in any case, with `vrijstelling` or `vrijgesteld` followed by the end or
+ * a character that is not a letter (not `vrijstellingen`) is an exemption (rules.md §4.13); else null.
+ */
+export function parseExemption(text: string): CellExemption | null {
+  const s = text.trim();
+  const m = EXEMPTION_WORD.exec(s);
+  if (!m) return null;
+  const rest = s.slice(m[0].length);
+  const lead = EXEMPTION_LEAD.exec(rest)?.[0] ?? '';
+  let reason = rest.slice(lead.length).trim();
+  // `vrijgesteld (reden)`: the parenthesis that closes the one removed in front goes too.
+  if (lead.includes('(') && reason.endsWith(')') && !reason.includes('(')) reason = reason.slice(0, -1).trimEnd();
+  return { date: reasonDate(reason), reason };
+}
+
 /** roleStart, velonRegistration: a date, null (empty: unknown), or invalid. */
 export function parseDate(cell: Cell, date1904: boolean): DateValue {
   if (isEmptyCell(cell)) return null;
@@ -247,6 +297,9 @@ export function parseBoolean(cell: Cell, date1904: boolean): boolean | null {
 const NUMBER_TEXT = /^\d+(?:[.,]\d+)?$/;
 const MAX_NUMBER = 1e9;
 
+/** In every number field these words (any case) are the number 0 (rules.md §6.3): "nvt students" is none. */
+export const ZERO_WORDS: ReadonlySet<string> = new Set(['nvt', 'n.v.t.', 'n.v.t', 'geen', '-']);
+
 /** Counts and hours: a non-negative number, null (empty: unknown), or invalid (text, negative). */
 export function parseNumber(cell: Cell): NumberValue {
   if (cell === null) return null;
@@ -254,6 +307,7 @@ export function parseNumber(cell: Cell): NumberValue {
   if (typeof cell === 'string') {
     const s = cell.trim();
     if (s === '') return null;
+    if (ZERO_WORDS.has(s.toLowerCase())) return 0;
     if (!NUMBER_TEXT.test(s)) return invalid(cell);
     const n = Number(s.replace(',', '.'));
     return n <= MAX_NUMBER ? n : invalid(cell);

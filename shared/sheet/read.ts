@@ -14,6 +14,7 @@ import {
   parseBoolean,
   parseCompletion,
   parseDate,
+  parseExemption,
   parseNamed,
   parseNumber,
   parsePersonId,
@@ -24,6 +25,8 @@ import { isProductSheet } from './synonyms';
 import type { Cell, CellProblem, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
 
 export const HEADER_SEARCH_ROWS = 20;
+/** An exemption's reason is kept up to this length (the message shows at most 100 characters of it). */
+const MAX_REASON = 1000;
 
 export const SKIP_REASONS = {
   productSheet: 'uitvoerblad van deze controle; wordt niet als personeelsblad gelezen',
@@ -204,6 +207,7 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
   const date1904 = options.date1904;
 
   const templates = personTemplates(columns);
+  const exemptionReasons: NonNullable<SheetRead['exemptionReasons']> = {};
   const tokens: RoleToken[] = [];
   const unknown: string[] = [];
   for (let r = headerIndex + 1; r < lastRow; r++) {
@@ -253,6 +257,15 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
           break;
         case 'training':
         case 'lastRefresher': {
+          if (column.kind === 'training' && typeof cell === 'string') {
+            const exemption = parseExemption(cell);
+            if (exemption) {
+              const training = column.key as PersonTrainingCode;
+              person.trainings![training] = { exempt: { date: exemption.date } };
+              if (exemption.reason !== '') (exemptionReasons[ref] ??= {})[training] = exemption.reason.slice(0, MAX_REASON);
+              break;
+            }
+          }
           const value: CompletionValue = parseCompletion(cell, date1904);
           if (value !== null && typeof value === 'object' && !isErrorCell(cell))
             problems.push(cellProblem(sheet, column, excelRow, cell, 'geldige datum'));
@@ -312,6 +325,7 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     people,
     names,
     cells: cellAddresses(refs, columns.map((c) => ({ letter: c.letter, field: columnMap[c.letter]! }))),
+    exemptionReasons,
     problems,
     lastRow,
     lastColumn,

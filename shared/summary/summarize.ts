@@ -121,6 +121,7 @@ function summaryOfRows(
   let educatorsTrained = 0;
   let refreshersOverdue = 0;
   let refreshersDue = 0;
+  const exemptionCounts: Partial<Record<PersonTrainingCode, number>> = {};
 
   // Each training counted once per person; reused across rows (a Set per row was most of this loop's garbage).
   const counted: TrainingCode[] = [];
@@ -141,6 +142,7 @@ function summaryOfRows(
         count('REFRESH');
         refreshersDue++;
       } else if (f.code === 'STUDENT_WITHOUT_CERTIFIED_WPB') studentProblem = true;
+      else if (f.code === 'EXEMPTION' && f.training) exemptionCounts[f.training] = (exemptionCounts[f.training] ?? 0) + 1;
     }
     for (const t of counted) initial[t] = (initial[t] ?? 0) + 1;
 
@@ -192,12 +194,18 @@ function summaryOfRows(
   const orderedFacilitation: Summary['facilitation'] = {};
   for (const r of plan.roles) if (facilitation[r.code]) orderedFacilitation[r.code] = facilitation[r.code]!;
   orderedFacilitation.total = total;
+  const exemptions: Summary['exemptions'] = {};
+  for (const t of plan.trainings) {
+    const n = t.code === 'REFRESH' ? undefined : exemptionCounts[t.code];
+    if (n) exemptions[t.code as PersonTrainingCode] = n;
+  }
   return {
     needs,
     pools: poolsOf(plan, needs),
     keyFigures,
     roles,
     facilitation: orderedFacilitation,
+    exemptions,
     perSchool: perSchool ? perSchool.entries() : null,
   };
 }

@@ -28,6 +28,7 @@ const summary: Summary = {
   keyFigures: { studentsPlaced: 2, studentsWithCertifiedWpb: 1, wpbTrainedShare: 0.5, soioTrainedShare: null, schoolsWithTrainedOb: null, schools: null, refreshersOverdue: 0, refreshersDue: 1 },
   roles: { WPB: { count: 2, plan: 360 } },
   facilitation: { WPB: { normHours: 40, hoursGranted: 20 }, total: { normHours: 40, hoursGranted: 20 } },
+  exemptions: {},
   perSchool: null,
 };
 

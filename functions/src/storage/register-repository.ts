@@ -3,7 +3,7 @@
 // A small index table lists the boards that have records, so evaluate never scans for unknown boards.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { RegisterRecord } from '../../../shared/model/register';
-import type { PersonTrainingCode } from '../../../shared/plan/schema';
+import type { TrainingCode } from '../../../shared/plan/schema';
 import { submitInBatches } from './batch';
 import { boardKey, boardPartition, decodeKeyPart, encodeKeyPart } from './keys';
 
@@ -42,7 +42,7 @@ export class InvalidContinuation extends Error {
 function toRecord(e: RecordEntity): RegisterRecord {
   const r: RegisterRecord = {
     personId: e.personId,
-    training: e.training as PersonTrainingCode,
+    training: e.training as TrainingCode,
     date: e.date,
     board: e.board,
   };
