@@ -30,7 +30,9 @@ describe.each(['sample-boor', 'sample-wijzer'])('%s: per school', (name) => {
       const report = ReportSchema.parse(JSON.parse(stdout));
       expect(report.summary.perSchool).toEqual(expected.summary.perSchool);
 
-      expect(await main(args, { ...io, stdout: () => undefined })).toBe(0);
+      let printed = '';
+      expect(await main(args, { ...io, stdout: (t: string) => (printed += t) })).toBe(0);
+      expect(printed).toContain(`Per school ${expected.planningYear}: ${expected.summary.perSchool.length} scholen\n`);
       const written = await openWorkbook(await readFile(input.replace(/\.xlsx$/, '.gecontroleerd.xlsx')));
       const names = written.sheets.map((s) => s.name);
       expect(names.slice(-2)).toEqual([`Scholingsbehoefte ${expected.planningYear}`, `Per school ${expected.planningYear}`]);
