@@ -181,11 +181,10 @@ async function summaryPart(pkg: Package, parts: WorkbookParts, name: string): Pr
   const lower = name.toLowerCase();
   const existing = parts.sheets.find((s) => s.name.toLowerCase() === lower && s.kind === 'worksheet' && s.path);
   if (existing) return existing.path;
-  const dir = `${dirOf(parts.workbookPath)}worksheets/`;
-  let n = 1;
-  while (pkg.zip.file(`${dir}sheet${n}.xml`)) n++;
-  const path = `${dir}sheet${n}.xml`;
-  const relId = await addRelationship(pkg, parts.workbookRelsPath, WORKSHEET_REL, `worksheets/sheet${n}.xml`);
+  // A sheet added earlier in this write has its content type but no part yet: freePart skips it too.
+  const taken = new Set(Object.keys(pkg.zip.files).map((f) => f.toLowerCase()));
+  const path = await freePart(pkg, `${dirOf(parts.workbookPath)}worksheets/`, 'sheet', taken);
+  const relId = await addRelationship(pkg, parts.workbookRelsPath, WORKSHEET_REL, `worksheets/${path.slice(dirOf(path).length)}`);
   await addContentType(pkg, path, WORKSHEET_TYPE);
   const wb = (await pkg.text(parts.workbookPath))!;
   const p = mainPrefix(wb, 'workbook');
@@ -230,10 +229,17 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
     }
   }
 
-  // The summary, then the Per school sheet beside it: both ours, replaced on every run.
-  for (const report of [plan.summary, plan.perSchool]) {
-    if (!report) continue;
-    const path = await summaryPart(pkg, parts, report.name);
+  // The summary, then the Per school sheet beside it: both ours, replaced on every run. Every sheet is found
+  // or added first (sheet order), then written with the sheets that have charts last: their drawing and
+  // chart parts are dropped and added again on every run, so they go after every part that stays, and a
+  // second run keeps every part and content type in the same order, so the same bytes.
+  const reports = [plan.summary, plan.perSchool ?? null].filter((r): r is NonNullable<typeof r> => r !== null);
+  const paths: string[] = [];
+  for (const report of reports) paths.push(await summaryPart(pkg, parts, report.name));
+  const order = reports.map((_, i) => i).sort((a, b) => Number(reports[a]!.charts.length > 0) - Number(reports[b]!.charts.length > 0));
+  for (const i of order) {
+    const report = reports[i]!;
+    const path = paths[i]!;
     // A replaced summary sheet loses whatever drawings, charts or comments the previous one had.
     await dropSheetParts(pkg, path);
     // The sheet part goes first: a second run then keeps every part in the same zip order, so the same bytes.
