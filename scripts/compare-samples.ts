@@ -1,7 +1,7 @@
 // Dev script (not a test): reads ../shared/samples/*.xlsx with the sheet reader and, when the rules engine
 // is present, evaluates them, then compares with the *.expected.json files there and prints the
 // agreement: per row status, findings, refresherDue, dueSoon, normHours and roles; the summary's needs,
-// key figures, roles and exemptions. Run: npx tsx scripts/compare-samples.ts [samples-dir]
+// key figures, roles, exemptions and perSchool. Run: npx tsx scripts/compare-samples.ts [samples-dir]
 // (default ../shared/samples, or ../../shared/samples from a worktree under /work/wt).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -42,6 +42,14 @@ interface ExpectedSummary {
   keyFigures: Record<string, number | null>;
   roles: Record<string, number>;
   exemptions?: Record<string, number>;
+  perSchool?: PerSchool[] | null;
+}
+interface PerSchool {
+  school: string | null;
+  people: number;
+  statuses: Record<string, number>;
+  needs: Record<string, number | undefined>;
+  dueSoon: number;
 }
 interface Expected {
   file: string;
@@ -67,6 +75,7 @@ type Summarize = (
   keyFigures: Record<string, unknown>;
   roles: Record<string, { count: number } | undefined>;
   exemptions?: Record<string, number | undefined>;
+  perSchool?: PerSchool[] | null;
 };
 
 const dir = resolve(process.argv[2] ?? (existsSync('../shared/samples') ? '../shared/samples' : '../../shared/samples'));
@@ -189,6 +198,16 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).
     if (want.exemptions) {
       const sorted = (o: Record<string, number | undefined>) => Object.fromEntries(Object.entries(o).filter(([, n]) => n).sort());
       check('summary exemptions', sorted(got.exemptions ?? {}), sorted(want.exemptions));
+    }
+    if (want.perSchool !== undefined) {
+      // The schools in their order (rules.md §5.4), then each school's figures; key order within needs is free.
+      const gotSchools = got.perSchool ?? null;
+      check('summary perSchool schools', gotSchools?.map((e) => e.school) ?? null, want.perSchool?.map((e) => e.school) ?? null);
+      const entry = (e: PerSchool) => ({ ...e, needs: Object.fromEntries(Object.entries(e.needs).filter(([, n]) => n).sort()) });
+      for (const w of want.perSchool ?? []) {
+        const g = gotSchools?.find((e) => e.school === w.school);
+        check(`summary perSchool[${w.school ?? 'null'}]`, g ? entry(g) : null, entry(w));
+      }
     }
   }
 }

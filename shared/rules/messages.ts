@@ -227,3 +227,17 @@ export function actionText(
       return 'Zie toelichting';
   }
 }
+
+/** The `Acties` cell (interfaces.md §1): the actions of the critical and action findings, `; `-separated, each once. */
+export function actionsText(person: { findings: readonly Finding[]; refresherDue?: IsoDate | null; normHours?: number | null }): string {
+  let out = '';
+  const seen: string[] = [];
+  for (const f of person.findings) {
+    if (f.severity !== 'critical' && f.severity !== 'action') continue;
+    const t = actionText(f, person)?.trim();
+    if (!t || seen.includes(t)) continue;
+    seen.push(t);
+    out = out === '' ? t : `${out}; ${t}`;
+  }
+  return out;
+}

@@ -71,6 +71,12 @@ export interface SheetRead {
   /** One canonical person per processed row; `ref` is the 1-based Excel row number as text. */
   people: Person[];
   /**
+   * Person ref → the row's name as the sheet gives it (the name column, else first name, tussenvoegsel and
+   * last name), for the rows that have one. Only for sheets written back into the same workbook (the
+   * `Per school` sheet): names never go into a person, a request or the report.
+   */
+  names: Record<string, string>;
+  /**
    * Per person ref: the reason of each exempted training (rules.md §4.13), as the cell gives it. It stays
    * in the workbook: attachCells adds it to the EXEMPTION message, whichever evaluator ran. Absent: none.
    */

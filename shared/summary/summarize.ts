@@ -1,5 +1,5 @@
-// Plan §4–§5 (rules.md §5.2–§5.3): training need, trainer pools and the steering group's key figures,
-// over every row with at least one role of every processed sheet (never merged by personId).
+// Plan §3–§5 (rules.md §5.2–§5.4): training need, trainer pools, the steering group's key figures and the
+// figures per school, over every row with at least one role of every processed sheet (never merged by personId).
 import type { Person } from '../model/person';
 import type { PersonResult, SheetEvaluation } from '../model/result';
 import type { KeyFigures, Summary } from '../model/summary';
@@ -7,6 +7,7 @@ import type { PersonTrainingCode, Plan, RoleCode, TrainingCode } from '../plan/s
 import type { SchoolYear } from '../calendar/dates';
 import { SchoolTally } from '../rules/schools';
 import { needsFromCounts, poolsOf } from './needs';
+import { PerSchoolTally } from './per-school';
 
 export { combineNeeds } from './needs';
 
@@ -27,15 +28,21 @@ interface Rows {
 
 const noRows = (): Rows => ({ people: [], results: [] });
 
+/** A sheet that was checked with a school column (rules.md §5.1, §5.4). */
+export const hasSchoolColumn = (sheet: SummarizedSheet): boolean => sheet.evaluation.schools !== null;
+
 export function summarize(plan: Plan, sheets: readonly SummarizedSheet[], _options: SummarizeOptions): Summary {
   const rows = noRows();
   let schools: number | null = null;
   let schoolsWithTrainedOb: number | null = null;
+  const perSchool = sheets.some(hasSchoolColumn) ? new PerSchoolTally() : null;
   for (const sheet of sheets) {
+    const withSchool = hasSchoolColumn(sheet);
     pairRows(sheet, (person, result) => {
       if (result.roles.length > 0) {
         rows.people.push(person);
         rows.results.push(result);
+        perSchool?.add(withSchool ? person.school : null, result, undefined);
       }
     });
     const s = sheet.evaluation.schools;
@@ -44,7 +51,7 @@ export function summarize(plan: Plan, sheets: readonly SummarizedSheet[], _optio
       schoolsWithTrainedOb = (schoolsWithTrainedOb ?? 0) + s.withTrainedOb;
     }
   }
-  return summaryOfRows(plan, rows, schools, schoolsWithTrainedOb);
+  return summaryOfRows(plan, rows, schools, schoolsWithTrainedOb, perSchool);
 }
 
 /**
@@ -56,16 +63,20 @@ export function summarizeByBoard(
   sheets: readonly SummarizedSheet[],
   _options: SummarizeOptions,
 ): Record<string, Summary> {
-  const byBoard = new Map<string, { rows: Rows; schools: number | null; withTrainedOb: number | null }>();
+  const byBoard = new Map<string, { rows: Rows; schools: number | null; withTrainedOb: number | null; perSchool: PerSchoolTally | null }>();
+  const anySchoolColumn = sheets.some(hasSchoolColumn);
   for (const sheet of sheets) {
     const tallies = new Map<string, SchoolTally>();
+    const withSchool = hasSchoolColumn(sheet);
     pairRows(sheet, (person, result) => {
       if (result.roles.length === 0) return;
       const board = person.board?.trim() ?? '';
       let entry = byBoard.get(board);
-      if (!entry) byBoard.set(board, (entry = { rows: noRows(), schools: null, withTrainedOb: null }));
+      if (!entry)
+        byBoard.set(board, (entry = { rows: noRows(), schools: null, withTrainedOb: null, perSchool: anySchoolColumn ? new PerSchoolTally() : null }));
       entry.rows.people.push(person);
       entry.rows.results.push(result);
+      entry.perSchool?.add(withSchool ? person.school : null, result, undefined);
       if (sheet.evaluation.schools) {
         let tally = tallies.get(board);
         if (!tally) tallies.set(board, (tally = new SchoolTally()));
@@ -86,11 +97,17 @@ export function summarizeByBoard(
   }
   const out: Record<string, Summary> = {};
   for (const [board, entry] of [...byBoard].sort(([a], [b]) => a.localeCompare(b)))
-    out[board] = summaryOfRows(plan, entry.rows, entry.schools, entry.withTrainedOb);
+    out[board] = summaryOfRows(plan, entry.rows, entry.schools, entry.withTrainedOb, entry.perSchool);
   return out;
 }
 
-function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrainedOb: number | null): Summary {
+function summaryOfRows(
+  plan: Plan,
+  rows: Rows,
+  schools: number | null,
+  withTrainedOb: number | null,
+  perSchool: PerSchoolTally | null,
+): Summary {
   const initial: Partial<Record<TrainingCode, number>> = {};
   const roleCounts = new Map<RoleCode, number>();
   const norms = new Set(plan.norms.map((n) => n.role));
@@ -182,11 +199,19 @@ function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrain
     const n = t.code === 'REFRESH' ? undefined : exemptionCounts[t.code];
     if (n) exemptions[t.code as PersonTrainingCode] = n;
   }
-  return { needs, pools: poolsOf(plan, needs), keyFigures, roles, facilitation: orderedFacilitation, exemptions };
+  return {
+    needs,
+    pools: poolsOf(plan, needs),
+    keyFigures,
+    roles,
+    facilitation: orderedFacilitation,
+    exemptions,
+    perSchool: perSchool ? perSchool.entries() : null,
+  };
 }
 
 /** Pair each person with its result: by position (evaluateSheet keeps the order), checked by ref. */
-function pairRows(sheet: SummarizedSheet, each: (person: Person, result: PersonResult) => void): void {
+export function pairRows(sheet: SummarizedSheet, each: (person: Person, result: PersonResult) => void): void {
   const results = sheet.evaluation.people;
   const byRef = new Map<string, Person>();
   for (let i = 0; i < results.length; i++) {

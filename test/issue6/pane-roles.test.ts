@@ -20,6 +20,7 @@ const summary = (wpb: number): Summary => ({
   roles: { WPB: { count: 3, plan: 360 } },
   facilitation: { WPB: { normHours: 60, hoursGranted: 40 }, total: { normHours: 60, hoursGranted: 40 } },
   exemptions: {},
+  perSchool: null,
 } as Summary);
 
 function memorySettings() {

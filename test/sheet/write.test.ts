@@ -11,7 +11,7 @@ import { OWNED_HEADERS } from '../../shared/sheet/write-plan';
 function read(over: Partial<SheetRead> = {}): SheetRead {
   return {
     sheet: 'Personeel', skipped: null, headerRow: 3, columns: { A: 'personId', B: 'roles' },
-    headers: { A: 'Personeelsnummer', B: 'Rol' }, remarks: [], fields: [], people: [], cells: {}, problems: [],
+    headers: { A: 'Personeelsnummer', B: 'Rol' }, remarks: [], fields: [], people: [], names: {}, cells: {}, problems: [],
     lastRow: 6, lastColumn: 2, ...over,
   };
 }
@@ -29,6 +29,7 @@ const summary: Summary = {
   roles: { WPB: { count: 2, plan: 360 } },
   facilitation: { WPB: { normHours: 40, hoursGranted: 20 }, total: { normHours: 40, hoursGranted: 20 } },
   exemptions: {},
+  perSchool: null,
 };
 
 const options = { plan: bossPoPlan, referenceDate: '2026-11-28', planningYear: '2026-2027', summary } as const;
