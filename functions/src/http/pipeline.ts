@@ -63,6 +63,16 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
   const { route, params } = match;
   out.route = `/api/${route.route}`;
 
+  // A board in the path is a known board, whoever asks (the list is not secret): checked with the route.
+  if (params.board !== undefined) {
+    const board = deps.boards.find(params.board);
+    if (board === undefined)
+      return problem(404, `Onbekend bestuur. De API kent deze besturen: ${deps.boards.names.join(', ')}.`, {
+        title: 'Unknown board',
+      });
+    params.board = board;
+  }
+
   if (route.access !== 'anyone') {
     const caller = identify(req, deps);
     out.caller = caller;
