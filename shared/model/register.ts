@@ -2,13 +2,13 @@
 // participation centrally. The function app stores records under `board`; the match is board + personId.
 import { z } from 'zod';
 import { PersonTrainingCode } from '../plan/schema';
-import { IsoDate } from './person';
+import { InputDate } from './person';
 
 export const RegisterRecordSchema = z
   .object({
     personId: z.string().trim().min(1).max(200),
     training: PersonTrainingCode,
-    date: IsoDate,
+    date: InputDate,
     /** The register shows the certificate for this training. */
     certificate: z.boolean().optional(),
     board: z.string().trim().min(1).max(200),

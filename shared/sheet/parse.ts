@@ -40,9 +40,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** A calendar date, or null when that day does not exist (31-02-2025) or the year is out of range. */
+/**
+ * A calendar date, or null when that day does not exist (31-02-2025) or the year is outside the dates
+ * the API accepts (1900–2199, interfaces.md §3): such a cell is unreadable, not a request the API refuses.
+ */
 export function makeDate(year: number, month: number, day: number): IsoDate | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   // Sheets repeat the same dates over and over: one string per day keeps a big sheet's garbage low.
   const key = (year * 16 + month) * 32 + day;
   let iso = isoCache.get(key);

@@ -9,7 +9,7 @@ import { callerFromPrincipal, principalName } from '../auth/principal';
 import type { AppDeps } from '../deps';
 import { InvalidContinuation } from '../storage/register-repository';
 import { isUnavailable } from '../storage/tables';
-import { BodyTooLarge, BodyUnreadable, declaredTooLarge, isJsonContentType, parseJson, readBody } from './body';
+import { BodyTooLarge, BodyUnreadable, declaredTooLarge, isJsonContentType, parseJson, readBody, type ParsedBody } from './body';
 import { badRequest, forbidden, problem, unauthorized, unavailable } from './problem';
 import { matchRoute } from './router';
 import type { ApiRequest, ApiResponse, RouteDef } from './types';
@@ -87,15 +87,18 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
       return problem(415, 'Stuur JSON met Content-Type: application/json (UTF-8).');
     const tooLarge = () => problem(413, 'De body is groter dan 10 MiB.');
     if (declaredTooLarge(req.headers.get('content-length'))) return tooLarge();
+    let parsed: ParsedBody;
     try {
-      json = parseJson(await readBody(req.body));
+      parsed = parseJson(await readBody(req.body));
     } catch (e) {
       if (e instanceof BodyTooLarge) return tooLarge();
       if (e instanceof BodyUnreadable) return badRequest(e.detail, [{ path: '', message: e.detail }]);
       throw e;
     }
+    json = parsed.value;
     const countProblem = route.body.tooLarge?.(json);
     if (countProblem) return problem(413, countProblem);
+    if (parsed.hostile) return badRequest('De body klopt niet.', [parsed.hostile]);
   }
 
   const p = route.params ? validate(route.params, params, 'Het adres') : { ok: true as const, value: params };
