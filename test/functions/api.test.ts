@@ -99,6 +99,18 @@ describe('needs', () => {
     expect(own.latest).not.toHaveProperty('extra');
   });
 
+  it('bounds key figures like the other numbers: 1e308 is a 400 and stores nothing; a real summary\'s figures are stored', async () => {
+    const figures = { studentsPlaced: 10, studentsWithCertifiedWpb: 9, wpbTrainedShare: 0.75, soioTrainedShare: 1, schoolsWithTrainedOb: 2, schools: 3, refreshersOverdue: 1, refreshersDue: 4 };
+    const ok = await api.client('boor').putNeeds('2032-2033', 'BOOR', { needs: { WPB: { initial: 2 } }, keyFigures: figures });
+    expect(ok).toMatchObject({ httpStatus: 201, version: 1 });
+    for (const big of [{ studentsPlaced: 1e308 }, { refreshersDue: 1e7 }, { studentsWithCertifiedWpb: 1e10 }]) {
+      const answer = await send(api.url, 'PUT', '/api/needs/2032-2033/BOOR', { who: 'boor', body: { needs: { WPB: { initial: 3 } }, keyFigures: { ...figures, ...big } } });
+      expectProblem(answer, 400);
+      expect((answer.json as { errors: { path: string }[] }).errors[0]!.path).toBe(`/keyFigures/${Object.keys(big)[0]}`);
+    }
+    expect((await api.client('boor').getBoardNeeds('2032-2033', 'BOOR')).history).toHaveLength(1);
+  });
+
   it('stuurgroep reads combined needs but cannot write; a board cannot read the combined needs', async () => {
     await expect(api.client('stuurgroep').putNeeds(YEAR, 'BOOR', NEED)).rejects.toMatchObject({ status: 403 });
     await expect(api.client('boor').getNeeds(YEAR)).rejects.toMatchObject({ status: 403 });
@@ -205,6 +217,29 @@ describe('evaluate', () => {
     const without = await api.client('boor').evaluate({ ...request, register: false });
     expect(status(without)).toMatchObject({ '4': 'Niet in orde', '5': 'Niet in orde' });
     expect(without.registerRecords).toBe(0);
+  });
+
+  it('accepts the person keys in fields, as in the spec\'s example request, and they change nothing', async () => {
+    const example = {
+      referenceDate: '2026-11-28',
+      planningYear: '2026-2027',
+      fields: ['roles', 'training.WPB', 'certificate.WPB', 'students', 'school'],
+      people: [
+        { ref: '4', personId: '10234', board: 'BOOR', school: 'De Kameleon', roles: ['WPB', 'OBP'], unknownRoles: ['vertrouwenspersoon'],
+          trainings: { WPB: '2025-03-12', OB: 'done', SOIO: { invalid: 'gepland' } }, certificates: { WPB: true },
+          lastRefresher: '2024-01-10', roleStart: null, velonRegistration: null, students: 2, graduates: null, secondAssessments: null,
+          hoursGranted: 40, meetings: null, pairedWith: false, coach: true },
+      ],
+      register: false,
+    };
+    const withKeys = await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...example, fields: [...example.fields, 'unknownRoles', 'personId', 'board', 'name'] } });
+    expect(withKeys.status, withKeys.text).toBe(200);
+    const ruleOnly = await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...example, fields: example.fields.filter((f) => f !== 'roles') } });
+    expect(ruleOnly.status).toBe(200);
+    expect(withKeys.json).toEqual(ruleOnly.json);
+    // Other unknown names stay a 400, and a person never has a name key.
+    expectProblem(await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...example, fields: ['firstName'] } }), 400);
+    expectProblem(await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...example, people: [{ ref: '1', name: 'x' }] } }), 400);
   });
 
   it('defaults the reference date to today and the planning year to its school year', async () => {
