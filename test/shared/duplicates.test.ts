@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonResult } from '../../shared/model/result';
 import { markDuplicates } from '../../shared/rules/duplicates';
+import { collidingIds, fnv1a, randomIds } from '../support/fnv-collisions';
 
 const row = (personId: string | null, i: number): PersonResult => ({
   ref: String(i),
@@ -16,35 +17,6 @@ const row = (personId: string | null, i: number): PersonResult => ({
   findings: [],
   normParts: {},
 });
-
-/** Unseeded FNV-1a over UTF-16 code units: the hash an attacker could aim at. */
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/**
- * `n` distinct IDs, each a short stem plus one character, whose FNV-1a hashes agree in their low 17
- * bits: the last step multiplies (h ^ c), and the low bits of a product depend only on the low bits of
- * its factors, so c = h(stem) & 0xffff sends every stem whose bit 16 is clear to the same slot.
- */
-function collidingIds(n: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; out.length < n; i++) {
-    const stem = `P${i.toString(36).padStart(5, '0')}`;
-    const h = fnv1a(stem);
-    if (h & 0x10000) continue;
-    out.push(stem + String.fromCharCode(h & 0xffff));
-  }
-  return out;
-}
-
-function randomIds(n: number): string[] {
-  let seed = 12345;
-  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
-  return Array.from({ length: n }, (_, i) => `P${(next() % 1e9).toString(36)}${i.toString(36)}`);
-}
 
 /** The fastest of a few runs of markDuplicates over these IDs (each a fresh set of rows). */
 function fastest(ids: readonly string[], runs = 5): number {
