@@ -122,6 +122,9 @@ function failure(error: unknown, deps: AppDeps): ApiResponse {
     return unavailable();
   }
   if (isUnavailable(error)) return unavailable();
+  // The storage answered and refused what this request carried: the client's input, never a 503.
+  if (error instanceof RestError && error.statusCode === 400)
+    return badRequest('De opslag weigert een waarde uit deze aanvraag.', [{ path: '', message: 'geweigerd door de opslag' }]);
   return unavailable('Er ging iets mis aan de kant van de server; probeer het zo opnieuw.');
 }
 
