@@ -210,6 +210,8 @@ const CASES: Case[] = [
   { name: 'a 1 MB training code in needs', method: 'PUT', path: NEEDS, who: 'pabo', body: { needs: { [MB_KEY]: { initial: 1 } } }, status: 400, check: short },
   { name: 'a 1 MB unknown key in a register record', method: 'PUT', path: REG, who: 'pabo', body: { records: [{ personId: 'K-1', training: 'WPB', date: '2025-01-01', [MB_KEY]: 1 }] }, status: 200, check: (a) => { rejects(1)(a); short(a); } },
   { name: 'a 10 KB unknown query key', method: 'GET', path: `${REG}?${'q'.repeat(10_000)}=1`, who: 'pabo', status: 400, check: short },
+  { name: '__proto__ as a query key', method: 'GET', path: `${REG}?__proto__=1`, who: 'pabo', status: 400 },
+  { name: 'constructor as a query key', method: 'GET', path: `${REG}?constructor=1`, who: 'pabo', status: 400 },
   // Issue 12: key figures bounded like the other numbers
   { name: 'key figure 1e308', method: 'PUT', path: NEEDS, who: 'pabo', raw: '{"needs":{},"keyFigures":{"studentsPlaced":1e308,"studentsWithCertifiedWpb":0,"wpbTrainedShare":null,"soioTrainedShare":null,"schoolsWithTrainedOb":null,"schools":null,"refreshersOverdue":0,"refreshersDue":0}}', status: 400 },
   { name: 'key figure count 1e12', method: 'PUT', path: NEEDS, who: 'pabo', body: { needs: {}, keyFigures: { studentsPlaced: 1, studentsWithCertifiedWpb: 0, wpbTrainedShare: null, soioTrainedShare: null, schoolsWithTrainedOb: null, schools: 1e12, refreshersOverdue: 0, refreshersDue: 0 } }, status: 400 },
