@@ -108,3 +108,11 @@ describe('boards named like Object.prototype members, when configured', () => {
     expectProblem(await send(named.url, 'GET', '/api/register/toString/records', { who: 'pabo' }), 404);
   });
 });
+
+describe('register records under a board in another spelling', () => {
+  it('are listed under the configured spelling', async () => {
+    await api.client('pabo').putRegister('  primo   schiedam ', [{ personId: 'SP-1', training: 'WPB', date: '2025-01-01' }]);
+    const listed = await api.client('pabo').listRegister('PRIMO SCHIEDAM', { personId: 'SP-1' });
+    expect(listed.records.map((r) => r.board)).toEqual(['Primo Schiedam']);
+  });
+});

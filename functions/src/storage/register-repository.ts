@@ -38,12 +38,13 @@ export class InvalidContinuation extends Error {
   }
 }
 
-function toRecord(e: RecordEntity): RegisterRecord {
+/** A stored record, under the board as the caller names it (one partition is one board). */
+function toRecord(e: RecordEntity, board: string): RegisterRecord {
   const r: RegisterRecord = {
     personId: e.personId,
     training: e.training as PersonTrainingCode,
     date: e.date,
-    board: e.board,
+    board,
   };
   if (typeof e.certificate === 'boolean') r.certificate = e.certificate;
   return r;
@@ -226,7 +227,8 @@ export class RegisterRepository {
       .byPage({ maxPageSize: options.pageSize, ...(token ? { continuationToken: token } : {}) });
     const first = await pages.next();
     if (first.done) return { records: [], continuation: null };
-    return { records: first.value.map(toRecord), continuation: wrapContinuation(first.value.continuationToken, partition) };
+    const display = board.trim();
+    return { records: first.value.map((e) => toRecord(e, display)), continuation: wrapContinuation(first.value.continuationToken, partition) };
   }
 
   /** Every record of a board (for evaluate). */
@@ -234,7 +236,7 @@ export class RegisterRepository {
     const out: RegisterRecord[] = [];
     const filter = odata`PartitionKey eq ${boardPartition(board)}`;
     for await (const page of this.records.listEntities<RecordEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 }))
-      for (const e of page) out.push(toRecord(e));
+      for (const e of page) out.push(toRecord(e, board.trim()));
     return out;
   }
 
