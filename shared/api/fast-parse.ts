@@ -3,16 +3,22 @@
 // build exactly the value zod would (same keys, same order, defaults applied). On anything they do not
 // recognise they answer null, and the caller runs the schema itself: every rejection, with its paths
 // and messages, still comes from zod.
-import { isSchoolYear } from '../calendar/dates';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, ROLE_CODES } from '../plan/schema';
-import { RULE_FIELDS, type Person } from '../model/person';
+import { FIRST_DATE, LAST_DATE, type Person } from '../model/person';
+import { isSchoolYearInRange } from './common';
 import { FINDING_CODES, STATUSES, Severity, type Finding, type PersonResult } from '../model/result';
-import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateResponse } from './evaluate';
+import {
+  EvaluateRequestSchema,
+  EvaluateResponseSchema,
+  FieldName,
+  type EvaluateRequest,
+  type EvaluateResponse,
+} from './evaluate';
 
 const ROLES = new Set<string>(ROLE_CODES);
 const TRAININGS = new Set<string>(PERSON_TRAINING_CODES);
 const CERTIFICATES = new Set<string>(CERTIFICATE_TRAININGS);
-const FIELDS = new Set<string>(RULE_FIELDS);
+const FIELDS = new Set<string>(FieldName.options);
 const STATUS = new Set<string>(STATUSES);
 const SEVERITIES = new Set<string>(Severity.options);
 const CODES = new Set<string>(FINDING_CODES);
@@ -50,6 +56,9 @@ export function isIsoDate(s: unknown): s is string {
   return d <= days;
 }
 
+/** InputDate: an IsoDate from FIRST_DATE to LAST_DATE (ISO dates compare as text). */
+export const isInputDate = (s: unknown): s is string => isIsoDate(s) && s >= FIRST_DATE && s <= LAST_DATE;
+
 const text200 = (v: unknown): boolean => typeof v === 'string' && v.length <= 200;
 
 /** `{ invalid: string ≤ 1000 }`, strict; a fresh object, or undefined. */
@@ -69,7 +78,7 @@ const NO = Symbol('no');
 
 function completion(v: unknown): unknown {
   if (v === null || v === 'done') return v;
-  if (typeof v === 'string') return isIsoDate(v) ? v : NO;
+  if (typeof v === 'string') return isInputDate(v) ? v : NO;
   return invalid(v) ?? NO;
 }
 
@@ -85,7 +94,7 @@ function trainingValue(v: unknown): unknown {
 
 function date(v: unknown): unknown {
   if (v === null) return v;
-  if (typeof v === 'string') return isIsoDate(v) ? v : NO;
+  if (typeof v === 'string') return isInputDate(v) ? v : NO;
   return invalid(v) ?? NO;
 }
 
@@ -179,11 +188,11 @@ export function fastEvaluateRequest(v: unknown): EvaluateRequest | null {
       return null;
   const out: Record<string, unknown> = {};
   if (v.referenceDate !== undefined) {
-    if (!isIsoDate(v.referenceDate)) return null;
+    if (!isInputDate(v.referenceDate)) return null;
     out.referenceDate = v.referenceDate;
   }
   if (v.planningYear !== undefined) {
-    if (typeof v.planningYear !== 'string' || !isSchoolYear(v.planningYear)) return null;
+    if (typeof v.planningYear !== 'string' || !isSchoolYearInRange(v.planningYear)) return null;
     out.planningYear = v.planningYear;
   }
   const fields = codes(v.fields, FIELDS, 200);

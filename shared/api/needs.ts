@@ -15,10 +15,20 @@ export const NeedInputSchema = z.object({
   trainerHours: hours.optional(),
 });
 
+/** The key figures as a board sends them: bounded like the other numbers (1e308 is no figure). */
+export const KeyFiguresInputSchema = KeyFiguresSchema.extend({
+  studentsPlaced: hours,
+  studentsWithCertifiedWpb: hours,
+  schoolsWithTrainedOb: count.nullable(),
+  schools: count.nullable(),
+  refreshersOverdue: count,
+  refreshersDue: count,
+});
+
 /** The `summary` of interfaces.md §2; extra keys (pools, …) are ignored. */
 export const NeedsPutSchema = z.object({
   needs: z.partialRecord(TrainingCode, NeedInputSchema),
-  keyFigures: KeyFiguresSchema.optional(),
+  keyFigures: KeyFiguresInputSchema.optional(),
   roles: z.partialRecord(RoleCode, z.object({ count, plan: count.nullable() })).optional(),
   facilitation: z
     .partialRecord(z.enum([...RoleCode.options, 'total']), z.object({ normHours: hours, hoursGranted: hours }))

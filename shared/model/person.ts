@@ -13,6 +13,16 @@ export const IsoDate = z
   .refine(isRealDate, 'that day does not exist');
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/** The dates a client may send (interfaces.md §3): from 1900-01-01 to 2199-12-31 inclusive. */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2199-12-31';
+
+/** A date in a request: a real day in the range above. Dates the rules compute (refresherDue) may lie beyond. */
+export const InputDate = IsoDate.refine(
+  (d) => d >= FIRST_DATE && d <= LAST_DATE,
+  `a date lies from ${FIRST_DATE} to ${LAST_DATE}`,
+);
+
 export function isRealDate(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return false;
@@ -26,7 +36,7 @@ export const Invalid = z.object({ invalid: z.string().max(1000) }).strict();
 export type Invalid = z.infer<typeof Invalid>;
 
 /** A training completion (or the last refresher): a date, "done, date unknown", unreadable, or null (not done). */
-export const CompletionValue = z.union([IsoDate, z.literal('done'), Invalid]).nullable();
+export const CompletionValue = z.union([InputDate, z.literal('done'), Invalid]).nullable();
 export type CompletionValue = z.infer<typeof CompletionValue>;
 
 /**
@@ -41,7 +51,7 @@ export const TrainingValue = z.union([IsoDate, z.literal('done'), Invalid, Exemp
 export type TrainingValue = z.infer<typeof TrainingValue>;
 
 /** roleStart, velonRegistration: a date, unreadable, or null (unknown). */
-export const DateValue = z.union([IsoDate, Invalid]).nullable();
+export const DateValue = z.union([InputDate, Invalid]).nullable();
 export type DateValue = z.infer<typeof DateValue>;
 
 /** A count or hours: a non-negative number, unreadable (INVALID_NUMBER), or null (unknown). */

@@ -2,14 +2,14 @@
 // participation centrally. The function app stores records under `board`; the match is board + personId.
 import { z } from 'zod';
 import { TrainingCode } from '../plan/schema';
-import { IsoDate } from './person';
+import { InputDate } from './person';
 
 export const RegisterRecordSchema = z
   .object({
     personId: z.string().trim().min(1).max(200),
     /** A person training, or REFRESH: an opfrisbijeenkomst attended (rules.md §4.12). */
     training: TrainingCode,
-    date: IsoDate,
+    date: InputDate,
     /** The register shows the certificate for this training. */
     certificate: z.boolean().optional(),
     board: z.string().trim().min(1).max(200),

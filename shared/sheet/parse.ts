@@ -40,9 +40,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** A calendar date, or null when that day does not exist (31-02-2025) or the year is out of range. */
+/**
+ * A calendar date, or null when that day does not exist (31-02-2025) or the year is outside the dates
+ * the API accepts (1900–2199, interfaces.md §3): such a cell is unreadable, not a request the API refuses.
+ */
 export function makeDate(year: number, month: number, day: number): IsoDate | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   // Sheets repeat the same dates over and over: one string per day keeps a big sheet's garbage low.
   const key = (year * 16 + month) * 32 + day;
   let iso = isoCache.get(key);
@@ -101,8 +104,11 @@ function yearDate(n: number): IsoDate | null {
   return Number.isInteger(n) && n >= 1990 && n <= 2100 ? makeDate(n, 1, 1) : null;
 }
 
-/** Dutch month names and abbreviations (with or without a dot, any case). */
-export const MONTHS: Readonly<Record<string, number>> = {
+/**
+ * Dutch month names and abbreviations (with or without a dot, any case). A Map: a cell's text is looked
+ * up, and on a plain object `constructor` would find Object's own constructor.
+ */
+export const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
   januari: 1, jan: 1,
   februari: 2, feb: 2,
   maart: 3, mrt: 3,
@@ -115,7 +121,7 @@ export const MONTHS: Readonly<Record<string, number>> = {
   oktober: 10, okt: 10,
   november: 11, nov: 11,
   december: 12, dec: 12,
-};
+}));
 
 const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
 const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`);
@@ -165,14 +171,14 @@ function parseDateText(text: string): IsoDate | null {
     }
     m = DAY_MONTHNAME_YEAR.exec(s.toLowerCase());
     if (m) {
-      const month = MONTHS[m[2]!];
+      const month = MONTHS.get(m[2]!);
       return month ? makeDate(Number(m[3]), month, Number(m[1])) : null;
     }
     return null;
   }
   const m = MONTHNAME_YEAR.exec(s.toLowerCase());
   if (m) {
-    const month = MONTHS[m[1]!];
+    const month = MONTHS.get(m[1]!);
     return month ? makeDate(Number(m[2]), month, 1) : null;
   }
   return null;

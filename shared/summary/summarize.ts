@@ -95,10 +95,12 @@ export function summarizeByBoard(
       entry.withTrainedOb = (entry.withTrainedOb ?? 0) + counts.withTrainedOb;
     }
   }
-  const out: Record<string, Summary> = {};
-  for (const [board, entry] of [...byBoard].sort(([a], [b]) => a.localeCompare(b)))
-    out[board] = summaryOfRows(plan, entry.rows, entry.schools, entry.withTrainedOb, entry.perSchool);
-  return out;
+  // fromEntries defines own properties: a board typed as `__proto__` is a key like any other.
+  return Object.fromEntries(
+    [...byBoard]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([board, entry]) => [board, summaryOfRows(plan, entry.rows, entry.schools, entry.withTrainedOb, entry.perSchool)]),
+  );
 }
 
 function summaryOfRows(

@@ -1,7 +1,7 @@
 // POST /api/evaluate (interfaces.md §3): the same evaluation as the CLI in-process, plus the stored
 // register records (rules.md §4.12) unless the request says `"register": false`.
 import { schoolYearOf, todayInAmsterdam, type SchoolYear } from '../../../shared/calendar/dates';
-import type { EvaluateRequest, EvaluateResponse } from '../../../shared/api/evaluate';
+import { ruleFields, type EvaluateRequest, type EvaluateResponse } from '../../../shared/api/evaluate';
 import { MAX_PEOPLE } from '../../../shared/model/person';
 import type { RegisterRecord } from '../../../shared/model/register';
 import { evaluateSheet } from '../../../shared/rules/evaluate';
@@ -29,7 +29,7 @@ export async function evaluate({ body, caller, deps }: HandlerContext<unknown, u
   }
   const evaluation = evaluateSheet(
     deps.plan,
-    { fields: body.fields, people: body.people },
+    { fields: ruleFields(body.fields), people: body.people },
     { referenceDate, planningYear, register },
   );
   const summary = summarize(deps.plan, [{ people: body.people, evaluation }], { planningYear });
