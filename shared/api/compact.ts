@@ -18,9 +18,9 @@ import { z } from 'zod';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES } from '../plan/schema';
 import { PersonSchema, type Person, type PersonInput } from '../model/person';
 import { FindingSchema, PersonResultSchema, SCHOOL_FINDING_CODES, SchoolFindingSchema, type Finding, type PersonResult, type SchoolFinding } from '../model/result';
-import { MESSAGES, MessageParamsSchema, messageKey, type Language, type MessageParams } from '../rules/messages';
+import { MESSAGES, MessageParamsSchema, type Language, type MessageParams } from '../rules/messages';
 import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
-import { parseEvaluateRequest } from './fast-parse';
+import { fastPerson, fastPersonResult, parseEvaluateRequest } from './fast-parse';
 
 /** The media type of the compact answer (Accept on the request, Content-Type on the answer). */
 export const COMPACT_MEDIA_TYPE = 'application/vnd.bosspo.compact+json';
@@ -187,12 +187,16 @@ function columnIssues(column: Column, n: number, path: PropertyKey[]): Issue[] {
   return issues;
 }
 
-/** A field of a row: the key, the code within a record key (`trainings.WPB`), and the schema of the key. */
+/**
+ * A field of a row: the key, the code within a record key (`trainings.WPB`), the schema of the key,
+ * and a faster check of a value that accepts only what the schema accepts (null: unsure, ask the schema).
+ */
 interface Field {
   column: string;
   key: string;
   code: string | null;
   schema: z.ZodType;
+  fast?: (value: unknown) => Checked | null;
 }
 
 type Checked = { ok: true; value: unknown } | { ok: false; issues: Issue[] };
@@ -208,6 +212,8 @@ function checkField(field: Field, value: unknown): Checked {
   return r.success ? { ok: true, value: (r.data as Record<string, unknown>)[field.code] } : { ok: false, issues: r.error.issues };
 }
 
+const check = (field: Field, value: unknown): Checked => field.fast?.(value) ?? checkField(field, value);
+
 /**
  * The n rows of a checked table: each value checked by its field's schema (a dictionary value once,
  * when first used), defaults applied, keys in the fields' order. Issues at `/people/{i}/{key}/…`,
@@ -220,14 +226,16 @@ function decodeRows(n: number, columns: Readonly<Record<string, Column>>, fields
   fields.forEach((field, f) => {
     const column = columns[field.column];
     const absent = checkField(field, undefined);
+    // A column nobody has, whose absence is fine and adds nothing (no default): nothing to do.
+    if (column === undefined && absent.ok && absent.value === undefined) return;
     const memo: (Checked | undefined)[] = column && !Array.isArray(column) ? new Array(column.values.length) : [];
     for (let i = 0; i < n; i++) {
       let checked: Checked;
       if (column === undefined) checked = absent;
-      else if (Array.isArray(column)) checked = checkField(field, column[i]);
+      else if (Array.isArray(column)) checked = check(field, column[i]);
       else {
         const at = column.index[i]!;
-        checked = at < 0 ? absent : (memo[at] ??= checkField(field, column.values[at]));
+        checked = at < 0 ? absent : (memo[at] ??= check(field, column.values[at]));
       }
       if (!checked.ok) {
         for (const issue of checked.issues) found.push({ person: i, field: f, issue: { ...issue, path: ['people', i, field.key, ...issue.path] } });
@@ -251,11 +259,21 @@ const isRecordKey = (key: string): key is keyof typeof RECORD_KEYS => Object.has
 
 const PERSON_SHAPE = PersonSchema.shape as unknown as Record<string, z.ZodType>;
 
+/** A person value checked by the documented request's fast check (fastPerson) on a person holding only it. */
+function fastPersonValue(key: string, code: string | null): (value: unknown) => Checked | null {
+  return (value) => {
+    const probe: Record<string, unknown> = key === 'ref' ? { ref: value } : { ref: '1', [key]: code === null ? value : { [code]: value } };
+    const person = fastPerson(probe) as Record<string, unknown> | null;
+    if (!person) return null;
+    return { ok: true, value: code === null ? person[key] : (person[key] as Record<string, unknown>)[code] };
+  };
+}
+
 /** Every column of a compact request, in the person schema's key order. */
 const PERSON_FIELDS: readonly Field[] = Object.keys(PERSON_SHAPE).flatMap((key): Field[] =>
   isRecordKey(key)
-    ? RECORD_KEYS[key].map((code) => ({ column: `${key}.${code}`, key, code, schema: PERSON_SHAPE[key]! }))
-    : [{ column: key, key, code: null, schema: PERSON_SHAPE[key]! }],
+    ? RECORD_KEYS[key].map((code) => ({ column: `${key}.${code}`, key, code, schema: PERSON_SHAPE[key]!, fast: fastPersonValue(key, code) }))
+    : [{ column: key, key, code: null, schema: PERSON_SHAPE[key]!, fast: fastPersonValue(key, null) }],
 );
 export const PERSON_COLUMNS: readonly string[] = PERSON_FIELDS.map((f) => f.column);
 const PERSON_COLUMN_SET = new Set(PERSON_COLUMNS);
@@ -286,38 +304,32 @@ export type CompactEvaluateRequest = z.input<typeof CompactEvaluateRequestSchema
 /** Is this body the compact form (it has `columns`)? The documented form has `people`. */
 export const isCompactRequest = (v: unknown): boolean => isPlainObject(v) && Object.hasOwn(v, 'columns');
 
-/** The documented request in the compact form (client side). Absent keys stay absent, nulls stay null. */
+/**
+ * The documented request in the compact form (client side): a column per person key the people have
+ * (keys the person schema does not know are not sent). Absent keys stay absent, nulls stay null.
+ */
 export function encodeEvaluateRequest(request: EvaluateRequestInput): CompactEvaluateRequest {
-  const people = request.people as readonly PersonInput[];
+  const people = request.people as readonly Record<string, unknown>[];
   const n = people.length;
-  const builders = new Map<string, ColumnBuilder>([['ref', new ColumnBuilder(n)]]);
-  const builder = (name: string) => {
-    let b = builders.get(name);
-    if (!b) builders.set(name, (b = new ColumnBuilder(n)));
-    return b;
-  };
-  const recordBuilders = new Map<string, Map<string, ColumnBuilder>>();
-  for (let i = 0; i < n; i++) {
-    const person = people[i] as Record<string, unknown>;
-    for (const key in person) {
-      const value = person[key];
-      if (value === undefined) continue;
-      if (!isRecordKey(key) || !isPlainObject(value)) {
-        builder(key).set(i, value);
-        continue;
+  const columns: Record<string, Column> = {};
+  // Column by column: the same key read from every person is a fast, monomorphic load.
+  for (const field of PERSON_FIELDS) {
+    const b = new ColumnBuilder(n);
+    const { key, code } = field;
+    if (code === null) {
+      for (let i = 0; i < n; i++) {
+        const v = people[i]![key];
+        if (v !== undefined) b.set(i, v);
       }
-      let byCode = recordBuilders.get(key);
-      if (!byCode) recordBuilders.set(key, (byCode = new Map()));
-      for (const code in value) {
-        if (value[code] === undefined) continue;
-        let b = byCode.get(code);
-        if (!b) byCode.set(code, (b = builder(`${key}.${code}`)));
-        b.set(i, value[code]);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const record = people[i]![key] as Record<string, unknown> | undefined;
+        const v = record?.[code];
+        if (v !== undefined) b.set(i, v);
       }
     }
+    if (key === 'ref' || !b.empty) columns[field.column] = b.build();
   }
-  const columns: Record<string, Column> = {};
-  for (const [name, b] of builders) if (name === 'ref' || !b.empty) columns[name] = b.build();
   const out: CompactEvaluateRequest = { fields: request.fields, columns: columns as CompactEvaluateRequest['columns'] };
   if (request.referenceDate !== undefined) out.referenceDate = request.referenceDate;
   if (request.planningYear !== undefined) out.planningYear = request.planningYear;
@@ -393,6 +405,18 @@ export const CompactEvaluateResponseSchema = z.looseObject({
 });
 export type CompactEvaluateResponse = z.infer<typeof CompactEvaluateResponseSchema>;
 
+const PARAM_SHAPE = MessageParamsSchema.shape as unknown as Record<string, z.ZodType>;
+
+/** Values that survive JSON as they are and that the client's schema knows (else the text goes). */
+function paramsTravel(params: MessageParams): boolean {
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (!Object.hasOwn(PARAM_SHAPE, key)) return false;
+    if (typeof value === 'number' && !Number.isFinite(value)) return false;
+  }
+  return true;
+}
+
 /** Equal findings (same keys, same values) share one place in the table. */
 class FindingTable {
   readonly entries: FindingEntry[] = [];
@@ -413,9 +437,8 @@ class FindingTable {
   /** The values the message was rendered from, when they render exactly this Dutch text; else the text. */
   private entry(f: Finding | SchoolFinding): FindingEntry {
     const { message, ...rest } = f;
-    const given = this.params.get(messageKey(f.code, message));
-    const checked = given === undefined ? null : MessageParamsSchema.safeParse(given);
-    if (checked?.success && MESSAGES[f.code].nl(checked.data) === message) return { ...rest, params: checked.data };
+    const given = this.params.get(message);
+    if (given && paramsTravel(given) && MESSAGES[f.code].nl(given) === message) return { ...rest, params: given };
     return { ...rest, message };
   }
 }
@@ -434,26 +457,32 @@ function sameFinding(a: object, b: object): boolean {
 
 /**
  * The answer in the compact form (server side). `params` are the values the evaluation rendered its
- * messages from (captureMessageParams); a message they do not render to exactly the same Dutch text
- * travels as text, so the compact answer never says anything the documented one does not.
+ * messages from, by text (captureMessageParams); a message they do not render to exactly the same
+ * Dutch text travels as text, so the compact answer never says anything the documented one does not.
  */
 export function encodeEvaluateResponse(answer: EvaluateResponse, params: ReadonlyMap<string, MessageParams>): CompactEvaluateResponse {
   const table = new FindingTable(params);
   const people = answer.people as readonly (PersonResult & Record<string, unknown>)[];
   const n = people.length;
-  const builders = new Map<string, ColumnBuilder>();
-  for (let i = 0; i < n; i++) {
-    const person = people[i]!;
-    for (const key in person) {
-      const value = person[key];
-      if (value === undefined) continue;
-      let b = builders.get(key);
-      if (!b) builders.set(key, (b = new ColumnBuilder(n)));
-      b.set(i, key === 'findings' ? person.findings.map((f) => table.place(f)) : value);
-    }
-  }
+  // The schema's keys and any other key the results have (the first result shows them).
+  const keys = new Set([...Object.keys(RESULT_SHAPE), ...Object.keys(people[0] ?? {})]);
   const columns: Record<string, Column> = {};
-  for (const [key, b] of builders) columns[key] = b.build();
+  for (const key of keys) {
+    const b = new ColumnBuilder(n);
+    if (key === 'findings')
+      for (let i = 0; i < n; i++) {
+        const findings = people[i]!.findings;
+        const places = new Array<number>(findings.length);
+        for (let j = 0; j < findings.length; j++) places[j] = table.place(findings[j]!);
+        b.set(i, places);
+      }
+    else
+      for (let i = 0; i < n; i++) {
+        const v = people[i]![key];
+        if (v !== undefined) b.set(i, v);
+      }
+    if (!b.empty) columns[key] = b.build();
+  }
   const { people: _people, findings, ...rest } = answer;
   const schoolFindings = findings.map((f) => table.place(f));
   return { ...rest, findingTable: table.entries, findings: schoolFindings, people: { count: n, columns } };
@@ -461,6 +490,71 @@ export function encodeEvaluateResponse(answer: EvaluateResponse, params: Readonl
 
 const SCHOOL_CODES = new Set<string>(SCHOOL_FINDING_CODES);
 const RESULT_SHAPE = PersonResultSchema.shape as unknown as Record<string, z.ZodType>;
+
+/**
+ * A person result the documented answer's fast check (fastPersonResult) accepts, to check one value
+ * or one finding on: every key of the schema with the first of a few plain values it accepts.
+ */
+const RESULT_PROBE: Record<string, unknown> | null = (() => {
+  const probe: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(RESULT_SHAPE)) {
+    const value = [undefined, null, '1', [], {}, 'In orde', 0].find((x) => schema.safeParse(x).success);
+    if (value !== undefined) probe[key] = value;
+  }
+  return fastPersonResult(probe) ? probe : null;
+})();
+
+/** fastPersonResult of the probe with `value` at `key` (the probe is put back as it was). */
+function probeResult(key: string, value: unknown): Record<string, unknown> | null {
+  if (!RESULT_PROBE) return null;
+  const before = RESULT_PROBE[key];
+  RESULT_PROBE[key] = value;
+  try {
+    return fastPersonResult(RESULT_PROBE) as Record<string, unknown> | null;
+  } finally {
+    if (before === undefined) delete RESULT_PROBE[key];
+    else RESULT_PROBE[key] = before;
+  }
+}
+
+/** A rendered finding as the documented answer's check leaves it, or null when unsure. */
+function fastTableFinding(f: Record<string, unknown>): Finding | SchoolFinding | null {
+  if (typeof f.code === 'string' && SCHOOL_CODES.has(f.code)) {
+    const r = SchoolFindingSchema.safeParse(f);
+    return r.success ? r.data : null;
+  }
+  const checked = probeResult('findings', [f]);
+  return checked ? (checked.findings as Finding[])[0]! : null;
+}
+
+/** The params of an entry checked key by key with their schemas (a small object, many entries). */
+function fastParams(params: unknown): MessageParams | null {
+  if (!isPlainObject(params)) return null;
+  for (const key in params) if (!Object.hasOwn(PARAM_SHAPE, key) || !PARAM_SHAPE[key]!.safeParse(params[key]).success) return null;
+  return params as MessageParams;
+}
+
+/** One entry of the finding table, rendered in `language` and checked; issues at `/findingTable/{i}`. */
+function decodeEntry(entry: unknown, i: number, language: Language): { finding: Finding | SchoolFinding } | { issues: Issue[] } {
+  const at = (issues: Issue[]) => ({ issues: issues.map((x) => ({ ...x, path: ['findingTable', i, ...x.path] })) });
+  const render = (e: Record<string, unknown>): Record<string, unknown> | null => {
+    const { params, message, ...rest } = e;
+    if (typeof rest.code !== 'string' || !Object.hasOwn(MESSAGES, rest.code)) return null;
+    if ((params === undefined) === (message === undefined)) return null;
+    if (params === undefined) return typeof message === 'string' ? { ...rest, message } : null;
+    const checked = fastParams(params);
+    return checked ? { ...rest, message: MESSAGES[rest.code as keyof typeof MESSAGES][language](checked) } : null;
+  };
+  const rendered = isPlainObject(entry) ? render(entry) : null;
+  const fast = rendered && fastTableFinding(rendered);
+  if (fast) return { finding: fast };
+  // Not plainly right: the schemas say why.
+  const shape = FindingEntrySchema.safeParse(entry);
+  if (!shape.success) return at(shape.error.issues);
+  const again = render(shape.data)!;
+  const r = (SCHOOL_CODES.has(shape.data.code) ? SchoolFindingSchema : FindingSchema).safeParse(again);
+  return r.success ? { finding: r.data } : at(r.error.issues);
+}
 
 /** Is this the plain case of the schema's people table (columns of `count` values)? */
 function isPlainPeopleTable(v: unknown): boolean {
@@ -474,47 +568,54 @@ function isPlainPeopleTable(v: unknown): boolean {
 
 /**
  * A compact answer as the documented answer (client side): each distinct finding's message rendered
- * once in `language` and checked by the finding schema, each person value by the person result
- * schema's field schemas, the rest by the answer schema. Findings are shared, frozen objects.
+ * once in `language`, every finding and value checked as the documented answer's are (its fast checks,
+ * its schemas for the paths of what they refuse), the rest by the answer schema. Findings are shared,
+ * frozen objects; each person has its own list of them.
  */
 export function decodeEvaluateResponse(v: unknown, language: Language = 'nl'): Parsed<EvaluateResponse> {
-  // The finding table is small: the schema checks it. The people columns are checked by hand and,
-  // when not plainly right, by the schema, for its paths.
-  const people = isPlainObject(v) ? v.people : undefined;
-  const shape = CompactEvaluateResponseSchema.safeParse(isPlainPeopleTable(people) ? { ...(v as object), people: { count: 0, columns: {} } } : v);
-  if (!shape.success) return failed(shape.error.issues);
-  const { count, columns } = people as CompactEvaluateResponse['people'];
-  const wrong = Object.entries(columns).flatMap(([name, c]) => columnIssues(c, count, ['people', 'columns', name]));
-  if (wrong.length > 0) return failed(wrong);
+  if (!isPlainObject(v) || !Array.isArray(v.findingTable) || !Array.isArray(v.findings) || !isPlainPeopleTable(v.people)) {
+    const shape = CompactEvaluateResponseSchema.safeParse(v);
+    if (!shape.success) return failed(shape.error.issues);
+    const { count, columns } = shape.data.people;
+    const wrong = Object.entries(columns).flatMap(([name, c]) => columnIssues(c, count, ['people', 'columns', name]));
+    if (wrong.length > 0) return failed(wrong);
+  }
+  const compact = v as CompactEvaluateResponse;
 
   const issues: Issue[] = [];
-  const table = shape.data.findingTable.map(({ params, message, ...rest }, i) => {
-    const text = params ? MESSAGES[rest.code as keyof typeof MESSAGES][language](params) : message;
-    const schema = SCHOOL_CODES.has(rest.code) ? SchoolFindingSchema : FindingSchema;
-    const r = schema.safeParse({ ...rest, message: text });
-    if (!r.success) issues.push(...r.error.issues.map((x) => ({ ...x, path: ['findingTable', i, ...x.path] })));
-    return r.success ? Object.freeze(r.data) : null;
+  const table = compact.findingTable.map((entry, i) => {
+    const decoded = decodeEntry(entry, i, language);
+    if ('issues' in decoded) issues.push(...decoded.issues);
+    return 'finding' in decoded ? Object.freeze(decoded.finding) : null;
   });
   if (issues.length > 0) return failed(issues);
+  const personFinding = (at: unknown): at is number =>
+    typeof at === 'number' && Number.isInteger(at) && at >= 0 && at < table.length && !SCHOOL_CODES.has(table[at]!.code);
+  const findingList = z
+    .array(z.int().refine(personFinding, 'geen plaats van een persoonsbevinding in findingTable'))
+    .transform((places) => places.map((at) => table[at] as Finding));
 
   const fields: Field[] = Object.keys(RESULT_SHAPE).map((key) => ({
     column: key,
     key,
     code: null,
-    schema:
+    schema: key === 'findings' ? findingList : RESULT_SHAPE[key]!,
+    fast:
       key === 'findings'
-        ? z
-            .array(z.int().refine((at) => at >= 0 && at < table.length && !SCHOOL_CODES.has(table[at]!.code), 'geen plaats van een persoonsbevinding in findingTable'))
-            .transform((places) => places.map((at) => table[at] as Finding))
-        : RESULT_SHAPE[key]!,
+        ? (value) => (Array.isArray(value) && value.every(personFinding) ? { ok: true, value: value.map((at: number) => table[at]) } : null)
+        : (value) => {
+            const checked = probeResult(key, value);
+            return checked ? { ok: true, value: checked[key] } : null;
+          },
   }));
+  const { count, columns } = compact.people;
   const rows = decodeRows(count, columns, fields);
   if (rows.issues.length > 0) return failed(rows.issues);
   // Each person its own list of findings, as a documented answer gives.
-  for (const row of rows.rows) row.findings = (row.findings as Finding[]).slice();
+  for (const row of rows.rows) if (Array.isArray(row.findings)) row.findings = row.findings.slice();
 
-  const { findingTable: _table, findings, people: _people, ...rest } = shape.data;
-  const schoolFindings = findings.map((at) => table[at]);
+  const { findingTable: _table, findings, people: _people, ...rest } = compact;
+  const schoolFindings = findings.map((at) => (typeof at === 'number' ? table[at] : at));
   const answer = EvaluateResponseSchema.safeParse({ ...rest, findings: schoolFindings, people: [] });
   if (!answer.success) return answer;
   answer.data.people = rows.rows as PersonResult[];

@@ -172,20 +172,13 @@ const TEXTS: Record<FindingCode | SchoolFindingCode, { nl: Text; en: Text }> = {
 };
 
 /**
- * While `captureMessageParams` runs: every Dutch message rendered, keyed by code and text, with a copy
- * of the values it was rendered from. The rules render each message once (most are cached per sheet)
- * and keep only the text; the compact evaluate answer sends these values instead, so the client can
- * render the message in Dutch or English itself. Evaluation is synchronous, so one capture at a time.
+ * While `captureMessageParams` runs: every Dutch message rendered, by its text, with the values it was
+ * rendered from. The rules render each message once (most are cached per sheet) and keep only the
+ * text; the compact evaluate answer sends these values instead, so the client can render the message
+ * in Dutch or English itself. The values are kept as given, not copied: whoever uses them checks that
+ * they still render the same text. Evaluation is synchronous, so one capture at a time.
  */
 let capturing: Map<string, MessageParams> | null = null;
-
-export const messageKey = (code: string, text: string) => `${code}\u0000${text}`;
-
-function copyParams(params: MessageParams): MessageParams {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = Array.isArray(v) ? v.slice() : v;
-  return out as MessageParams;
-}
 
 export const MESSAGES = Object.fromEntries(
   Object.entries(TEXTS).map(([code, t]) => [
@@ -193,10 +186,7 @@ export const MESSAGES = Object.fromEntries(
     {
       nl: (params: MessageParams) => {
         const text = t.nl(params);
-        if (capturing) {
-          const key = messageKey(code, text);
-          if (!capturing.has(key)) capturing.set(key, copyParams(params));
-        }
+        capturing?.set(text, params);
         return text;
       },
       en: t.en,
@@ -204,7 +194,7 @@ export const MESSAGES = Object.fromEntries(
   ]),
 ) as typeof TEXTS;
 
-/** Run `fn` (an evaluation) and return what it returned with the values of every message it rendered. */
+/** Run `fn` (an evaluation) and return what it returned with the values of every message it rendered, by text. */
 export function captureMessageParams<T>(fn: () => T): { value: T; params: ReadonlyMap<string, MessageParams> } {
   const outer = capturing;
   const params = new Map<string, MessageParams>();
