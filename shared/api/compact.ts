@@ -77,19 +77,33 @@ function step(node: TrieNode, key: unknown): TrieNode {
  */
 class ColumnBuilder {
   private readonly values: unknown[] = [];
-  private readonly index: number[];
+  /** Allocated at the first value: most possible columns of a sheet are empty. */
+  private index: number[] | null = null;
+  /**
+   * When the first SAMPLE values all differ (references, personnel numbers), the column is written
+   * plain and its values are kept as they come, without a dictionary lookup each.
+   */
+  private plain: unknown[] | null = null;
+  private count = 0;
   private readonly primitives = new Map<unknown, number>();
   private readonly byIdentity = new Map<object, number>();
   private readonly arrays = trieNode();
   private readonly objects = trieNode();
   private readonly byJson = new Map<string, number>();
 
-  constructor(private readonly n: number) {
-    this.index = new Array<number>(n).fill(-1);
-  }
+  constructor(private readonly n: number) {}
 
   set(i: number, value: unknown): void {
+    if (this.plain) {
+      this.plain[i] = value;
+      return;
+    }
+    this.index ??= new Array<number>(this.n).fill(-1);
     this.index[i] = this.place(value);
+    if (++this.count === SAMPLE && this.values.length === SAMPLE && this.n >= 4 * SAMPLE) {
+      this.plain = new Array<unknown>(this.n);
+      for (let j = 0; j <= i; j++) if (this.index[j]! >= 0) this.plain[j] = this.values[this.index[j]!];
+    }
   }
 
   private place(value: unknown): number {
@@ -136,15 +150,30 @@ class ColumnBuilder {
 
   /** A dictionary, or the plain values when everyone has one and most differ. */
   build(): Column {
-    const { values, index } = this;
+    const { plain } = this;
+    if (plain) {
+      let absent = false;
+      for (let i = 0; i < this.n && !absent; i++) absent = plain[i] === undefined;
+      if (!absent) return plain;
+      // Rare: mostly distinct values, yet some people lack the key: a dictionary after all.
+      const again = new ColumnBuilder(this.n);
+      again.count = SAMPLE + 1;
+      for (let i = 0; i < this.n; i++) if (plain[i] !== undefined) again.set(i, plain[i]);
+      return again.build();
+    }
+    const { values } = this;
+    const index = this.index ?? new Array<number>(this.n).fill(-1);
     if (values.length * 2 > this.n && !index.includes(-1)) return index.map((at) => values[at]);
     return { values, index };
   }
 
   get empty(): boolean {
-    return this.values.length === 0;
+    return this.values.length === 0 && this.plain === null;
   }
 }
+
+/** Values a column samples before it decides to go plain (all distinct so far). */
+const SAMPLE = 64;
 
 /** How many people a column holds (null: not a column). */
 export function columnLength(column: unknown): number | null {

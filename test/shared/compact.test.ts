@@ -71,6 +71,17 @@ describe('the compact request', () => {
     expect(Object.keys(columns).every((c) => PERSON_COLUMNS.includes(c))).toBe(true);
   });
 
+  it('writes a column of distinct values plain, and as a dictionary when someone lacks the key', () => {
+    const people: PersonInput[] = Array.from({ length: 400 }, (_, i) => ({ ref: String(i + 2), personId: `P-${i}`, roles: [] }));
+    delete people[399]!.personId;
+    const request = { fields: [], people };
+    const { columns } = encodeEvaluateRequest(request);
+    expect(columns.ref).toEqual(people.map((p) => p.ref));
+    expect(columns.personId).toEqual({ values: people.slice(0, 399).map((p) => p.personId), index: [...Array(399).keys(), -1] });
+    const decoded = parseCompactEvaluateRequest(wire(encodeEvaluateRequest(request)));
+    expect(decoded.data!.people).toEqual(parseEvaluateRequest(wire(request)).data!.people);
+  });
+
   it('is as strict as the documented form: a bad value fails at the same person and field, with the same message', () => {
     const bad: Record<string, unknown[]> = {
       ref: ['', 5, 'x'.repeat(101), null],
