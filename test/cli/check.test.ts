@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, outputPathFor } from '../../cli/check';
 import { ReportSchema } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import { evaluateSheet } from '../../shared/rules/evaluate';
-import { summarize } from '../../shared/summary/summarize';
+import { evaluateRequest } from '../../functions/src/handlers/evaluate';
+import { acceptsCompact, COMPACT_MEDIA_TYPE, encodeEvaluateResponse, parseAnyEvaluateRequest } from '../../shared/api/compact';
+import type { SchoolYear } from '../../shared/calendar/dates';
 import { bytesOf, generatedWorkbook, richStaffWorkbook, save, tempDir, workedExamplesWorkbook } from '../fixtures/workbooks';
 
 const run = promisify(execFile);
@@ -182,6 +183,7 @@ describe('--api', () => {
   let server: Server;
   let url: string;
   const bodies: string[] = [];
+  const answers: string[] = [];
   const puts: { url: string; body: { needs: Record<string, { initial: number }> } }[] = [];
   beforeAll(async () => {
     // A stand-in for the function app's POST /api/evaluate and GET /api/plan, with the real rules.
@@ -203,10 +205,16 @@ describe('--api', () => {
           return res.end(JSON.stringify({ schoolYear: '2026-2027', board: 'BOOR', version: 1, submittedAt: '2026-11-28T10:00:00Z', stored: true }));
         }
         bodies.push(body);
-        const q = JSON.parse(body);
-        const evaluation = evaluateSheet(bossPoPlan, { fields: q.fields, people: q.people }, { referenceDate: q.referenceDate, planningYear: q.planningYear });
-        const summary = summarize(bossPoPlan, [{ people: q.people, evaluation }], { planningYear: q.planningYear });
-        res.end(JSON.stringify({ referenceDate: q.referenceDate, planningYear: q.planningYear, plan: { id: bossPoPlan.id, version: bossPoPlan.version }, people: evaluation.people, findings: evaluation.findings, summary, registerRecords: 0 }));
+        // The function app's own decoding and answer, in the form the client asked for.
+        const q = parseAnyEvaluateRequest(JSON.parse(body));
+        if (!q.success) throw q.error;
+        const referenceDate = q.data.referenceDate!;
+        const planningYear = q.data.planningYear as SchoolYear;
+        const compact = acceptsCompact(req.headers.accept);
+        const { answer, params } = evaluateRequest(bossPoPlan, q.data, { referenceDate, planningYear, register: [], registerRecords: 0, withParams: compact });
+        if (compact) res.setHeader('content-type', COMPACT_MEDIA_TYPE);
+        answers.push(compact ? 'compact' : 'documented');
+        res.end(JSON.stringify(compact ? encodeEvaluateResponse(answer, params) : answer));
       });
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -221,6 +229,10 @@ describe('--api', () => {
     expect(JSON.parse(remote.stdout)).toEqual(JSON.parse(local.stdout));
     expect(bodies.length).toBeGreaterThan(0);
     for (const b of bodies) expect(b).not.toMatch(/Voorbeeld \d/);
+    // The compact form both ways (issue 14): people as columns out, findings as codes and values back.
+    for (const b of bodies) expect(Object.keys(JSON.parse(b))).toContain('columns');
+    expect(answers.length).toBeGreaterThan(0);
+    expect(new Set(answers)).toEqual(new Set(['compact']));
   });
 
   it('--submit stores this run\'s training need for the board and planning year', async () => {

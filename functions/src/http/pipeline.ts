@@ -110,7 +110,7 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
   const b = route.body ? validate(route.body.schema, json, 'De body', route.body.parse) : { ok: true as const, value: undefined };
   if (!b.ok) return b.response;
 
-  return route.handler({ params: p.value, query: q.value, body: b.value, caller: out.caller, deps });
+  return route.handler({ params: p.value, query: q.value, body: b.value, caller: out.caller, headers: req.headers, deps });
 }
 
 /** Map a failure to a problem: storage outages and anything unexpected both become 503, never 500. */

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerOptions, ty
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createDeps, type DepsOptions } from '../deps';
+import { compressResponse, type EncodedResponse } from '../http/compress';
 import { createPipeline } from '../http/pipeline';
 import { problem } from '../http/problem';
 import type { ApiRequest, ApiResponse } from '../http/types';
@@ -40,8 +41,9 @@ function toApiRequest(req: IncomingMessage): ApiRequest {
   };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, response: ApiResponse, extra: Record<string, string>) {
+function send(req: IncomingMessage, res: ServerResponse, response: ApiResponse | EncodedResponse, extra: Record<string, string>) {
   if (res.headersSent) return;
+  const vary = [extra.vary, response.headers.vary].filter(Boolean).join(', ');
   // Answered before the body was read (401, 413 …): discard the rest as it arrives, so the client can
   // finish sending and read the answer; nothing of it is kept.
   if (!req.complete) req.resume();
@@ -50,6 +52,7 @@ function send(req: IncomingMessage, res: ServerResponse, response: ApiResponse, 
     'cache-control': 'no-store',
     ...extra,
     ...response.headers,
+    ...(vary ? { vary } : {}),
   });
   res.end(response.body);
 }
@@ -173,7 +176,8 @@ export function createLocalServer(options: LocalHostOptions = {}): Server {
         );
         return;
       }
-      send(req, res, await handle(toApiRequest(req)), cors);
+      const response = await handle(toApiRequest(req));
+      send(req, res, await compressResponse(response, req.headers['accept-encoding']), cors);
     } catch {
       send(req, res, problem(503, 'Er ging iets mis aan de kant van de server; probeer het zo opnieuw.'), cors);
     }
