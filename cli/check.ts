@@ -7,6 +7,7 @@ import { checkWorkbooks, type CheckResult, type WorkbookInput } from '../shared/
 import { STATUSES, type Status } from '../shared/model/result';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import type { Plan } from '../shared/plan/schema';
+import { nodeCodec } from '../xlsx/codec-node';
 import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook, type OpenedWorkbook } from '../xlsx/load';
 import { writeWorkbook } from '../xlsx/write';
@@ -103,7 +104,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
     try {
       const bytes = await readInput(path);
       if (bytes.length > PROGRESS_BYTES) io.stderr(`${path}: lezen (${Math.round(bytes.length / 1024 / 1024)} MB) …\n`);
-      opened.push({ path, file: basename(path), workbook: await openWorkbook(bytes) });
+      opened.push({ path, file: basename(path), workbook: await openWorkbook(bytes, { codec: nodeCodec }) });
     } catch (e) {
       if (e instanceof InputError || isWorkbookError(e)) problem(path, e.message);
       else problem(path, 'de werkmap kan niet gelezen worden (cannot read workbook)');

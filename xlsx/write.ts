@@ -2,20 +2,17 @@
 // is patched, not re-serialised: parts we do not own are copied byte for byte (charts, pivot tables,
 // tables, data validation, conditional formats, comments, defined names, themes), so nothing of the
 // user's workbook is lost. The same workbook and plan always give the same bytes.
-import JSZip from 'jszip';
 import type { WritePlan } from '../shared/sheet/write-plan';
 import { WorkbookError } from './errors';
 import type { OpenedWorkbook } from './load';
 import { cellValues, chartXml, drawingXml } from './chart-xml';
-import { dirOf, parseRelationships, readRelationships, readText, relsPathOf, type WorkbookParts } from './parts';
+import type { XlsxPackage as Package } from './package';
+import { dirOf, parseRelationships, readRelationships, relsPathOf, type WorkbookParts } from './parts';
 import { patchStaffSheet, type OwnedStyles } from './sheet-patch';
 import { EMPTY_STYLES, StyleBook } from './styles';
 import { summaryWorksheetXml } from './summary-xml';
 import { growTable } from './table-patch';
 import { attributes, escapeXml, findElement, findElements, mainPrefix, startTag } from './xml';
-
-/** Zip entry date of parts we add: fixed, so the output does not depend on the time of the run. */
-const FIXED_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
@@ -26,24 +23,6 @@ const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadshee
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
-
-class Package {
-  constructor(readonly zip: JSZip) {}
-
-  async text(path: string): Promise<string | null> {
-    return readText(this.zip, path);
-  }
-
-  /** Replace or add a part; a replaced part keeps its zip date, a new one gets FIXED_DATE. */
-  put(path: string, text: string): void {
-    const old = this.zip.file(path);
-    this.zip.file(path, text, { date: old?.date ?? FIXED_DATE, createFolders: false });
-  }
-
-  remove(path: string): void {
-    this.zip.remove(path);
-  }
-}
 
 async function addRelationship(pkg: Package, relsPath: string, type: string, target: string): Promise<string> {
   const xml =
@@ -89,23 +68,23 @@ function ownerOfRels(relsPath: string): string | null {
  */
 async function dropSheetParts(pkg: Package, sheetPath: string): Promise<void> {
   const sheetRels = relsPathOf(sheetPath);
-  if (!pkg.zip.file(sheetRels)) return;
+  if (!pkg.has(sheetRels)) return;
   const dropped = new Set<string>();
   const queue = [sheetPath];
   while (queue.length > 0) {
-    for (const rel of await readRelationships(pkg.zip, queue.pop()!)) {
-      if (rel.external || rel.target === sheetPath || dropped.has(rel.target) || !pkg.zip.file(rel.target)) continue;
+    for (const rel of await readRelationships(pkg, queue.pop()!)) {
+      if (rel.external || rel.target === sheetPath || dropped.has(rel.target) || !pkg.has(rel.target)) continue;
       dropped.add(rel.target);
       queue.push(rel.target);
     }
   }
   pkg.remove(sheetRels);
-  const relsFiles = Object.keys(pkg.zip.files).filter((f) => !pkg.zip.files[f]!.dir && ownerOfRels(f) !== null);
+  const relsFiles = pkg.paths().filter((f) => ownerOfRels(f) !== null);
   for (let changed = true; changed; ) {
     changed = false;
     for (const file of relsFiles) {
       const owner = ownerOfRels(file)!;
-      if (dropped.has(owner) || !pkg.zip.file(file)) continue;
+      if (dropped.has(owner) || !pkg.has(file)) continue;
       for (const rel of parseRelationships((await pkg.text(file))!, owner))
         if (!rel.external && dropped.delete(rel.target)) changed = true;
     }
@@ -114,7 +93,7 @@ async function dropSheetParts(pkg: Package, sheetPath: string): Promise<void> {
   let types = (await pkg.text('[Content_Types].xml'))!;
   for (const part of dropped) {
     pkg.remove(part);
-    if (pkg.zip.file(relsPathOf(part))) pkg.remove(relsPathOf(part));
+    if (pkg.has(relsPathOf(part))) pkg.remove(relsPathOf(part));
     types = types.replace(new RegExp(`<(\\w+:)?Override\\b[^>]*PartName="/${escapeRegExp(escapeXml(part))}"[^>]*/>`, 'i'), '');
   }
   pkg.put('[Content_Types].xml', types);
@@ -138,7 +117,7 @@ const DRAWING_REL_ID = 'rId1';
 /** Write the report sheet's charts as one drawing part holding a chart part per chart, and relate the sheet to it. */
 async function addCharts(pkg: Package, parts: WorkbookParts, sheetPath: string, summary: NonNullable<WritePlan['summary']>, date1904: boolean): Promise<void> {
   if (summary.charts.length === 0) return;
-  const taken = new Set(Object.keys(pkg.zip.files).map((f) => f.toLowerCase()));
+  const taken = new Set(pkg.paths().map((f) => f.toLowerCase()));
   const xl = dirOf(parts.workbookPath);
   const drawingPath = await freePart(pkg, `${xl}drawings/`, 'drawing', taken);
   const chartPaths: string[] = [];
@@ -154,7 +133,7 @@ async function addCharts(pkg: Package, parts: WorkbookParts, sheetPath: string, 
 }
 
 async function removeCalcChain(pkg: Package, parts: WorkbookParts): Promise<void> {
-  if (!parts.calcChainPath || !pkg.zip.file(parts.calcChainPath)) return;
+  if (!parts.calcChainPath || !pkg.has(parts.calcChainPath)) return;
   pkg.remove(parts.calcChainPath);
   const rels = await pkg.text(parts.workbookRelsPath);
   if (rels) pkg.put(parts.workbookRelsPath, rels.replace(/<(\w+:)?Relationship\b[^>]*calcChain[^>]*\/>/g, ''));
@@ -179,7 +158,7 @@ async function summaryPart(pkg: Package, parts: WorkbookParts, name: string): Pr
   if (existing) return existing.path;
   const dir = `${dirOf(parts.workbookPath)}worksheets/`;
   let n = 1;
-  while (pkg.zip.file(`${dir}sheet${n}.xml`)) n++;
+  while (pkg.has(`${dir}sheet${n}.xml`)) n++;
   const path = `${dir}sheet${n}.xml`;
   const relId = await addRelationship(pkg, parts.workbookRelsPath, WORKSHEET_REL, `worksheets/sheet${n}.xml`);
   await addContentType(pkg, path, WORKSHEET_TYPE);
@@ -198,7 +177,8 @@ async function summaryPart(pkg: Package, parts: WorkbookParts, name: string): Pr
 
 export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): Promise<Uint8Array> {
   // A fresh copy of the original package: writing never changes the opened workbook, so it can be written again.
-  const pkg = new Package(await JSZip.loadAsync(workbook.bytes));
+  // Parts not put are copied from the original zip as they are; only the parts put are compressed again.
+  const pkg = workbook.package.edit();
   const { parts } = workbook;
   const { book, path: stylesPath } = await styleBook(pkg, parts);
   let formulaRemoved = false;
@@ -216,7 +196,7 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
     const patched = patchStaffSheet(xml, write, styles, workbook.date1904);
     formulaRemoved ||= patched.formulaRemoved;
     pkg.put(part.path, patched.xml);
-    for (const rel of await readRelationships(pkg.zip, part.path)) {
+    for (const rel of await readRelationships(pkg, part.path)) {
       if (!rel.type.endsWith('/table') || rel.external) continue;
       const tableXml = await pkg.text(rel.target);
       const grown = tableXml === null ? null : growTable(tableXml, write);
@@ -236,10 +216,5 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
   pkg.put(stylesPath, book.toString());
   if (formulaRemoved) await removeCalcChain(pkg, parts);
 
-  return pkg.zip.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'DOS',
-  });
+  return pkg.toBytes();
 }
