@@ -80,7 +80,7 @@ function tableOf(pkg: XlsxPackage, path: string): SheetTable | null {
   if (xml === null) return null;
   const s = new XmlScanner(xml, path);
   for (let t = s.next(); t !== END; t = s.next()) {
-    if (t !== OPEN || s.local !== 'table') continue;
+    if (t !== OPEN || !s.is('table')) continue;
     const ref = parseRange(s.attr('ref') ?? '');
     return ref ? { path, name: s.attr('displayName') ?? s.attr('name') ?? '', ref } : null;
   }

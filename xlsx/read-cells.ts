@@ -25,7 +25,7 @@ export interface SheetCells {
 export function readSharedStrings(xml: string, part: string): string[] {
   const s = new XmlScanner(xml, part);
   const out: string[] = [];
-  for (let t = s.next(); t !== END; t = s.next()) if (t === OPEN && s.local === 'si') out.push(stringItem(s));
+  for (let t = s.next(); t !== END; t = s.next()) if (t === OPEN && s.is('si')) out.push(stringItem(s));
   return out;
 }
 
@@ -47,15 +47,15 @@ export function readDateStyles(xml: string, part: string): boolean[] {
   let inCellXfs = false;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t === OPEN) {
-      if (s.local === 'numFmt') custom.set(Number(s.attr('numFmtId')), s.attr('formatCode') ?? '');
-      else if (s.local === 'cellXfs') inCellXfs = !s.selfClosing;
-      else if (inCellXfs && s.local === 'xf') {
+      if (s.is('numFmt')) custom.set(Number(s.attr('numFmtId')), s.attr('formatCode') ?? '');
+      else if (s.is('cellXfs')) inCellXfs = !s.selfClosing;
+      else if (inCellXfs && s.is('xf')) {
         const id = Number(s.attr('numFmtId') ?? 0);
         const code = custom.get(id);
         dates.push(code !== undefined ? isDateFormat(code) : builtInDate(id));
         s.skip();
       }
-    } else if (t === CLOSE && s.local === 'cellXfs') inCellXfs = false;
+    } else if (t === CLOSE && s.is('cellXfs')) inCellXfs = false;
   }
   return dates;
 }
@@ -118,53 +118,43 @@ export function readSheetCells(
   let column = 0;
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t !== OPEN) continue;
-    switch (s.local) {
-      case 'row': {
-        const r = Number(s.attr('r'));
-        rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-        column = 0;
-        row = null;
-        break;
-      }
-      case 'c': {
-        const ref = s.attr('r');
-        const at = ref === null ? null : parseRef(ref);
-        column = at ? at.column : column + 1;
-        if (at && at.row !== rowNumber) rowNumber = at.row;
-        const type = s.attr('t');
-        const style = Number(s.attr('s') ?? 0);
-        let v: string | null = null;
-        let inline: string | null = null;
-        if (!s.selfClosing) {
-          // Up to the cell's end: its cached value `<v>`, an inline string `<is>`; the formula `<f>` is skipped.
-          for (let u = s.next(); u !== END; u = s.next()) {
-            const local: string = s.local;
-            if (u === CLOSE && local === 'c') break;
-            if (u !== OPEN) continue;
-            if (local === 'v') v = s.innerText();
-            else if (local === 'is') inline = stringItem(s);
-            else s.skip();
-          }
+    if (s.is('c')) {
+      const ref = s.attr('r');
+      const at = ref === null ? null : parseRef(ref);
+      column = at ? at.column : column + 1;
+      if (at && at.row !== rowNumber) rowNumber = at.row;
+      const type = s.attr('t');
+      const style = s.intAttr('s', 0);
+      let v: string | null = null;
+      let inline: string | null = null;
+      if (!s.selfClosing) {
+        // Up to the cell's end: its cached value `<v>`, an inline string `<is>`; the formula `<f>` is skipped.
+        for (let u = s.next(); u !== END; u = s.next()) {
+          if (u === CLOSE && s.is('c')) break;
+          if (u !== OPEN) continue;
+          if (s.is('v')) v = s.innerText();
+          else if (s.is('is')) inline = stringItem(s);
+          else s.skip();
         }
-        const value = cellValue(type, v, inline, dateStyles[style] === true, strings, date1904);
-        if (value === null) break;
-        if (row === null || rows[rowNumber - 1] !== row) {
-          row = rows[rowNumber - 1] ?? [];
-          rows[rowNumber - 1] = row;
-        }
-        row[column - 1] = value;
-        break;
       }
-      case 'mergeCell': {
-        const range = parseRange(s.attr('ref') ?? '');
-        if (range) merges.push(range);
-        break;
+      const value = cellValue(type, v, inline, dateStyles[style] === true, strings, date1904);
+      if (value === null) continue;
+      if (row === null || rows[rowNumber - 1] !== row) {
+        row = rows[rowNumber - 1] ?? [];
+        rows[rowNumber - 1] = row;
       }
-      case 'tablePart': {
-        const id = s.attr('id', true);
-        if (id) tableRelIds.push(id);
-        break;
-      }
+      row[column - 1] = value;
+    } else if (s.is('row')) {
+      const r = s.intAttr('r', 0);
+      rowNumber = r > 0 ? r : rowNumber + 1;
+      column = 0;
+      row = null;
+    } else if (s.is('mergeCell')) {
+      const range = parseRange(s.attr('ref') ?? '');
+      if (range) merges.push(range);
+    } else if (s.is('tablePart')) {
+      const id = s.attr('id', true);
+      if (id) tableRelIds.push(id);
     }
   }
   // The other cells of a merged range are empty, whatever the file holds there (as Excel shows them).

@@ -25,8 +25,9 @@ function isSpace(c: number): boolean {
 }
 
 export class XmlScanner {
-  /** Local name of the current OPEN or CLOSE tag (`x:row` → `row`). */
-  local = '';
+  /** Where the local name of the current OPEN or CLOSE tag starts and ends (`x:row` → `row`). */
+  private nameStart = 0;
+  private nameEnd = 0;
   /** The current OPEN tag ends with `/>` (no CLOSE token follows for it). */
   selfClosing = false;
   private pos = 0;
@@ -84,13 +85,13 @@ export class XmlScanner {
       const end = this.endOfTag(start);
       this.pos = end + 1;
       if (c === SLASH) {
-        this.local = this.nameAt(start + 2, end);
+        this.nameAt(start + 2, end);
         return CLOSE;
       }
       this.selfClosing = xml.charCodeAt(end - 1) === SLASH;
       this.tagStart = start;
       this.tagEnd = this.selfClosing ? end - 1 : end;
-      this.local = this.nameAt(start + 1, this.tagEnd);
+      this.nameAt(start + 1, this.tagEnd);
       return OPEN;
     }
   }
@@ -110,8 +111,18 @@ export class XmlScanner {
     return this.fail('unclosed tag');
   }
 
-  /** The local name of the tag whose name starts at `from`. */
-  private nameAt(from: number, limit: number): string {
+  /** Local name of the current OPEN or CLOSE tag (`x:row` → `row`). */
+  get local(): string {
+    return this.xml.slice(this.nameStart, this.nameEnd);
+  }
+
+  /** The current tag's local name is `name` (no string made: a sheet has a few tags per cell). */
+  is(name: string): boolean {
+    return this.nameEnd - this.nameStart === name.length && this.xml.startsWith(name, this.nameStart);
+  }
+
+  /** Find the local name of the tag whose name starts at `from`. */
+  private nameAt(from: number, limit: number): void {
     const xml = this.xml;
     let i = from;
     let colon = -1;
@@ -120,33 +131,43 @@ export class XmlScanner {
       if (isSpace(c) || c === SLASH || c === GT) break;
       if (c === 58) colon = i;
     }
-    return xml.slice(colon < 0 ? from : colon + 1, i);
+    this.nameStart = colon < 0 ? from : colon + 1;
+    this.nameEnd = i;
   }
 
-  /** Attribute spans of the current tag (name start, name end, value start, value end), parsed on first use. */
-  private spans: number[] = [];
+  /** Attribute spans of the current tag (name start, name end, value start, value end) × count, parsed on first use. */
+  private readonly spans: number[] = [];
+  private spanCount = 0;
   private spansOf = -1;
 
   private parseAttributes(): void {
     const xml = this.xml;
     const spans = this.spans;
-    spans.length = 0;
-    this.spansOf = this.tagStart;
-    let i = this.tagStart + 1;
+    let n = 0;
+    let i = this.nameEnd; // after the element name
     const end = this.tagEnd;
-    while (i < end && !isSpace(xml.charCodeAt(i))) i++; // the element name
     while (i < end) {
-      while (i < end && isSpace(xml.charCodeAt(i))) i++;
+      let c = xml.charCodeAt(i);
+      if (c <= 32) {
+        i++;
+        continue;
+      }
       const nameStart = i;
-      while (i < end && xml.charCodeAt(i) !== 61 && !isSpace(xml.charCodeAt(i))) i++;
+      while (i < end && (c = xml.charCodeAt(i)) !== 61 && c > 32) i++;
       const nameEnd = i;
-      while (i < end && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOS) i++;
-      if (i >= end) return;
-      const valueEnd = xml.indexOf(xml.charCodeAt(i) === QUOTE ? '"' : "'", i + 1);
-      if (valueEnd < 0 || valueEnd > end) return;
-      spans.push(nameStart, nameEnd, i + 1, valueEnd);
+      while (i < end && (c = xml.charCodeAt(i)) !== QUOTE && c !== APOS) i++;
+      if (i >= end) break;
+      const valueEnd = xml.indexOf(c === QUOTE ? '"' : "'", i + 1);
+      if (valueEnd < 0 || valueEnd > end) break;
+      spans[n] = nameStart;
+      spans[n + 1] = nameEnd;
+      spans[n + 2] = i + 1;
+      spans[n + 3] = valueEnd;
+      n += 4;
       i = valueEnd + 1;
     }
+    this.spanCount = n;
+    this.spansOf = this.tagStart;
   }
 
   /**
@@ -154,14 +175,30 @@ export class XmlScanner {
    * with any prefix when `anyPrefix` is set. Null when absent.
    */
   attr(name: string, anyPrefix = false): string | null {
+    const k = this.attrIndex(name, anyPrefix);
+    if (k < 0) return null;
+    const raw = this.xml.slice(this.spans[k + 2]!, this.spans[k + 3]!);
+    return raw.includes('&') ? unescapeXml(raw) : raw;
+  }
+
+  /** An attribute's value as a non-negative integer read in place (cell styles), or `fallback`. */
+  intAttr(name: string, fallback: number): number {
+    const k = this.attrIndex(name, false);
+    if (k < 0) return fallback;
+    let n = 0;
+    for (let i = this.spans[k + 2]!; i < this.spans[k + 3]!; i++) {
+      const c = this.xml.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return fallback;
+      n = n * 10 + c;
+    }
+    return n;
+  }
+
+  private attrIndex(name: string, anyPrefix: boolean): number {
     if (this.spansOf !== this.tagStart) this.parseAttributes();
     const spans = this.spans;
-    for (let k = 0; k < spans.length; k += 4) {
-      if (!this.nameMatches(spans[k]!, spans[k + 1]!, name, anyPrefix)) continue;
-      const raw = this.xml.slice(spans[k + 2]!, spans[k + 3]!);
-      return raw.includes('&') ? unescapeXml(raw) : raw;
-    }
-    return null;
+    for (let k = 0; k < this.spanCount; k += 4) if (this.nameMatches(spans[k]!, spans[k + 1]!, name, anyPrefix)) return k;
+    return -1;
   }
 
   private nameMatches(start: number, end: number, name: string, anyPrefix: boolean): boolean {
@@ -217,10 +254,10 @@ export function stringItem(s: XmlScanner): string {
   for (;;) {
     const t = s.next();
     if (t === OPEN) {
-      if (s.local === 't') out += s.innerText();
-      else if (s.local === 'rPh') s.skip();
+      if (s.is('t')) out += s.innerText();
+      else if (s.is('rPh')) s.skip();
     } else if (t === CLOSE) {
-      if (s.local === 'si' || s.local === 'is') return out;
+      if (s.is('si') || s.is('is')) return out;
     } else if (t === END) return out;
   }
 }
