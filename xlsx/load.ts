@@ -13,6 +13,8 @@ export interface SheetGrid {
   grid: Grid;
   /** Hidden or very hidden worksheet. */
   hidden: boolean;
+  /** Merged ranges in A1 (`I2:K2`): the owned columns go right of those in the header and data rows. */
+  merges: string[];
 }
 
 export interface OpenedWorkbook {
@@ -93,7 +95,7 @@ export async function openWorkbook(input: Uint8Array | ArrayBuffer): Promise<Ope
   for (const part of parts.sheets) {
     if (part.kind !== 'worksheet') continue;
     const ws = byName.get(part.name);
-    sheets.push({ name: part.name, grid: ws ? worksheetGrid(ws) : [], hidden: part.hidden });
+    sheets.push({ name: part.name, grid: ws ? worksheetGrid(ws) : [], hidden: part.hidden, merges: ws ? [...ws.model.merges] : [] });
   }
   if (sheets.length === 0) throw new WorkbookError('no-sheets');
   return { date1904: parts.date1904, sheets, bytes, zip, parts };

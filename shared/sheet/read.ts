@@ -4,7 +4,7 @@
 import type { CompletionValue, Person, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
 import type { CertificateTraining, PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
-import { columnLetter } from './address';
+import { columnLetter, parseRangeA1 } from './address';
 import { isPaboBoard } from './board';
 import { type HeaderMatch, type HeaderTarget, isRoleSource, matchHeader } from './headers';
 import {
@@ -21,6 +21,7 @@ import {
 } from './parse';
 import { parseRolesText, type RolesText, type RoleToken } from './roles';
 import { isProductSheet } from './synonyms';
+import { OWNED_HEADERS } from './write-plan';
 import type { Cell, CellProblem, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
 
 export const HEADER_SEARCH_ROWS = 20;
@@ -296,8 +297,27 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     cells: cellAddresses(refs, columns.map((c) => ({ letter: c.letter, field: columnMap[c.letter]! }))),
     problems,
     lastRow,
-    lastColumn,
+    lastColumn: pastMerges(lastColumn, options.merges ?? [], headerIndex + 1, lastRow),
   };
+}
+
+/**
+ * The last column once merged ranges are taken into account: a merge in the header or data rows that starts
+ * where the owned columns would go (the header `I2` merged over `I2:K2`) would hide them, so they go right of
+ * it; a merge reached that way can reach further.
+ */
+function pastMerges(lastColumn: number, merges: readonly string[], headerRow: number, lastRow: number): number {
+  const ranges = merges.map(parseRangeA1).filter((r) => r !== null && r.lastRow >= headerRow && r.firstRow <= Math.max(lastRow, headerRow));
+  let last = lastColumn;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of ranges)
+      if (r!.firstColumn <= last + OWNED_HEADERS.length && r!.lastColumn > last) {
+        last = r!.lastColumn;
+        changed = true;
+      }
+  }
+  return last;
 }
 
 type RowAddresses = Partial<Record<FieldName, string>>;

@@ -53,6 +53,8 @@ export interface ReadOptions {
   board?: string | null;
   /** User overrides by header text (as typed in the sheet): a field, or null to ignore the column. */
   overrides?: Record<string, FieldName | null>;
+  /** The sheet's merged ranges (A1, e.g. `I2:K2`), when the host knows them: owned columns go right of them. */
+  merges?: readonly string[];
 }
 
 export interface SheetRead {
@@ -73,7 +75,10 @@ export interface SheetRead {
   /** Per person ref: field → A1 address of the cell it came from, for messages. */
   cells: Record<string, Partial<Record<FieldName, string>>>;
   problems: CellProblem[];
-  /** 1-based last used row and column of the grid (the owned columns go right of `lastColumn`). */
+  /**
+   * 1-based last used row and column of the grid; for a staff sheet `lastColumn` also covers every merged range
+   * in the header and data rows that the owned columns would otherwise fall into (they go right of it).
+   */
   lastRow: number;
   lastColumn: number;
 }

@@ -382,3 +382,22 @@ describe('attachCells', () => {
     expect(evaluation.people[0]!.findings[0]!.cell).toBeUndefined();
   });
 });
+
+describe('readSheet: merged ranges and the place of the owned columns', () => {
+  const grid: Cell[][] = [
+    ['Titel'],
+    ['Naam', 'Rol', 'Opmerkingen'],
+    ['A', 'WPB', 'x'],
+    ['B', 'SO'],
+  ];
+
+  it('a header merged to the right pushes the owned columns past the merge, and a merge reached from there further', () => {
+    expect(read(grid).lastColumn).toBe(3);
+    expect(read(grid, { merges: ['C2:E2'] }).lastColumn).toBe(5);
+    expect(read(grid, { merges: ['C2:E2', 'G3:H4'] }).lastColumn).toBe(8);
+  });
+
+  it('merges above the header row, far to the right or ending left of the free columns do not move them', () => {
+    expect(read(grid, { merges: ['A1:K1', 'A3:B3', 'Z2:AB2'] }).lastColumn).toBe(3);
+  });
+});

@@ -44,9 +44,7 @@ const cellAt = (grid: readonly (readonly unknown[])[], ref: string) => {
 // These five need the streaming reader of issue 14: the exceljs-based reader rejects them (openpyxl's
 // charts and tables, the x: prefix, capitals in part names). They join the list when that reader lands.
 const NEEDS_NEW_READER = new Set(['openpyxl-rich.xlsx', 'sdk-x-prefix.xlsx', 'capital-parts.xlsx', 'source-libreoffice.xlsx', 'source-summary-chart.xlsx']);
-// The merged header (I2:K2) is placed wrongly until the planner knows the sheet's merges (next commit).
-const MERGED_HEADER_PENDING = 'openpyxl-merged-header.xlsx';
-const READABLE = OTHER_WRITER_FIXTURES.filter((f) => !NEEDS_NEW_READER.has(f.file) && f.file !== MERGED_HEADER_PENDING);
+const READABLE = OTHER_WRITER_FIXTURES.filter((f) => !NEEDS_NEW_READER.has(f.file));
 
 describe.each(READABLE.map((f) => [f.file, f] as const))('%s through the writer', (file, fixture: OtherWriterFixture) => {
   let before: Uint8Array;
@@ -127,5 +125,12 @@ describe('defects seen on workbooks from other writers', () => {
     const after = await partsOf(out);
     const overrides = [...after['[Content_Types].xml']!.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]!);
     expect(overrides.filter((p) => !(p in after))).toEqual([]);
+  });
+
+  it('a header merged to the right (I2:K2): the owned columns go right of the merge, and the next run finds them there', async () => {
+    const { out, plan } = await checkBytes(await fixtureBytes('openpyxl-merged-header.xlsx'));
+    expect(plan.sheets[0]!.columns.map((c) => `${c.letter}:${c.header}`)).toEqual(['L:OS-status', 'M:Acties', 'N:Opfrissen vóór', 'O:Normuren', 'P:Toelichting']);
+    const again = await checkBytes(out);
+    expect(again.plan.sheets[0]!.columns.map((c) => `${c.letter}:${c.existing}`)).toEqual(['L:true', 'M:true', 'N:true', 'O:true', 'P:true']);
   });
 });
