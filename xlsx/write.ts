@@ -8,7 +8,7 @@ import { WorkbookError } from './errors';
 import type { OpenedWorkbook } from './load';
 import { cellValues, chartXml, drawingXml } from './chart-xml';
 import { dirOf, parseRelationships, readText, relsPathOf, type Relationship, type WorkbookParts } from './parts';
-import { patchStaffSheet, type OwnedStyles } from './sheet-patch';
+import { patchStaffSheet, type OwnedStyles, type ValueKind } from './sheet-patch';
 import { EMPTY_STYLES, StyleBook } from './styles';
 import { summaryWorksheetXml } from './summary-xml';
 import { growTable } from './table-patch';
@@ -273,10 +273,13 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
     const part = parts.sheets.find((s) => sameSheetName(s.name, write.sheet) && s.kind === 'worksheet');
     const xml = part ? await pkg.text(part.path) : null;
     if (!part || xml === null) throw new WorkbookError('damaged', `sheet ${write.sheet} not found`);
+    const formats: Record<ValueKind, string> = {
+      text: '@',
+      date: write.columns.find((c) => c.header === 'Opfrissen vóór')?.numberFormat ?? 'dd-mm-yyyy',
+      number: write.columns.find((c) => c.header === 'Normuren')?.numberFormat ?? 'General',
+    };
     const styles: OwnedStyles = {
-      text: book.xfId({ numFmt: '@' }),
-      date: book.xfId({ numFmt: write.columns.find((c) => c.header === 'Opfrissen vóór')?.numberFormat ?? 'dd-mm-yyyy' }),
-      number: book.xfId({ numFmt: write.columns.find((c) => c.header === 'Normuren')?.numberFormat ?? 'General' }),
+      data: (kind, base) => book.withNumFmt(base, formats[kind]),
       statusDxf: Object.fromEntries((write.statusFormat?.colours ?? []).map((c) => [c.status, book.dxfId(c.fill, c.font)])),
     };
     const patched = patchStaffSheet(xml, write, styles, workbook.date1904);

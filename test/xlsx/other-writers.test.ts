@@ -133,4 +133,45 @@ describe('defects seen on workbooks from other writers', () => {
     const again = await checkBytes(out);
     expect(again.plan.sheets[0]!.columns.map((c) => `${c.letter}:${c.existing}`)).toEqual(['L:true', 'M:true', 'N:true', 'O:true', 'P:true']);
   });
+
+  describe('formatting the user put on the columns the product takes (openpyxl-col-style.xlsx)', () => {
+    let before: Record<string, string>;
+    let after: Record<string, string>;
+    const xfs = (styles: string) => [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!.matchAll(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g))].map((m) => m[0]);
+    const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+    const cell = (sheet: string, ref: string) => new RegExp(`<c r="${ref}"[^>]*?(?:/>|>[\\s\\S]*?</c>)`).exec(sheet)?.[0];
+
+    beforeAll(async () => {
+      const bytes = await fixtureBytes('openpyxl-col-style.xlsx');
+      before = await partsOf(bytes);
+      after = await partsOf((await checkBytes(bytes)).out);
+    });
+
+    it('the <col min="9" max="16384" style> range is split around the owned columns, each keeping its style', () => {
+      expect(before['xl/worksheets/sheet1.xml']).toContain('<cols><col width="13" customWidth="1" style="1" min="9" max="16384"/></cols>');
+      const cols = /<cols>([\s\S]*?)<\/cols>/.exec(after['xl/worksheets/sheet1.xml']!)![1]!;
+      const ranges = [...cols.matchAll(/<col\b[^>]*\/>/g)].map((m) => `${attr(m[0], 'min')}-${attr(m[0], 'max')}:${attr(m[0], 'style')}`);
+      expect(ranges).toEqual(['9-9:1', '10-10:1', '11-11:1', '12-12:1', '13-13:1', '14-16384:1']);
+    });
+
+    it('cells formatted ahead keep their fill: a value gets our number format on the user\u2019s style, an empty one stays as it was', () => {
+      const sheet = after['xl/worksheets/sheet1.xml']!;
+      const styles = xfs(after['xl/styles.xml']!);
+      const userXf = xfs(before['xl/styles.xml']!)[Number(attr(cell(before['xl/worksheets/sheet1.xml']!, 'I3')!, 's'))]!;
+      // I3: OS-status "In orde" (text), K3: Opfrissen vóór (a date), L3: Normuren (a number).
+      for (const [ref, numFmt] of [['I3', '49'], ['K3', undefined], ['L3', undefined]] as const) {
+        const xf = styles[Number(attr(cell(sheet, ref)!, 's'))]!;
+        expect(attr(xf, 'fillId'), ref).toBe(attr(userXf, 'fillId'));
+        if (numFmt) expect(attr(xf, 'numFmtId'), ref).toBe(numFmt);
+      }
+      // J3: no action for a person "In orde": the empty cell keeps the user's format.
+      expect(cell(sheet, 'J3')).toBe(cell(before['xl/worksheets/sheet1.xml']!, 'J3')!.replace(' t="n"></c>', '/>'));
+    });
+
+    it('the user\u2019s own conditional format "In orde" on E3:E6 stays; ours is on the status column', () => {
+      const block = /<conditionalFormatting sqref="E3:E6">[\s\S]*?<\/conditionalFormatting>/.exec(before['xl/worksheets/sheet1.xml']!)![0];
+      expect(after['xl/worksheets/sheet1.xml']).toContain(block);
+      expect(after['xl/worksheets/sheet1.xml']).toMatch(/<conditionalFormatting sqref="I3:I6"><cfRule type="cellIs" dxfId="\d+" priority="2" operator="equal"><formula>&quot;Niet in orde&quot;<\/formula>/);
+    });
+  });
 });
