@@ -2,23 +2,22 @@
 // write `<name>.gecontroleerd.xlsx` beside each. Exit 0 when the check ran, 1 when an input cannot be
 // read, 2 for wrong usage. The input file is never written.
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { checkWorkbooks, type CheckResult, type WorkbookInput } from '../shared/check';
 import { STATUSES, type Status } from '../shared/model/result';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import type { Plan } from '../shared/plan/schema';
 import { isWorkbookError } from '../xlsx/errors';
+import { checkedFileName } from '../xlsx/file-name';
 import { openWorkbook, type OpenedWorkbook } from '../xlsx/load';
 import { writeWorkbook } from '../xlsx/write';
 import { apiClient, apiEvaluator, apiProblem, submitNeeds } from './api-evaluator';
 import { errorText, nodeIo, runAsScript, type Io } from './io';
 import { HelpRequested, parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
 
-/** `boek.xlsx` → `boek.gecontroleerd.xlsx`, beside the input. */
+/** `boek.xlsx` → `boek.gecontroleerd.xlsx`, `boek.xlsm` → `boek.gecontroleerd.xlsm`, beside the input. */
 export function outputPathFor(input: string): string {
-  const ext = extname(input);
-  const name = basename(input, ext.toLowerCase() === '.xlsx' ? ext : '');
-  return join(dirname(input), `${name}.gecontroleerd.xlsx`);
+  return join(dirname(input), checkedFileName(input));
 }
 
 /** Large inputs get a line of progress on stderr; small ones stay quiet. */
