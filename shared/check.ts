@@ -14,7 +14,7 @@ import { summarize } from './summary/summarize';
 import { attachCells } from './sheet/locate';
 import { readSheet } from './sheet/read';
 import { sameSheetName } from './sheet/sheet-name';
-import type { FieldName, Grid, SheetRead } from './sheet/types';
+import type { CellRange, FieldName, Grid, SheetRead } from './sheet/types';
 import { planWrite } from './sheet/write';
 import type { WritePlan } from './sheet/write-plan';
 
@@ -56,8 +56,8 @@ export type Report = z.infer<typeof ReportSchema>;
 export interface WorkbookInput {
   /** Base name of the input file, for the report. */
   file: string;
-  /** Each sheet's values, and its merged ranges (A1) when the host knows them. */
-  sheets: readonly { name: string; grid: Grid; merges?: readonly string[] }[];
+  /** Each sheet's values, and its merged ranges when the host knows them. */
+  sheets: readonly { name: string; grid: Grid; merges?: readonly CellRange[] }[];
   date1904: boolean;
 }
 

@@ -2,21 +2,18 @@
 // is patched, not re-serialised: parts we do not own are copied byte for byte (charts, pivot tables,
 // tables, data validation, conditional formats, comments, defined names, themes), so nothing of the
 // user's workbook is lost. The same workbook and plan always give the same bytes.
-import JSZip from 'jszip';
 import type { WritePlan } from '../shared/sheet/write-plan';
 import { WorkbookError } from './errors';
 import type { OpenedWorkbook } from './load';
 import { cellValues, chartXml, drawingXml } from './chart-xml';
-import { dirOf, parseRelationships, readText, relsPathOf, type Relationship, type WorkbookParts } from './parts';
+import type { XlsxPackage } from './package';
+import { dirOf, parseRelationships, relsPathOf, type Relationship, type WorkbookParts } from './parts';
 import { patchStaffSheet, type OwnedStyles, type ValueKind } from './sheet-patch';
 import { EMPTY_STYLES, StyleBook } from './styles';
 import { summaryWorksheetXml } from './summary-xml';
 import { growTable } from './table-patch';
 import { sameSheetName } from '../shared/sheet/sheet-name';
 import { attributes, escapeXml, findElement, findElements, mainPrefix, setAttribute, startTag, unescapeXml } from './xml';
-
-/** Zip entry date of parts we add: fixed, so the output does not depend on the time of the run. */
-const FIXED_DATE = new Date(Date.UTC(2020, 0, 1, 0, 0, 0));
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
@@ -30,39 +27,41 @@ const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.char
 const CONTENT_TYPES = '[Content_Types].xml';
 
 /**
- * The package being written, part by part. Part names compare ignoring ASCII case (OPC, ECMA-376 Part 2
- * §6.2.2.3), so every lookup here does; a removed part loses its content-type override when the package is
+ * The package being written, part by part (over XlsxPackage, which finds part names ignoring ASCII case as
+ * OPC asks, ECMA-376 Part 2 §6.2.2.3); a removed part loses its content-type override when the package is
  * finished, whoever removed it.
  */
 class Package {
   private readonly removed = new Set<string>();
 
-  constructor(readonly zip: JSZip) {}
+  constructor(private readonly parts: XlsxPackage) {}
 
-  /** The stored name of a part, matched ignoring case, or null. */
-  find(path: string): string | null {
-    if (this.zip.file(path)) return path;
-    const lower = path.toLowerCase();
-    return Object.keys(this.zip.files).find((f) => !this.zip.files[f]!.dir && f.toLowerCase() === lower) ?? null;
+  has(path: string): boolean {
+    return this.parts.has(path);
+  }
+
+  /** Every part's name, in zip order. */
+  paths(): string[] {
+    return this.parts.paths();
   }
 
   async text(path: string): Promise<string | null> {
-    const name = this.find(path);
-    return name === null ? null : readText(this.zip, name);
+    return this.parts.read(path);
   }
 
-  /** Replace or add a part; a replaced part keeps its name and zip date, a new one gets FIXED_DATE. */
+  /** Replace a part (it keeps its name, place and date in the zip) or add one at the end. */
   put(path: string, text: string): void {
-    const name = this.find(path) ?? path;
-    const old = this.zip.file(name);
-    this.zip.file(name, text, { date: old?.date ?? FIXED_DATE, createFolders: false });
+    this.parts.put(path, text);
   }
 
   remove(path: string): void {
-    const name = this.find(path);
-    if (name === null) return;
-    this.zip.remove(name);
-    this.removed.add(name.toLowerCase());
+    if (!this.parts.has(path)) return;
+    this.parts.remove(path);
+    this.removed.add(path.toLowerCase());
+  }
+
+  toBytes(): Uint8Array {
+    return this.parts.toBytes();
   }
 
   wasRemoved(path: string): boolean {
@@ -71,7 +70,7 @@ class Package {
 
   /** Drop the content-type overrides of removed parts that were not written again. */
   async finish(): Promise<void> {
-    const gone = [...this.removed].filter((p) => this.find(p) === null);
+    const gone = [...this.removed].filter((p) => !this.has(p));
     if (gone.length === 0) return;
     const types = await this.text(CONTENT_TYPES);
     if (types === null) return;
@@ -131,32 +130,31 @@ function ownerOfRels(relsPath: string): string | null {
  */
 async function dropSheetParts(pkg: Package, sheetPath: string): Promise<void> {
   const sheetRels = relsPathOf(sheetPath);
-  if (pkg.find(sheetRels) === null) return;
-  const dropped = new Set<string>();
+  if (!pkg.has(sheetRels)) return;
+  // Part names by their lower-case key: a relationship may spell a name in another case than the zip does.
+  const key = (path: string) => path.toLowerCase();
+  const dropped = new Map<string, string>();
   const queue = [sheetPath];
   while (queue.length > 0) {
     for (const rel of await relationshipsOf(pkg, queue.pop()!)) {
-      const target = pkg.find(rel.target);
-      if (rel.external || target === null || target.toLowerCase() === sheetPath.toLowerCase() || dropped.has(target)) continue;
-      dropped.add(target);
-      queue.push(target);
+      if (rel.external || !pkg.has(rel.target) || key(rel.target) === key(sheetPath) || dropped.has(key(rel.target))) continue;
+      dropped.set(key(rel.target), rel.target);
+      queue.push(rel.target);
     }
   }
   pkg.remove(sheetRels);
-  const relsFiles = Object.keys(pkg.zip.files).filter((f) => !pkg.zip.files[f]!.dir && ownerOfRels(f) !== null);
+  const relsFiles = pkg.paths().filter((f) => ownerOfRels(f) !== null);
   for (let changed = true; changed; ) {
     changed = false;
     for (const file of relsFiles) {
       const owner = ownerOfRels(file)!;
-      if (dropped.has(owner) || !pkg.zip.file(file)) continue;
-      for (const rel of parseRelationships((await pkg.text(file))!, owner)) {
-        const target = rel.external ? null : pkg.find(rel.target);
-        if (target !== null && dropped.delete(target)) changed = true;
-      }
+      if (dropped.has(key(owner)) || !pkg.has(file)) continue;
+      for (const rel of parseRelationships((await pkg.text(file))!, owner))
+        if (!rel.external && dropped.delete(key(rel.target))) changed = true;
     }
   }
   // Each dropped part goes with its relationships part; Package.finish drops their content-type overrides.
-  for (const part of dropped) {
+  for (const part of dropped.values()) {
     pkg.remove(part);
     pkg.remove(relsPathOf(part));
   }
@@ -183,7 +181,7 @@ const DRAWING_REL_ID = 'rId1';
 /** Write the report sheet's charts as one drawing part holding a chart part per chart, and relate the sheet to it. */
 async function addCharts(pkg: Package, parts: WorkbookParts, sheetPath: string, summary: NonNullable<WritePlan['summary']>, date1904: boolean): Promise<void> {
   if (summary.charts.length === 0) return;
-  const taken = new Set(Object.keys(pkg.zip.files).map((f) => f.toLowerCase()));
+  const taken = new Set(pkg.paths().map((f) => f.toLowerCase()));
   const xl = dirOf(parts.workbookPath);
   const drawingPath = await freePart(pkg, `${xl}drawings/`, 'drawing', taken);
   const chartPaths: string[] = [];
@@ -204,7 +202,7 @@ async function addCharts(pkg: Package, parts: WorkbookParts, sheetPath: string, 
  * Formula from /xl/calcChain.xml part").
  */
 async function removeCalcChain(pkg: Package, parts: WorkbookParts): Promise<void> {
-  if (!parts.calcChainPath || pkg.find(parts.calcChainPath) === null) return;
+  if (!parts.calcChainPath || !pkg.has(parts.calcChainPath)) return;
   pkg.remove(parts.calcChainPath);
   const rels = await pkg.text(parts.workbookRelsPath);
   if (rels) pkg.put(parts.workbookRelsPath, rels.replace(/<(\w+:)?Relationship\b[^>]*calcChain[^>]*\/>/g, ''));
@@ -234,7 +232,7 @@ async function summaryPart(pkg: Package, parts: WorkbookParts, name: string): Pr
     if (existing.name !== name) await renameSheet(pkg, parts, existing.name, name);
     return { path: existing.path, replaced: true };
   }
-  const taken = new Set(Object.keys(pkg.zip.files).map((f) => f.toLowerCase()));
+  const taken = new Set(pkg.paths().map((f) => f.toLowerCase()));
   const path = await freePart(pkg, `${dirOf(parts.workbookPath)}worksheets/`, 'sheet', taken);
   const relId = await addRelationship(pkg, parts.workbookRelsPath, WORKSHEET_REL, `worksheets/${path.slice(dirOf(path).length)}`);
   await addContentType(pkg, path, WORKSHEET_TYPE);
@@ -264,7 +262,8 @@ async function renameSheet(pkg: Package, parts: WorkbookParts, from: string, to:
 
 export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): Promise<Uint8Array> {
   // A fresh copy of the original package: writing never changes the opened workbook, so it can be written again.
-  const pkg = new Package(await JSZip.loadAsync(workbook.bytes));
+  // Parts not put are copied from the original zip as they are; only the parts put are compressed again.
+  const pkg = new Package(workbook.package.edit());
   const { parts } = workbook;
   const { book, path: stylesPath } = await styleBook(pkg, parts);
   let formulaRemoved = false;
@@ -308,10 +307,5 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
   if (formulaRemoved) await removeCalcChain(pkg, parts);
   await pkg.finish();
 
-  return pkg.zip.generateAsync({
-    type: 'uint8array',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 6 },
-    platform: 'DOS',
-  });
+  return pkg.toBytes();
 }

@@ -25,14 +25,3 @@ export function columnIndex(letters: string): number | null {
 export function a1(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
-
-/** `I2:K2` (or `I2`, `$I$2`) → 1-based corners; null when the text is not an A1 range. */
-export function parseRangeA1(ref: string): { firstRow: number; lastRow: number; firstColumn: number; lastColumn: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
-  if (!m) return null;
-  const c1 = columnIndex(m[1]!)!;
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? columnIndex(m[3])! : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  return { firstRow: Math.min(r1, r2), lastRow: Math.max(r1, r2), firstColumn: Math.min(c1, c2), lastColumn: Math.max(c1, c2) };
-}

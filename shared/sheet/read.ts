@@ -4,7 +4,7 @@
 import type { CompletionValue, Person, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
 import type { CertificateTraining, PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
-import { columnLetter, parseRangeA1 } from './address';
+import { columnLetter } from './address';
 import { isPaboBoard } from './board';
 import { type HeaderMatch, type HeaderTarget, isRoleSource, matchHeader } from './headers';
 import {
@@ -22,7 +22,7 @@ import {
 import { parseRolesText, type RolesText, type RoleToken } from './roles';
 import { isProductSheet } from './synonyms';
 import { OWNED_HEADERS } from './write-plan';
-import type { Cell, CellProblem, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
+import type { Cell, CellProblem, CellRange, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
 
 export const HEADER_SEARCH_ROWS = 20;
 
@@ -306,14 +306,14 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
  * where the owned columns would go (the header `I2` merged over `I2:K2`) would hide them, so they go right of
  * it; a merge reached that way can reach further.
  */
-function pastMerges(lastColumn: number, merges: readonly string[], headerRow: number, lastRow: number): number {
-  const ranges = merges.map(parseRangeA1).filter((r) => r !== null && r.lastRow >= headerRow && r.firstRow <= Math.max(lastRow, headerRow));
+function pastMerges(lastColumn: number, merges: readonly CellRange[], headerRow: number, lastRow: number): number {
+  const ranges = merges.filter((r) => r.r2 >= headerRow && r.r1 <= Math.max(lastRow, headerRow));
   let last = lastColumn;
   for (let changed = true; changed; ) {
     changed = false;
     for (const r of ranges)
-      if (r!.firstColumn <= last + OWNED_HEADERS.length && r!.lastColumn > last) {
-        last = r!.lastColumn;
+      if (r.c1 <= last + OWNED_HEADERS.length && r.c2 > last) {
+        last = r.c2;
         changed = true;
       }
   }

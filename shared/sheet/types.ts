@@ -11,6 +11,14 @@ import type { RoleCode } from '../plan/schema';
  */
 export type Cell = string | number | boolean | Date | { error: string } | null;
 
+/** A rectangle of cells by its 1-based corners (`I2:K2` → c1 9, r1 2, c2 11, r2 2). */
+export interface CellRange {
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
+}
+
 /** A grid of cells, row-major, starting at A1 (row 0 is Excel row 1). Rows may be ragged. */
 export type Grid = readonly (readonly Cell[])[];
 
@@ -53,8 +61,8 @@ export interface ReadOptions {
   board?: string | null;
   /** User overrides by header text (as typed in the sheet): a field, or null to ignore the column. */
   overrides?: Record<string, FieldName | null>;
-  /** The sheet's merged ranges (A1, e.g. `I2:K2`), when the host knows them: owned columns go right of them. */
-  merges?: readonly string[];
+  /** The sheet's merged ranges, when the host knows them: owned columns go right of them. */
+  merges?: readonly CellRange[];
 }
 
 export interface SheetRead {

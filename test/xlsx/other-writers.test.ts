@@ -41,12 +41,7 @@ const cellAt = (grid: readonly (readonly unknown[])[], ref: string) => {
   return grid[Number(m[2]) - 1]?.[col - 1] ?? null;
 };
 
-// These five need the streaming reader of issue 14: the exceljs-based reader rejects them (openpyxl's
-// charts and tables, the x: prefix, capitals in part names). They join the list when that reader lands.
-const NEEDS_NEW_READER = new Set(['openpyxl-rich.xlsx', 'sdk-x-prefix.xlsx', 'capital-parts.xlsx', 'source-libreoffice.xlsx', 'source-summary-chart.xlsx']);
-const READABLE = OTHER_WRITER_FIXTURES.filter((f) => !NEEDS_NEW_READER.has(f.file));
-
-describe.each(READABLE.map((f) => [f.file, f] as const))('%s through the writer', (file, fixture: OtherWriterFixture) => {
+describe.each(OTHER_WRITER_FIXTURES.map((f) => [f.file, f] as const))('%s through the writer', (file, fixture: OtherWriterFixture) => {
   let before: Uint8Array;
   let after: Uint8Array;
 

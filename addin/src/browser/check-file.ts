@@ -1,6 +1,7 @@
-// Browser mode: the same orchestrator (shared/check.ts) and the same exceljs adapter (xlsx/) as the CLI,
-// so the downloaded workbook equals what `npm run check` writes. Loaded only in browser mode, which keeps
-// exceljs out of the task pane inside Excel.
+// Browser mode: the same orchestrator (shared/check.ts) and the same .xlsx reader and writer (xlsx/) as the
+// CLI, so the downloaded workbook holds what `npm run check` writes (the CLI deflates with node:zlib, the
+// browser with fflate, so the compressed bytes of the parts written differ). Loaded only in browser mode,
+// which keeps the reader out of the task pane inside Excel.
 import type { Evaluator, Report } from '../../../shared/check';
 import type { SchoolYear } from '../../../shared/calendar/dates';
 import type { IsoDate } from '../../../shared/model/person';
