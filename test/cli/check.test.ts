@@ -135,6 +135,12 @@ describe('a readable workbook', () => {
     expect(none.stderr).toMatch(/Bestaat niet/);
   });
 
+  it('--sheet names a sheet as Excel does, ignoring case', async () => {
+    const r = await cli([staff, ...DATE, '--json', '--sheet', 'PERSONEEL']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).sheets.map((s: { name: string }) => s.name)).toEqual(['Personeel']);
+  });
+
   it('--map overrides the column mapping by header text', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Blad1');
