@@ -3,15 +3,14 @@
 // read, 2 for wrong usage. The input file is never written.
 // This module only reads the command line; the check itself (cli/check-run.ts) is loaded when there is one
 // to run, so `--help` and wrong usage answer at once.
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { checkedFileName } from '../xlsx/file-name';
 import { nodeIo, runAsScript, type Io } from './io';
 import { HelpRequested, parseCliArgs, USAGE, UsageError, type CliArgs } from './args';
 
-/** `boek.xlsx` → `boek.gecontroleerd.xlsx`, beside the input. */
+/** `boek.xlsx` → `boek.gecontroleerd.xlsx`, `boek.xlsm` → `boek.gecontroleerd.xlsm`, beside the input. */
 export function outputPathFor(input: string): string {
-  const ext = extname(input);
-  const name = basename(input, ext.toLowerCase() === '.xlsx' ? ext : '');
-  return join(dirname(input), `${name}.gecontroleerd.xlsx`);
+  return join(dirname(input), checkedFileName(input));
 }
 
 export async function main(argv: readonly string[], io: Io = nodeIo): Promise<number> {

@@ -2,17 +2,11 @@
 // Office.js would give them: formulas their cached value (0, FALSE and "" included), shared and inline
 // strings and rich text their text, error cells `{ error }`, booleans, numbers, and date-formatted numbers
 // a Date (UTC). The other cells of a merged range are empty. Also the sheet's merged ranges and table parts.
-import type { Cell, Grid } from '../shared/sheet/types';
+import type { Cell, CellRange, Grid } from '../shared/sheet/types';
 import { CLOSE, END, OPEN, stringItem, XmlScanner } from './xml-scan';
 import { parseRange, parseRef } from './xml';
 
-export interface CellRange {
-  /** 1-based corners. */
-  c1: number;
-  r1: number;
-  c2: number;
-  r2: number;
-}
+export type { CellRange };
 
 export interface SheetCells {
   grid: Grid;

@@ -1,6 +1,7 @@
 // The header synonym table (rules.md §6.2) and the role synonyms (§6.3) as data. Matching code lives in
 // headers.ts and roles.ts; a board with other words extends these tables, not the code.
 import type { RoleCode } from '../plan/schema';
+import { sheetNameKey } from './sheet-name';
 import type { FieldName } from './types';
 
 /** Word groups: every group needs a whole header word in it (rules.md §6.2 step 2, rows marked ~). */
@@ -113,9 +114,9 @@ export const SO_AND_IO_PHRASE = 'school en instituutsopleider';
 export const PRODUCT_SHEET_PREFIXES: readonly string[] = ['Scholingsbehoefte', 'Trainersvraag', 'Overzicht OS Boss po'];
 
 export function isProductSheet(name: string): boolean {
-  const n = name.trim().toLowerCase();
+  const n = sheetNameKey(name.trim());
   return PRODUCT_SHEET_PREFIXES.some((p) => {
-    const prefix = p.toLowerCase();
+    const prefix = sheetNameKey(p);
     return n === prefix || n.startsWith(`${prefix} `);
   });
 }

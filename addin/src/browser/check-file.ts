@@ -7,9 +7,10 @@ import type { SchoolYear } from '../../../shared/calendar/dates';
 import type { IsoDate } from '../../../shared/model/person';
 import type { SheetEvaluation } from '../../../shared/model/result';
 import type { SheetRead } from '../../../shared/sheet/types';
+import { checkedFileName } from '../../../xlsx/file-name';
 
 export interface FileCheck {
-  /** `<name>.gecontroleerd.xlsx`. */
+  /** `<name>.gecontroleerd.xlsx` (`.xlsm` for a macro-enabled workbook). */
   outputName: string;
   output: Uint8Array;
   report: Report;
@@ -17,11 +18,8 @@ export interface FileCheck {
   problems: string[];
 }
 
-/** `Personeel 2026.xlsx` → `Personeel 2026.gecontroleerd.xlsx` (interfaces.md §2 and §5). */
-export function outputNameFor(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '');
-  return `${base.replace(/\.xlsx$/i, '')}.gecontroleerd.xlsx`;
-}
+/** `Personeel 2026.xlsx` → `Personeel 2026.gecontroleerd.xlsx` (interfaces.md §2 and §5); an .xlsm stays .xlsm. */
+export const outputNameFor = checkedFileName;
 
 export class FileProblem extends Error {}
 
