@@ -72,7 +72,12 @@ export class XlsxPackage {
   static open(bytes: Uint8Array, codec: Codec = fflateCodec): XlsxPackage {
     const archive = new Archive(bytes, codec);
     const slots = new Map<string, Slot>();
-    for (const entry of archive.entries) slots.set(key(entry.name), { kind: 'original', entry });
+    for (const entry of archive.entries) {
+      // Two parts whose names differ only in case are one part name twice (OPC §6.2.2.3): a damaged package,
+      // and writing it back would silently keep only one of them.
+      if (slots.has(key(entry.name))) throw new WorkbookError('damaged', `two parts named ${entry.name}`);
+      slots.set(key(entry.name), { kind: 'original', entry });
+    }
     return new XlsxPackage(archive, slots);
   }
 

@@ -121,6 +121,14 @@ describe('reading what other zip writers produce', () => {
       expect(() => XlsxPackage.open(deflated, codec).read('xl/worksheets/Sheet1.xml')).toThrow(WorkbookError);
   });
 
+  it('two parts whose names differ only in case are a damaged package, not one part silently dropped', async () => {
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', '<a/>');
+    zip.file('xl/worksheets/Sheet1.xml', '<b/>');
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    expect(() => XlsxPackage.open(bytes)).toThrow(expect.objectContaining({ problem: 'damaged' }));
+  });
+
   it('an encrypted zip entry says so', async () => {
     const bytes = await jszipOf({ compression: 'STORE' });
     const first = readZip(bytes)[0]!;
