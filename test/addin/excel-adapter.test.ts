@@ -73,6 +73,8 @@ const summary: SummarySheetWrite = {
     { row: 6, column: 1, value: { kind: 'text', text: 'REFRESH' }, style: 'text' },
     { row: 6, column: 2, value: { kind: 'number', number: 5 }, style: 'number' },
     { row: 8, column: 1, value: { kind: 'text', text: '-3 is een tekst' }, style: 'text' },
+    { row: 9, column: 1, value: { kind: 'text', text: "'s-Hertogenbosch" }, style: 'label' },
+    { row: 9, column: 2, value: { kind: 'text', text: '- per bestuur' }, style: 'label' },
   ],
   columnWidths: [30, 12],
   charts: [{ title: 'Scholingsbehoefte', type: 'columnClustered', range: 'A4:B6', anchor: 'D2' }],
@@ -178,6 +180,32 @@ describe('writing the owned columns with Office.js', () => {
     expect(sheet.numberFormats['3,10']).toBe('@');
   });
 
+  it('keeps text exactly as written in the text-formatted owned columns: a board name with an apostrophe, a note starting with -', async () => {
+    const fake = workbook(3);
+    const plan = staffPlan(3);
+    const texts = ["'s-Hertogenbosch", '- geen certificaat ontvangen', '=SUM(A1:A3) is geen formule'];
+    plan.columns[1]!.values = texts.map((text) => ({ kind: 'text', text }));
+    plan.columns[4]!.values = [...texts].reverse().map((text) => ({ kind: 'text', text }));
+    await applyWritePlan(fake.run, { sheets: [plan], summary: null }, { date1904: false });
+    const sheet = sheetOf(fake, 'Personeel');
+    texts.forEach((text, i) => {
+      expect(getValue(sheet, 3 + i, 7)).toBe(text);
+      expect(getValue(sheet, 5 - i, 10)).toBe(text);
+    });
+    expect(sheet.formulas).toEqual({});
+  });
+
+  it('sets number formats as a 2-D array of each range’s shape, never one string for many cells', async () => {
+    const fake = workbook(40);
+    await applyWritePlan(fake.run, { sheets: [staffPlan(40)], summary: null }, { date1904: false, budget: 2_000 });
+    const sheet = sheetOf(fake, 'Personeel');
+    for (let r = 3; r < 43; r++) {
+      expect(sheet.numberFormats[`${r},6`]).toBe('@');
+      expect(sheet.numberFormats[`${r},8`]).toBe('dd-mm-yyyy');
+    }
+    expect(fake.syncs.length).toBeGreaterThan(2);
+  });
+
   it('uses the 1904 date system when the workbook does', async () => {
     const fake = workbook(2, { date1904: true });
     await applyWritePlan(fake.run, { sheets: [staffPlan(2)], summary: null }, { date1904: true });
@@ -251,8 +279,12 @@ describe('writing the summary sheet with Office.js', () => {
     expect(sheet.numberFormats['1,1']).toBe('dd-mm-yyyy');
     expect(getValue(sheet, 4, 1)).toBe(3);
     expect(getValue(sheet, 7, 0)).toBe('-3 is een tekst');
+    expect(getValue(sheet, 4, 0)).toBe('WPB');
+    expect(getValue(sheet, 8, 0)).toBe("'s-Hertogenbosch");
+    expect(getValue(sheet, 8, 1)).toBe('- per bestuur');
+    expect(sheet.formulas).toEqual({});
     expect(sheet.fonts['0,0']).toMatchObject({ bold: true });
-    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: 'A4:B6', seriesBy: 'Auto', title: 'Scholingsbehoefte', anchor: 'D2' }]);
+    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: 'A4:B6', seriesBy: 'Auto', plottedBy: 'Columns', title: 'Scholingsbehoefte', anchor: 'D2' }]);
     expect(Object.keys(sheet.columnWidths)).toEqual(['0', '1']);
     expect(fake.state.active).toBe('Scholingsbehoefte 2026-2027');
     await applyWritePlan(fake.run, plan, { date1904: false });

@@ -37,12 +37,16 @@ describe('cells between Office.js and the sheet layer', () => {
     expect(isoToSerial('2026-11-28', true)).toBe(46354 - 1462);
   });
 
-  it('guards text that Excel would turn into a formula, number or date with an apostrophe', () => {
-    for (const text of ['=1+1', '+31 10', '-', '@home', '12', '1,5', '12-03-2025', "'quoted", 'WAAR'])
-      expect(officeValue({ kind: 'text', text }, false), text).toBe(`'${text}`);
-    expect(officeValue({ kind: 'text', text: 'In orde' }, false)).toBe('In orde');
+  it('guards text that Excel would turn into a formula, number or date with an apostrophe where the cell is not text-formatted', () => {
+    for (const text of ['=1+1', '+31 10', '-', '@home', '12', '1,5', '12-03-2025', "'quoted", 'WAAR', '50%', '2025-03-12'])
+      expect(officeValue({ kind: 'text', text }, false, false), text).toBe(`'${text}`);
+    expect(officeValue({ kind: 'text', text: 'In orde' }, false, false)).toBe('In orde');
     expect(needsTextGuard('Scholing volgen')).toBe(false);
-    expect(officeValue({ kind: 'empty' }, false)).toBe('');
+    expect(officeValue({ kind: 'empty' }, false, false)).toBe('');
+  });
+
+  it('writes text as it is into a text-formatted cell, where an apostrophe would stay visible', () => {
+    for (const text of ["'s-Hertogenbosch", '- geen opmerking', '=1+1', '12']) expect(officeValue({ kind: 'text', text }, false, true), text).toBe(text);
   });
 
   it('parses range addresses with sheet names', () => {

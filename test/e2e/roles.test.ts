@@ -15,7 +15,7 @@ import { bossPoPlan } from '../../shared/plan/bosspo';
 import { trendYears } from '../../shared/sheet/overview-sheet';
 import { startTestApi, TEST_KEYS, type TestApi, type TestCaller } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
-import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
+import { ADDIN_ID, emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
 import { toPalettePng } from './png-palette';
 import { sheetHtml } from './sheet-html';
 import { artifacts, buildAndServePane, launchChromium, type BuiltPane } from './harness';
@@ -157,7 +157,7 @@ describe('the task pane per role', () => {
       expect(needs.boards.BOOR?.needs.WPB?.initial).toBe(2);
       expect(needs.boards.BOOR?.keyFigures?.studentsPlaced).toBe(3);
       // The workbook remembers the submission (time, version, fingerprint).
-      const remembered = (await workbook(page)).settings['bosspo.submissions'] as Record<string, { version: number; hash: string }>;
+      const remembered = (await workbook(page)).settings[ADDIN_ID]!['bosspo.submissions'] as Record<string, { version: number; hash: string }>;
       expect(remembered[`${YEAR}|boor`]).toMatchObject({ version: 1, hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
 
       // The summary sheet, for the README's picture.

@@ -42,10 +42,13 @@ export function needsTextGuard(text: string): boolean {
 }
 
 /**
- * A write value → what Office.js `values` takes. Text that Excel would turn into a formula or a number
- * gets the apostrophe prefix, which Excel keeps as "this is text" in any number format and does not show.
+ * A write value → what Office.js `values` takes, for a cell that is (`textFormatted`) or is not formatted
+ * as text (`@`). A text-formatted cell keeps a string exactly as written, so an apostrophe there would stay
+ * visible; elsewhere Excel takes a string as typed input (a leading `=`, `+`, `-` is a formula, `12` a number:
+ * @types/office-js Excel.Range.values), so text that Excel would convert gets the apostrophe prefix, which
+ * marks it as text and is not part of the value.
  */
-export function officeValue(value: WriteValue, date1904: boolean): string | number {
+export function officeValue(value: WriteValue, date1904: boolean, textFormatted: boolean): string | number {
   switch (value.kind) {
     case 'empty':
       return '';
@@ -54,6 +57,6 @@ export function officeValue(value: WriteValue, date1904: boolean): string | numb
     case 'date':
       return isoToSerial(value.iso, date1904);
     case 'text':
-      return needsTextGuard(value.text) ? `'${value.text}` : value.text;
+      return !textFormatted && needsTextGuard(value.text) ? `'${value.text}` : value.text;
   }
 }

@@ -93,15 +93,25 @@ function staffOperations(write: StaffSheetWrite, options: ApplyOptions, budget: 
     });
     if (!col.existing) ops.push({ bytes: 40, apply: (c) => void (ws(c).getRange(`${col.letter}:${col.letter}`).format.columnWidth = widthToPoints(col.width)) });
     if (rows <= 0) continue;
-    const dataAddress = `${col.letter}${write.firstRow}:${col.letter}${write.lastRow}`;
-    // A single number format applies to every cell of the range: a few bytes instead of one per row.
-    ops.push({ bytes: jsonBytes(col.numberFormat) + 40, apply: (c) => void (ws(c).getRange(dataAddress).numberFormat = col.numberFormat as unknown as string[][]) });
-    const values = col.values.slice(0, rows).map((v: WriteValue) => officeValue(v, options.date1904));
+    // The format goes first, so Excel takes the values as the format says; in a text-formatted cell a
+    // string is kept as it is, elsewhere text that Excel would convert gets the apostrophe (cells.ts).
+    const textFormatted = col.numberFormat === TEXT_FORMAT;
+    const values = col.values.slice(0, rows).map((v: WriteValue) => officeValue(v, options.date1904, textFormatted));
     while (values.length < rows) values.push('');
-    for (const chunk of chunkRows(values, Math.floor(budget / 2))) {
+    const formatCell = [col.numberFormat];
+    for (const chunk of chunkRows(values, Math.floor(budget / 2) - jsonBytes(formatCell) * rows)) {
       const from = write.firstRow + chunk.start;
       const to = from + chunk.values.length - 1;
-      ops.push({ bytes: jsonBytes(chunk.values), apply: (c) => void (ws(c).getRange(`${col.letter}${from}:${col.letter}${to}`).values = chunk.values) });
+      // numberFormat is `any[][]`: one entry per cell of the range (@types/office-js Excel.Range.numberFormat).
+      const formats = chunk.values.map(() => formatCell);
+      ops.push({
+        bytes: jsonBytes(chunk.values) + jsonBytes(formats),
+        apply: (c) => {
+          const range = ws(c).getRange(`${col.letter}${from}:${col.letter}${to}`);
+          range.numberFormat = formats;
+          range.values = chunk.values;
+        },
+      });
     }
   }
 
@@ -127,6 +137,8 @@ function staffOperations(write: StaffSheetWrite, options: ApplyOptions, budget: 
   }
   return ops;
 }
+
+const TEXT_FORMAT = '@';
 
 const STYLE_FORMATS: Record<SummaryStyle, string | null> = {
   title: null, subtitle: null, heading: null, label: null, text: '@', note: '@',
@@ -154,7 +166,7 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
       const last = run[run.length - 1]!.column;
       const address = `${columnLetter(first)}${row}:${columnLetter(last)}${row}`;
       const formats = [run.map((c) => STYLE_FORMATS[c.style] ?? 'General')];
-      const values = [run.map((c) => officeValue(c.value, options.date1904))];
+      const values = [run.map((c) => officeValue(c.value, options.date1904, STYLE_FORMATS[c.style] === TEXT_FORMAT))];
       ops.push({
         bytes: jsonBytes(values) + jsonBytes(formats) + 40,
         apply: (c) => {
