@@ -284,12 +284,32 @@ describe('writing the summary sheet with Office.js', () => {
     expect(getValue(sheet, 8, 1)).toBe('- per bestuur');
     expect(sheet.formulas).toEqual({});
     expect(sheet.fonts['0,0']).toMatchObject({ bold: true });
-    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: 'A4:B6', seriesBy: 'Auto', plottedBy: 'Columns', title: 'Scholingsbehoefte', anchor: 'D2' }]);
+    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: 'A4:B6', seriesBy: 'Columns', plottedBy: 'Columns', title: 'Scholingsbehoefte', anchor: 'D2' }]);
     expect(Object.keys(sheet.columnWidths)).toEqual(['0', '1']);
     expect(fake.state.active).toBe('Scholingsbehoefte 2026-2027');
     await applyWritePlan(fake.run, plan, { date1904: false });
     expect(fake.state.sheets.filter((s) => s.name.startsWith('Scholingsbehoefte'))).toHaveLength(1);
     expect(sheetOf(fake, 'Scholingsbehoefte 2026-2027').charts).toHaveLength(1);
+  });
+
+  it('plots every chart by columns (categories down, one series per column), also where desktop Excel would guess rows', async () => {
+    // More boards than trainings: a range wider than tall, which desktop Excel's `Auto` plots by rows.
+    const wide: SummarySheetWrite = {
+      name: 'Trainersvraag 2026-2027',
+      cells: [
+        { row: 1, column: 1, value: { kind: 'text', text: 'Scholing' }, style: 'heading' },
+        ...['BOOR', 'Wijzer', 'OZHW'].map((b, i) => ({ row: 1, column: 2 + i, value: { kind: 'text' as const, text: b }, style: 'heading' as const })),
+        ...['WPB', 'SOIO'].flatMap((t, r) => [
+          { row: 2 + r, column: 1, value: { kind: 'text' as const, text: t }, style: 'text' as const },
+          ...[1, 2, 3].map((n, i) => ({ row: 2 + r, column: 2 + i, value: { kind: 'number' as const, number: n + r }, style: 'number' as const })),
+        ]),
+      ],
+      columnWidths: [20, 10, 10, 10],
+      charts: [{ title: 'Nog te scholen per scholing en bestuur', type: 'columnClustered', range: 'A1:D3', anchor: 'F2' }],
+    };
+    const desktop = createFakeExcel(workbookState([emptySheet('Personeel', staffValues(1))]), { platform: 'PC' });
+    await applyWritePlan(desktop.run, { sheets: [], summary: wide }, { date1904: false });
+    expect(sheetOf(desktop, 'Trainersvraag 2026-2027').charts[0]).toMatchObject({ source: 'A1:D3', plottedBy: 'Columns' });
   });
 
   it('adds a cell note only where the host supports notes', async () => {

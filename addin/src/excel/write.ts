@@ -196,7 +196,11 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
       apply: (c) => {
         const ws = sheet(c);
         const type = (chart.type === 'barClustered' ? 'BarClustered' : 'ColumnClustered') as Excel.ChartType;
-        const added = ws.charts.add(type, ws.getRange(chart.range), 'Auto' as Excel.ChartSeriesBy);
+        // Every chart range has its categories down the first column and one series per further column. With
+        // `Auto`, desktop Excel would guess the orientation from the range's shape (Excel.ChartSeriesBy), so
+        // a range wider than tall (one or two school years, up to two boards, more boards than trainings)
+        // would plot with categories and series swapped; Excel on the web always takes columns.
+        const added = ws.charts.add(type, ws.getRange(chart.range), 'Columns' as Excel.ChartSeriesBy);
         added.title.text = chart.title;
         // One series: the title says what the bars are. Several (one per board): the legend names them.
         added.legend.visible = seriesCount(chart.range) > 1;
