@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { isoToSerial, needsTextGuard, officeCell, officeValue } from '../../addin/src/excel/cells';
 import { packBatches, OPERATION_OVERHEAD } from '../../addin/src/excel/payload';
 import { parseAddress } from '../../addin/src/excel/read';
-import { hostError } from '../../addin/src/excel/types';
+import { hostError, HostError, type HostErrorCode } from '../../addin/src/excel/types';
 import { loadSettings, saveSettings } from '../../addin/src/config';
 import { detectHost } from '../../addin/src/host';
-import { languageFor } from '../../addin/src/i18n';
+import { hostErrorText, languageFor, MESSAGES } from '../../addin/src/i18n';
 import { overviewOf } from '../../addin/src/overview';
 import { apiEvaluator, checkSheet, localEvaluator, readStaffSheet, withLocalNote, ApiError } from '../../addin/src/pipeline';
 import { outputNameFor } from '../../addin/src/browser/check-file';
@@ -60,9 +60,26 @@ describe('cells between Office.js and the sheet layer', () => {
   });
 
   it('maps Office error codes to what the pane explains', () => {
-    expect(hostError(Object.assign(new Error('x'), { code: 'AccessDenied' }), 'Blad1')).toMatchObject({ code: 'sheetProtected', sheet: 'Blad1' });
+    // AccessDenied alone does not say whether the sheet is protected or the workbook read-only: looked into later.
+    expect(hostError(Object.assign(new Error('x'), { code: 'AccessDenied' }), 'Blad1')).toMatchObject({ code: 'accessDenied', sheet: 'Blad1' });
+    for (const code of ['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit'])
+      expect(hostError(Object.assign(new Error('x'), { code }), 'Blad1'), code).toMatchObject({ code: 'sheetTooLarge', sheet: 'Blad1' });
     expect(hostError(Object.assign(new Error('x'), { code: 'ItemNotFound' }), 'Blad1')).toMatchObject({ code: 'sheetNotFound' });
     expect(hostError(Object.assign(new Error('x'), { code: 'InvalidOperationInCellEditMode' }), null)).toMatchObject({ code: 'busy' });
+  });
+});
+
+describe('what the pane says about a host problem', () => {
+  const codes: HostErrorCode[] = ['sheetProtected', 'workbookProtected', 'readOnly', 'accessDenied', 'sheetNotFound', 'sheetHidden', 'sheetChanged', 'sheetTooLarge', 'busy', 'hostFailed'];
+
+  it('has a Dutch sentence for each that says what to do', () => {
+    const texts = codes.map((code) => hostErrorText(new HostError(code, 'Personeel', 'detail'), MESSAGES.nl, 'Personeel'));
+    expect(new Set(texts).size).toBe(codes.length);
+    for (const text of texts) expect(text).toMatch(/probeer|controleer|kies/i);
+    expect(hostErrorText(new HostError('sheetChanged', 'Personeel', ''), MESSAGES.nl, 'x')).toBe('Het werkblad is gewijzigd tijdens de controle; controleer opnieuw.');
+    expect(hostErrorText(new HostError('readOnly', null, ''), MESSAGES.nl, 'x')).toMatch(/alleen-lezen.*Bewerken/);
+    expect(hostErrorText(new HostError('sheetTooLarge', 'Personeel', ''), MESSAGES.nl, 'x')).toMatch(/'Personeel' is te groot.*Verwijder lege rijen/);
+    expect(hostErrorText(new HostError('sheetProtected', 'Personeel', ''), MESSAGES.nl, 'x')).toMatch(/beveiligd.*Beveiliging blad opheffen/);
   });
 });
 

@@ -1,16 +1,21 @@
-// Applies a WritePlan with Office.js: one sync to look (protection, the old summary sheet, our old status
-// formats), then the writes in batches that each stay under the payload limit, with calculation suspended
-// until each sync. Nothing outside the owned columns and the summary sheet is touched.
+// Applies a WritePlan with Office.js: one sync to look (read-only mode, protection, the old summary sheet, our
+// old status formats, and whether each staff sheet is still as it was read), then the writes in batches that
+// each stay under the payload limit, with calculation suspended until each sync. Nothing outside the owned
+// columns and the summary sheet is touched, and nothing at all when the look finds a reason not to write.
 import { STATUSES } from '../../../shared/model/result';
 import type { StaffSheetWrite, SummarySheetWrite, SummaryStyle, WritePlan, WriteValue } from '../../../shared/sheet/write-plan';
 import { columnIndex, columnLetter } from '../../../shared/sheet/address';
-import { officeValue } from './cells';
+import type { Cell } from '../../../shared/sheet/types';
+import { officeCell, officeValue } from './cells';
 import { PLANNING_BUDGET, jsonBytes, packBatches } from './payload';
 import type { TableInfo } from './read';
-import { HostError, hostError, type ExcelRun } from './types';
+import { unchanged, type SheetSnapshot } from './snapshot';
+import { accessError, explainAccessDenied, HostError, type ExcelRun } from './types';
 
 export interface ApplyOptions {
   date1904: boolean;
+  /** What the read saw of each staff sheet in the plan (sheet name → snapshot); required for every one. */
+  snapshots?: Record<string, SheetSnapshot>;
   /** The Excel tables of each staff sheet, as the read found them (sheet name → tables). */
   tables?: Record<string, TableInfo[]>;
   /** A cell note for the summary sheet (e.g. "evaluated in the task pane"), added only where notes exist (ExcelApi 1.18). */
@@ -224,10 +229,32 @@ function seriesCount(range: string): number {
 }
 
 
-/** Applies the plan; ≤ 2 syncs when its writes fit one request, one more per further 4 MB block. */
+/** Row blocks of a snapshot's identity cells whose answer stays under `budget` bytes (+20 % for texts that vary). */
+function identityBlocks(snapshot: SheetSnapshot, budget: number): { start: number; count: number }[] {
+  const rows = snapshot.identity.length;
+  const perRow = Math.max(8, (jsonBytes(snapshot.identity) / Math.max(1, rows)) * 1.2);
+  const blockRows = Math.max(1, Math.floor(budget / perRow));
+  const blocks: { start: number; count: number }[] = [];
+  if (snapshot.identityColumns.length > 0) for (let start = 0; start < rows; start += blockRows) blocks.push({ start, count: Math.min(blockRows, rows - start) });
+  return blocks;
+}
+
+/** Queues the loads of one block: a range per identity column. */
+function loadIdentity(ws: Excel.Worksheet, snapshot: SheetSnapshot, block: { start: number; count: number }): Excel.Range[] {
+  return snapshot.identityColumns.map((c) => {
+    const r = ws.getRangeByIndexes(snapshot.firstRow - 1 + block.start, c - 1, block.count, 1);
+    r.load('values');
+    return r;
+  });
+}
+
+const cellsOf = (range: Excel.Range): Cell[][] => (range.values as unknown[][]).map((row) => row.map(officeCell));
+
+/** Applies the plan; ≤ 2 syncs when its checks and writes fit one request each, one more per further 4 MB block. */
 export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
   const budget = options.budget ?? PLANNING_BUDGET;
   let current: string | null = plan.sheets[0]?.sheet ?? plan.summary?.name ?? null;
+  for (const w of plan.sheets) if (!options.snapshots?.[w.sheet]) throw new Error(`no snapshot of ${w.sheet}: a staff sheet is written only after checking it is still as read`);
   try {
     return await run(async (context) => {
       let syncs = 0;
@@ -235,17 +262,24 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
         syncs++;
         await context.sync();
       };
-      // Look first: protection, our old status formats, an old summary sheet.
+      // Look first: read-only mode, protection, our old status formats, an old summary sheet, and the staff
+      // sheets' header rows and identities (the first block of rows with the look; further blocks after it).
+      context.workbook.load('readOnly');
       const looks = plan.sheets.map((w) => {
         const ws = context.workbook.worksheets.getItem(w.sheet);
         ws.protection.load('protected');
+        const snapshot = options.snapshots![w.sheet]!;
+        const header = ws.getRangeByIndexes(snapshot.headerRow - 1, 0, 1, Math.max(1, snapshot.header.length));
+        header.load('values');
+        const blocks = identityBlocks(snapshot, budget / Math.max(1, plan.sheets.length));
+        const first = blocks[0] ? loadIdentity(ws, snapshot, blocks[0]) : [];
         const status = w.columns.find((c) => c.header === 'OS-status');
         let formats: Excel.ConditionalFormatCollection | null = null;
         if (status?.existing) {
           formats = ws.getRange(`${status.letter}:${status.letter}`).conditionalFormats;
           formats.load('items/type,items/cellValueOrNullObject/rule');
         }
-        return { write: w, ws, formats };
+        return { write: w, ws, formats, snapshot, header, blocks, first };
       });
       let oldSummary: Excel.Worksheet | null = null;
       if (plan.summary) {
@@ -254,11 +288,31 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
         context.workbook.protection.load('protected');
       }
       await sync();
+      const readOnly = context.workbook.readOnly;
       for (const look of looks) {
         current = look.write.sheet;
-        if (look.ws.protection.protected) throw new HostError('sheetProtected', look.write.sheet, `sheet ${look.write.sheet} is protected`);
+        const refused = accessError({ readOnly, sheetProtected: look.ws.protection.protected, structureProtected: false }, look.write.sheet);
+        if (refused) throw refused;
       }
-      if (plan.summary && context.workbook.protection.protected) throw new HostError('workbookProtected', plan.summary.name, 'workbook structure is protected');
+      if (plan.summary) {
+        current = plan.summary.name;
+        const refused = accessError({ readOnly, sheetProtected: false, structureProtected: context.workbook.protection.protected }, plan.summary.name, true);
+        if (refused) throw refused;
+      }
+      for (const look of looks) {
+        current = look.write.sheet;
+        const identity: Cell[][] = look.snapshot.identityColumns.map(() => []);
+        for (const [i, block] of look.blocks.entries()) {
+          let ranges = look.first;
+          if (i > 0) {
+            ranges = loadIdentity(look.ws, look.snapshot, block);
+            await sync();
+          }
+          ranges.forEach((r, k) => identity[k]!.push(...cellsOf(r).map((row) => row[0] ?? null)));
+        }
+        if (!unchanged(look.snapshot, cellsOf(look.header)[0] ?? [], identity))
+          throw new HostError('sheetChanged', look.write.sheet, `sheet ${look.write.sheet} changed after it was read`);
+      }
 
       const ops: Operation[] = [];
       for (const look of looks) ops.push(...staffOperations(look.write, options, budget, look.formats));
@@ -272,6 +326,6 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
       return { syncs, batches: batches.length };
     });
   } catch (e) {
-    throw hostError(e, current);
+    throw await explainAccessDenied(run, e, current);
   }
 }

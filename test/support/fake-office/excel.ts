@@ -236,10 +236,11 @@ class WorksheetCollection extends ClientObject {
     throw officeError('InvalidArgument', `unknown property ${name}`);
   }
   protected override afterLoad(): void {
-    const names = this.ctx.state.sheets.map((s) => s.name);
-    this.itemList = names.map((n) => {
-      const w = new Worksheet(this.ctx, () => this.ctx.sheet(n), false);
-      w.markLoaded('name', n);
+    const withVisibility = this.loaded.has('items/visibility');
+    this.itemList = this.ctx.state.sheets.map((s) => {
+      const w = new Worksheet(this.ctx, () => this.ctx.sheet(s.name), false);
+      w.markLoaded('name', s.name);
+      if (withVisibility) w.markLoaded('visibility', s.visibility);
       return w;
     });
   }
