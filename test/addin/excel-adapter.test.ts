@@ -10,7 +10,7 @@ import { listSheets, removeOwned, selectCell } from '../../addin/src/excel/sheet
 import { explainAccessDenied, HostError } from '../../addin/src/excel/types';
 import { identityColumns, sheetSnapshot, type SheetSnapshot } from '../../addin/src/excel/snapshot';
 import { applyWritePlan } from '../../addin/src/excel/write';
-import { readStaffSheet } from '../../addin/src/pipeline';
+import { checkSheet, localEvaluator, readStaffSheet } from '../../addin/src/pipeline';
 import { createFakeExcel, PAYLOAD_LIMIT } from '../support/fake-office/excel';
 import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue } from '../support/fake-office/workbook';
 
@@ -114,6 +114,27 @@ describe('reading a staff sheet with Office.js', () => {
     expect(read.grid).toHaveLength(103);
     expect(fake.syncs).toHaveLength(2);
     expect(read.syncs).toBe(2);
+  });
+
+  it('reads a formula cell as its cached value: 0, FALSE and "" in number, boolean and date columns', async () => {
+    const sheet = emptySheet('Personeel', [
+      ['Personeelsnummer', 'Naam', 'Rol', 'Scholing WPB', 'Certificaat WPB', 'Aantal studenten'],
+      [1, 'An', 'WPB', 45728, false, 0],
+      [2, 'Bo', 'WPB', '', true, 2],
+    ]);
+    // The user's formulas: a sum that is 0, a test that is FALSE, a date lookup that gives "".
+    sheet.formulas = { '1,5': '=SUM(H2:H3)', '1,4': '=I2="ja"', '2,3': '=IFERROR(VLOOKUP(A3,Scholing!A:B,2,FALSE),"")' };
+    const fake = createFakeExcel(workbookState([sheet]));
+    const host = await readHostSheet(fake.run, 'Personeel');
+    expect(host.grid[1]!.slice(3)).toEqual([45728, false, 0]);
+    expect(host.grid[2]![3]).toBeNull();
+    const read = readStaffSheet({ grid: host.grid, sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
+    const outcome = await checkSheet(read, { referenceDate: '2026-11-28', planningYear: '2026-2027', evaluate: localEvaluator });
+    const [an, bo] = outcome.evaluation.people;
+    expect(an!.normHours).toBe(0);
+    expect(an!.findings.map((f) => f.code)).toContain('CERTIFICATE_MISSING');
+    expect(bo!.findings.map((f) => f.code)).toContain('TRAINING_MISSING');
+    expect(bo!.normHours).toBe(40);
   });
 
   it('pads a used range that does not start at A1', async () => {
