@@ -1,11 +1,11 @@
 // The task pane's plain logic: cell conversion, host detection, settings, overview, offline note, file names.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isoToSerial, needsTextGuard, officeCell, officeValue } from '../../addin/src/excel/cells';
 import { packBatches, OPERATION_OVERHEAD } from '../../addin/src/excel/payload';
 import { parseAddress } from '../../addin/src/excel/read';
 import { hostError, HostError, type HostErrorCode } from '../../addin/src/excel/types';
 import { loadSettings, saveSettings } from '../../addin/src/config';
-import { detectHost } from '../../addin/src/host';
+import { officeHostHint, watchHost, type HostScope } from '../../addin/src/host';
 import { hostErrorText, languageFor, MESSAGES } from '../../addin/src/i18n';
 import { overviewOf } from '../../addin/src/overview';
 import { apiEvaluator, checkSheet, localEvaluator, readStaffSheet, withLocalNote, ApiError } from '../../addin/src/pipeline';
@@ -84,22 +84,57 @@ describe('what the pane says about a host problem', () => {
 });
 
 describe('host detection', () => {
-  it('is browser mode without office.js', async () => {
-    expect(await detectHost(50)).toEqual({ kind: 'browser', displayLanguage: null });
+  /** An Office global whose onReady answers `host` after `ms` (never, when ms is null). */
+  const office = (host: string | null, ms: number | null, displayLanguage = 'en-GB') =>
+    ({
+      HostType: { Excel: 'Excel' },
+      context: { displayLanguage },
+      onReady: () => (ms === null ? new Promise(() => undefined) : new Promise((resolve) => setTimeout(() => resolve({ host }), ms))),
+    }) as unknown as typeof Office;
+  const top = { parent: 1, self: 1 };
+
+  /** The decisions watchHost reports within `ms` of (fake, so deterministic) time. */
+  async function decisions(scope: HostScope, ms: number, graceMs = 30): Promise<string[]> {
+    vi.useFakeTimers();
+    try {
+      const seen: string[] = [];
+      const stop = watchHost((h) => seen.push(h.kind === 'excel' ? `excel:${h.displayLanguage}` : 'browser'), { scope, graceMs });
+      await vi.advanceTimersByTimeAsync(ms);
+      stop();
+      return seen;
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('is browser mode at once when office.js did not load', async () => {
+    expect(await decisions({ ...top }, 5)).toEqual(['browser']);
   });
 
-  it('is Excel when Office.onReady reports Excel, and browser mode when it reports no host or never answers', async () => {
-    const g = globalThis as { Office?: unknown };
-    try {
-      g.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: 'Excel' }), context: { displayLanguage: 'en-GB' } };
-      expect(await detectHost(50)).toEqual({ kind: 'excel', displayLanguage: 'en-GB' });
-      g.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: null }) };
-      expect((await detectHost(50)).kind).toBe('browser');
-      g.Office = { HostType: { Excel: 'Excel' }, onReady: () => new Promise(() => undefined) };
-      expect((await detectHost(50)).kind).toBe('browser');
-    } finally {
-      delete g.Office;
-    }
+  it('is Excel when onReady reports Excel, and browser mode when it reports no host', async () => {
+    expect(await decisions({ ...top, Office: office('Excel', 0) }, 20)).toEqual(['excel:en-GB']);
+    expect(await decisions({ ...top, Office: office(null, 0) }, 20)).toEqual(['browser']);
+  });
+
+  it('inside Office waits for onReady however late it comes, and never shows browser mode meanwhile', async () => {
+    const framed = { parent: 1, self: 2, Office: office('Excel', 60_000) };
+    expect(await decisions(framed, 59_000)).toEqual([]);
+    expect(await decisions(framed, 61_000)).toEqual(['excel:en-GB']);
+    const desktop = { ...top, location: { search: '?_host_Info=Excel$Win32$16.01$nl-NL$$$$0' }, Office: office('Excel', 60_000) };
+    expect(await decisions(desktop, 61_000)).toEqual(['excel:en-GB']);
+  });
+
+  it('outside any sign of Office shows browser mode after the grace period, and switches to Excel when onReady answers late', async () => {
+    expect(await decisions({ ...top, Office: office('Excel', 10_000) }, 11_000, 3_000)).toEqual(['browser', 'excel:en-GB']);
+    expect(await decisions({ ...top, Office: office('Excel', null) }, 11_000, 3_000)).toEqual(['browser']);
+  });
+
+  it('reads the signs office.js itself reads', () => {
+    expect(officeHostHint({ ...top })).toBe(false);
+    expect(officeHostHint({ ...top, location: { search: '?_host_Info=Excel|Mac|16.00' } })).toBe(true);
+    expect(officeHostHint({ ...top, sessionStorage: { getItem: (k) => (k === 'hostInfoValue' ? 'Excel$Mac$16.00' : null) } })).toBe(true);
+    expect(officeHostHint({ ...top, external: { GetHostInfo: () => 'Excel$Win32' } })).toBe(true);
+    expect(officeHostHint({ parent: {}, self: {} })).toBe(true);
   });
 
   it('speaks Dutch unless Office says another language', () => {
