@@ -6,6 +6,7 @@ import { parseAddress } from '../../addin/src/excel/read';
 import { hostError, HostError, type HostErrorCode } from '../../addin/src/excel/types';
 import { loadSettings, saveSettings } from '../../addin/src/config';
 import { officeHostHint, watchHost, type HostScope } from '../../addin/src/host';
+import { mappableHeaders } from '../../addin/src/fields';
 import { hostErrorText, languageFor, MESSAGES } from '../../addin/src/i18n';
 import { overviewOf } from '../../addin/src/overview';
 import { apiEvaluator, checkSheet, localEvaluator, readStaffSheet, withLocalNote, ApiError } from '../../addin/src/pipeline';
@@ -141,6 +142,13 @@ describe('host detection', () => {
     expect(languageFor('nl-NL')).toBe('nl');
     expect(languageFor('en-US')).toBe('en');
     expect(languageFor(null)).toBe('nl');
+  });
+});
+
+describe('the column-mapping panel', () => {
+  it('offers every header but the product’s own columns, however they are written', () => {
+    const headers = { A: 'Naam', B: 'Rol', C: 'Opmerking', D: 'OS-status', E: 'Acties', F: 'Opfrissen vóór', G: 'Normuren', H: 'Toelichting', I: 'os-status ', J: 'OPFRISSEN VOOR' };
+    expect(mappableHeaders(headers)).toEqual([['A', 'Naam'], ['B', 'Rol'], ['C', 'Opmerking']]);
   });
 });
 

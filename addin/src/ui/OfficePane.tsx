@@ -23,7 +23,6 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { Summary } from '../../../shared/model/summary';
 import type { PaneAuth } from '../api';
 import type { SheetRead, FieldName } from '../../../shared/sheet/types';
-import { OWNED_HEADERS } from '../../../shared/sheet/write-plan';
 import { msalConfig, type LocalSettings } from '../config';
 import { readHostSheet, type HostSheetRead } from '../excel/read';
 import { sheetSnapshot } from '../excel/snapshot';
@@ -31,7 +30,7 @@ import { listSheets, removeOwned, selectCell, type SheetList } from '../excel/sh
 import { documentSettings, loadMapping, saveMapping, type SheetMapping } from '../excel/settings';
 import { isHostError, officeExcelRun, type ExcelRun } from '../excel/types';
 import { applyWritePlan } from '../excel/write';
-import { fieldLabel, MAPPABLE_FIELDS } from '../fields';
+import { fieldLabel, MAPPABLE_FIELDS, mappableHeaders } from '../fields';
 import { supports } from '../host';
 import { hostErrorText, useT, type Messages } from '../i18n';
 import { overviewOf } from '../overview';
@@ -229,7 +228,7 @@ export default function OfficePane({
 
   const overview = useMemo(() => (outcome ? overviewOf([{ read: outcome.read, evaluation: outcome.evaluation }]) : null), [outcome]);
   // The product's own columns (after a check) are never read (rules.md §6.1), so they are not offered for mapping.
-  const headerEntries = preview ? Object.entries(preview.headers).filter(([, h]) => !(OWNED_HEADERS as readonly string[]).includes(h)) : [];
+  const headerEntries = preview ? mappableHeaders(preview.headers) : [];
   const progress = { reading: 0.2, evaluating: 0.5, writing: 0.8 } as Partial<Record<Phase, number>>;
   const stepLabel = { reading: t.stepRead, evaluating: t.stepEvaluate, writing: t.stepWrite, summary: t.makeSummary, removing: t.removeColumns } as Partial<Record<Phase, string>>;
 
