@@ -4,7 +4,7 @@
 // sends no names to the API.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../shared/check';
@@ -204,7 +204,92 @@ describe('the task pane in Chromium', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('Office mode: a late onReady still opens Excel mode, owned columns are not offered for mapping, and the pane fits 320–450 px without horizontal scrolling', async () => {
+    const opened = await openWorkbook(readFileSync(EXAMPLE));
+    const state = fakeState(opened.sheets, opened.date1904);
+    const context = await browser.newContext({ viewport: { width: 450, height: 1000 } });
+    const page = await context.newPage();
+    try {
+      const fake = await fakeOfficeScript();
+      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+      await page.addInitScript(
+        ([s, settings]) => {
+          const w = window as unknown as Record<string, unknown>;
+          w.__fakeOfficeState = s;
+          // A cold Excel: onReady answers after 4 s (the pane used to give up after 3 s and show a file picker).
+          w.__fakeOfficeOptions = { onReadyDelayMs: 4000 };
+          localStorage.setItem('bosspo.settings', settings);
+          w.__sawFilePicker = false;
+          new MutationObserver(() => {
+            if (document.body?.textContent?.includes('Werkmap kiezen')) w.__sawFilePicker = true;
+          }).observe(document, { childList: true, subtree: true, characterData: true });
+        },
+        [state, JSON.stringify({ apiUrl: '', apiKey: '', board: '', language: 'nl' })] as const,
+      );
+      // Office opens the pane with its host information in the address, as office.js reads it.
+      await page.goto(`${pane.url}/taskpane.html?_host_Info=Excel$Win32$16.01$nl-NL$$$$0`);
+      await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => (window as unknown as { __sawFilePicker: boolean }).__sawFilePicker)).toBe(false);
+
+      // Check twice: the second read sees the owned columns the first wrote.
+      await page.getByLabel('Peildatum').fill(DATE);
+      for (let i = 0; i < 2; i++) {
+        await page.getByRole('button', { name: 'Controleer' }).click();
+        await page.getByText(/rijen gecontroleerd/).waitFor({ timeout: 60_000 });
+      }
+      const mapping = (await page.locator('section[aria-labelledby="mapping-title"]').textContent()) ?? '';
+      expect(mapping).toContain('Kopregel gevonden op rij 4.');
+      for (const owned of ['OS-status', 'Acties', 'Opfrissen vóór', 'Normuren', 'Toelichting']) expect(mapping).not.toContain(owned);
+      const after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
+      expect(getValue(after.sheets.find((x) => x.name === opened.sheets[0]!.name)!, 3, 16)).toBe('OS-status');
+
+      for (const width of [320, 350, 400, 450]) {
+        await page.setViewportSize({ width, height: 1000 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        expect(await overflow(page), `${width} px`).toEqual({ scrollWidth: width, beyond: [] });
+        await page.screenshot({ path: join(artifacts, `addin-office-${width}px.png`), fullPage: true });
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('browser mode fits 320–450 px without horizontal scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${pane.url}/taskpane.html`);
+      await page.getByLabel('Werkmap kiezen').waitFor({ timeout: 30_000 });
+      for (const width of [320, 350, 400, 450]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        expect(await overflow(page), `${width} px`).toEqual({ scrollWidth: width, beyond: [] });
+        await page.screenshot({ path: join(artifacts, `addin-browser-${width}px.png`), fullPage: true });
+      }
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
+
+/**
+ * The page's scroll width, and every visible element whose box ends right of the viewport (tag, label and
+ * right edge), e.g. an input running past the pane's edge even where an ancestor clips it.
+ */
+async function overflow(page: Page): Promise<{ scrollWidth: number; beyond: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const beyond: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (r.right > width + 0.5) beyond.push(`${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} ${(el.textContent ?? '').trim().slice(0, 30)} → ${Math.round(r.right)}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, beyond: beyond.slice(0, 10) };
+  });
+}
 
 /** The example workbook as the fake host's in-memory state (dates as serial numbers, as Office.js gives them). */
 function fakeState(sheets: readonly { name: string; grid: readonly (readonly Cell[])[] }[], date1904: boolean): FakeWorkbookState {
