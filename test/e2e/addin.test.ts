@@ -4,7 +4,7 @@
 // sends no names to the API.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../shared/check';
@@ -17,7 +17,7 @@ import { isoToSerial } from '../../addin/src/excel/cells';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
 import { emptySheet, getValue, workbookState, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
-import { artifacts, buildAndServePane, launchChromium, root, type BuiltPane } from './harness';
+import { artifacts, buildAndServePane, expectFits, launchChromium, root, type BuiltPane } from './harness';
 
 const EXAMPLE = join(root, 'examples', 'boor-personeel.xlsx');
 const DATE = '2026-11-28';
@@ -262,34 +262,6 @@ describe('the task pane in Chromium', () => {
     }
   }, 60_000);
 });
-
-/** At 320, 350, 400 and 450 px wide: no horizontal scrolling and no element past the edge; a screenshot each. */
-async function expectFits(page: Page, mode: string): Promise<void> {
-  for (const width of [320, 350, 400, 450]) {
-    await page.setViewportSize({ width, height: 1000 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    expect(await overflow(page), `${width} px`).toEqual({ scrollWidth: width, beyond: [] });
-    await page.screenshot({ path: join(artifacts, `addin-${mode}-${width}px.png`), fullPage: true });
-  }
-}
-
-/**
- * The page's scroll width, and every visible element whose box ends right of the viewport (tag, label and
- * right edge), e.g. an input running past the pane's edge even where an ancestor clips it.
- */
-async function overflow(page: Page): Promise<{ scrollWidth: number; beyond: string[] }> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const beyond: string[] = [];
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      const r = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
-      if (r.right > width + 0.5) beyond.push(`${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} ${(el.textContent ?? '').trim().slice(0, 30)} → ${Math.round(r.right)}`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, beyond: beyond.slice(0, 10) };
-  });
-}
 
 /** The example workbook as the fake host's in-memory state (dates as serial numbers, as Office.js gives them). */
 function fakeState(sheets: readonly { name: string; grid: readonly (readonly Cell[])[] }[], date1904: boolean): FakeWorkbookState {

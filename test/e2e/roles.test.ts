@@ -18,7 +18,7 @@ import { fakeOfficeScript } from '../support/fake-office/bundle';
 import { ADDIN_ID, emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
 import { toPalettePng } from './png-palette';
 import { sheetHtml } from './sheet-html';
-import { artifacts, buildAndServePane, launchChromium, type BuiltPane } from './harness';
+import { artifacts, buildAndServePane, expectFits, launchChromium, type BuiltPane } from './harness';
 
 const DATE = '2026-11-28';
 const YEAR = '2026-2027';
@@ -178,6 +178,20 @@ describe('the task pane per role', () => {
       await close();
     }
   }, 150_000);
+
+  it('every view of the pabo (the most views) fits 320–450 px without horizontal scrolling', async () => {
+    const { page, close } = await openPane('pabo', workbookState([emptySheet('Blad1')]));
+    try {
+      const views: [tab: string, button: string][] = [['Controle', 'Controleer'], ['Trainersvraag', 'Trainersvraag maken'], ['Register', 'Registreer deelname'], ['Overzicht', 'Overzicht maken']];
+      for (const [tab, button] of views) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('button', { name: button }).waitFor({ timeout: 30_000 });
+        await expectFits(page, `pabo-${tab.toLowerCase()}`);
+      }
+    } finally {
+      await close();
+    }
+  }, 120_000);
 
   it('pabo writes Trainersvraag: 9 and 7 WPB make 16 people in 1 group, with a native chart; SIKO has not submitted', async () => {
     const { page, close } = await openPane('pabo', workbookState([emptySheet('Blad1')]));
