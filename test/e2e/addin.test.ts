@@ -250,6 +250,44 @@ describe('the task pane in Chromium', () => {
     }
   }, 120_000);
 
+  it('Office mode: a sheet sorted while the API evaluates gets no statuses, and the pane says to check again', async () => {
+    const opened = await openWorkbook(readFileSync(EXAMPLE));
+    const state = fakeState(opened.sheets, opened.date1904);
+    const staffSheet = opened.sheets[0]!.name;
+    const context = await browser.newContext({ viewport: { width: 360, height: 1000 } });
+    const page = await context.newPage();
+    try {
+      const fake = await fakeOfficeScript();
+      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+      // While the request is on its way, the user sorts the people (rows 5 and below) the other way round.
+      await page.route('**/api/evaluate', async (route) => {
+        await page.evaluate((name) => {
+          const sheet = (window as unknown as { __fakeExcel: { state: FakeWorkbookState } }).__fakeExcel.state.sheets.find((x) => x.name === name)!;
+          sheet.values.splice(4, sheet.values.length - 4, ...sheet.values.slice(4).reverse());
+        }, staffSheet);
+        await route.continue();
+      });
+      await page.addInitScript(
+        ([s, settings]) => {
+          (window as unknown as { __fakeOfficeState: unknown }).__fakeOfficeState = s;
+          localStorage.setItem('bosspo.settings', settings);
+        },
+        [state, JSON.stringify({ apiUrl: api.url, apiKey: TEST_KEYS.boor, board: '', language: 'nl' })] as const,
+      );
+      await page.goto(`${pane.url}/taskpane.html`);
+      await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
+      await page.getByLabel('Peildatum').fill(DATE);
+      await page.getByRole('button', { name: 'Controleer' }).click();
+      await page.getByRole('alert').getByText('Het werkblad is gewijzigd tijdens de controle; controleer opnieuw.').waitFor({ timeout: 60_000 });
+      const after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
+      const sheet = after.sheets.find((x) => x.name === staffSheet)!;
+      expect(sheet.values.flat()).not.toContain('OS-status');
+      expect(sheet.conditionalFormats).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('browser mode fits 320–450 px without horizontal scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
