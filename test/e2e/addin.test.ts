@@ -4,7 +4,7 @@
 // sends no names to the API.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../shared/check';
@@ -16,6 +16,7 @@ import { writeWorkbook } from '../../xlsx/write';
 import { isoToSerial } from '../../addin/src/excel/cells';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
+import type { FakeOfficeOptions } from '../support/fake-office/office';
 import { emptySheet, getValue, workbookState, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
 import { artifacts, buildAndServePane, expectFits, launchChromium, root, type BuiltPane } from './harness';
 
@@ -101,15 +102,7 @@ describe('the task pane in Chromium', () => {
       if (r.url().includes('/api/evaluate')) bodies.push(r.postData() ?? '');
     });
     try {
-      const fake = await fakeOfficeScript();
-      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
-      await page.addInitScript(
-        ([s, settings]) => {
-          (window as unknown as { __fakeOfficeState: unknown }).__fakeOfficeState = s;
-          localStorage.setItem('bosspo.settings', settings);
-        },
-        [state, JSON.stringify({ apiUrl: api.url, apiKey: TEST_KEYS.boor, board: '', language: 'nl' })] as const,
-      );
+      await inFakeExcel(page, state, { apiUrl: api.url, apiKey: TEST_KEYS.boor });
       await page.goto(`${pane.url}/taskpane.html`);
       await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
       await page.getByLabel('Peildatum').fill(DATE);
@@ -163,15 +156,7 @@ describe('the task pane in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
     try {
-      const fake = await fakeOfficeScript();
-      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
-      await page.addInitScript(
-        ([s, settings]) => {
-          (window as unknown as { __fakeOfficeState: unknown }).__fakeOfficeState = s;
-          localStorage.setItem('bosspo.settings', settings);
-        },
-        [state, JSON.stringify({ apiUrl: 'http://127.0.0.1:9', apiKey: 'x', board: '', language: 'nl' })] as const,
-      );
+      await inFakeExcel(page, state, { apiUrl: 'http://127.0.0.1:9', apiKey: 'x' });
       await page.goto(`${pane.url}/taskpane.html`);
       await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
       await page.getByLabel('Peildatum').fill(DATE);
@@ -211,22 +196,15 @@ describe('the task pane in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 450, height: 1000 } });
     const page = await context.newPage();
     try {
-      const fake = await fakeOfficeScript();
-      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
-      await page.addInitScript(
-        ([s, settings]) => {
-          const w = window as unknown as Record<string, unknown>;
-          w.__fakeOfficeState = s;
-          // A cold Excel: onReady answers after 4 s (the pane used to give up after 3 s and show a file picker).
-          w.__fakeOfficeOptions = { onReadyDelayMs: 4000 };
-          localStorage.setItem('bosspo.settings', settings);
-          w.__sawFilePicker = false;
-          new MutationObserver(() => {
-            if (document.body?.textContent?.includes('Werkmap kiezen')) w.__sawFilePicker = true;
-          }).observe(document, { childList: true, subtree: true, characterData: true });
-        },
-        [state, JSON.stringify({ apiUrl: '', apiKey: '', board: '', language: 'nl' })] as const,
-      );
+      // A cold Excel: onReady answers after 4 s (the pane used to give up after 3 s and show a file picker).
+      await inFakeExcel(page, state, { apiUrl: '', apiKey: '' }, { onReadyDelayMs: 4000 });
+      await page.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        w.__sawFilePicker = false;
+        new MutationObserver(() => {
+          if (document.body?.textContent?.includes('Werkmap kiezen')) w.__sawFilePicker = true;
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
       // Office opens the pane with its host information in the address, as office.js reads it.
       await page.goto(`${pane.url}/taskpane.html?_host_Info=Excel$Win32$16.01$nl-NL$$$$0`);
       await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
@@ -257,8 +235,7 @@ describe('the task pane in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 1000 } });
     const page = await context.newPage();
     try {
-      const fake = await fakeOfficeScript();
-      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+      await inFakeExcel(page, state, { apiUrl: api.url, apiKey: TEST_KEYS.boor });
       // While the request is on its way, the user sorts the people (rows 5 and below) the other way round.
       await page.route('**/api/evaluate', async (route) => {
         await page.evaluate((name) => {
@@ -267,13 +244,6 @@ describe('the task pane in Chromium', () => {
         }, staffSheet);
         await route.continue();
       });
-      await page.addInitScript(
-        ([s, settings]) => {
-          (window as unknown as { __fakeOfficeState: unknown }).__fakeOfficeState = s;
-          localStorage.setItem('bosspo.settings', settings);
-        },
-        [state, JSON.stringify({ apiUrl: api.url, apiKey: TEST_KEYS.boor, board: '', language: 'nl' })] as const,
-      );
       await page.goto(`${pane.url}/taskpane.html`);
       await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
       await page.getByLabel('Peildatum').fill(DATE);
@@ -300,6 +270,21 @@ describe('the task pane in Chromium', () => {
     }
   }, 60_000);
 });
+
+/** The page gets the fake Excel host over `state` instead of office.js, and these pane settings. */
+async function inFakeExcel(page: Page, state: FakeWorkbookState, settings: { apiUrl: string; apiKey: string }, options: FakeOfficeOptions = {}): Promise<void> {
+  const fake = await fakeOfficeScript();
+  await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+  await page.addInitScript(
+    ([s, o, stored]) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__fakeOfficeState = s;
+      w.__fakeOfficeOptions = o;
+      localStorage.setItem('bosspo.settings', stored);
+    },
+    [state, options, JSON.stringify({ ...settings, board: '', language: 'nl' })] as const,
+  );
+}
 
 /** The example workbook as the fake host's in-memory state (dates as serial numbers, as Office.js gives them). */
 function fakeState(sheets: readonly { name: string; grid: readonly (readonly Cell[])[] }[], date1904: boolean): FakeWorkbookState {
