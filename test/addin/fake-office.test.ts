@@ -79,6 +79,14 @@ describe('the fake Excel host', () => {
       return [all.address, values.address];
     });
     expect(got).toEqual(['Blad1!A1:E10', 'Blad1!A1']);
+    const blank = createFakeExcel(workbookState([emptySheet('Leeg')]));
+    const address = await blank.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Leeg').getUsedRange();
+      r.load('address');
+      await ctx.sync();
+      return r.address;
+    });
+    expect(address).toBe('Leeg!A1');
   });
 
   it('applies the 5 MB payload limit in Excel on the web only, to the whole request', async () => {

@@ -336,6 +336,10 @@ class Worksheet extends ClientObject {
   getCell(r: number, c: number): Range {
     return this.getRangeByIndexes(r, c, 1, 1);
   }
+  /** Like getUsedRangeOrNullObject, but a blank sheet gives its top left cell: "it will *not* throw an error" (Excel.Worksheet.getUsedRange). */
+  getUsedRange(valuesOnly?: boolean): Range {
+    return new Range(this.ctx, this, () => usedBounds(this.must(), valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }, false);
+  }
   /** Without `valuesOnly`, formatted cells count as used (Excel.Worksheet.getUsedRangeOrNullObject). */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
     return new Range(this.ctx, this, () => usedBounds(this.must(), valuesOnly === true), true);
