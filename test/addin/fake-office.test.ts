@@ -1,6 +1,6 @@
 // The fake Excel host is as strict as the Office.js documentation where Excel is strict (each rule cites its
 // source in test/support/fake-office): these tests pin the rules down, so a kinder fake cannot hide a defect.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFakeExcel, READ_CELL_LIMIT } from '../support/fake-office/excel';
 import { installFakeOffice } from '../support/fake-office/office';
 import { ADDIN_ID, emptySheet, getValue, workbookState } from '../support/fake-office/workbook';
@@ -157,15 +157,21 @@ describe('the fake Excel host', () => {
 
 describe('the fake Office global', () => {
   it('answers onReady asynchronously, late when a test says so', async () => {
-    const target: Record<string, unknown> = {};
-    installFakeOffice(target, workbookState([emptySheet('Blad1')]), { onReadyDelayMs: 30 });
-    let answered = false;
-    const ready = (target.Office as { onReady: () => Promise<unknown> }).onReady().then(() => (answered = true));
-    expect(answered).toBe(false);
-    await new Promise((r) => setTimeout(r, 5));
-    expect(answered).toBe(false);
-    await ready;
-    expect(answered).toBe(true);
+    vi.useFakeTimers();
+    try {
+      const target: Record<string, unknown> = {};
+      installFakeOffice(target, workbookState([emptySheet('Blad1')]), { onReadyDelayMs: 5_000 });
+      let answered = false;
+      void (target.Office as { onReady: () => Promise<unknown> }).onReady().then(() => (answered = true));
+      await Promise.resolve();
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(4_999);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(answered).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers isSetSupported for every configured set and version, and no for the rest', () => {
