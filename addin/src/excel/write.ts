@@ -308,7 +308,9 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
             ranges = loadIdentity(look.ws, look.snapshot, block);
             await sync();
           }
-          ranges.forEach((r, k) => identity[k]!.push(...cellsOf(r).map((row) => row[0] ?? null)));
+          ranges.forEach((r, k) => {
+            for (const row of cellsOf(r)) identity[k]!.push(row[0] ?? null);
+          });
         }
         if (!unchanged(look.snapshot, cellsOf(look.header)[0] ?? [], identity))
           throw new HostError('sheetChanged', look.write.sheet, `sheet ${look.write.sheet} changed after it was read`);
