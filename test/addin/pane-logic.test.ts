@@ -39,7 +39,7 @@ describe('cells between Office.js and the sheet layer', () => {
   });
 
   it('guards text that Excel would turn into a formula, number or date with an apostrophe where the cell is not text-formatted', () => {
-    for (const text of ['=1+1', '+31 10', '-', '@home', '12', '1,5', '12-03-2025', "'quoted", 'WAAR', '50%', '2025-03-12'])
+    for (const text of ['=1+1', '+31 10', '-', '@home', '12', '1,5', '12-03-2025', "'quoted", 'WAAR', '50%', '2025-03-12', '1e5', '12:30'])
       expect(officeValue({ kind: 'text', text }, false, false), text).toBe(`'${text}`);
     expect(officeValue({ kind: 'text', text: 'In orde' }, false, false)).toBe('In orde');
     expect(needsTextGuard('Scholing volgen')).toBe(false);

@@ -31,11 +31,12 @@ export function isoToSerial(iso: string, date1904: boolean): number {
   return Math.round((Date.UTC(y, m - 1, d) - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY);
 }
 
-/** Text Excel would not keep as text when typed: a formula, a number, a date, a boolean, a leading apostrophe. */
+/** Text Excel would not keep as text when typed: a formula, a number (also `1e5`, `50%`), a date or time, a boolean, a leading apostrophe. */
 export function needsTextGuard(text: string): boolean {
   return (
     /^[=+\-@']/.test(text) ||
-    /^\s*[\d.,]+%?\s*$/.test(text) ||
+    /^\s*([\d.,]+|[\d.,]*\d[eE][+-]?\d+)\s*%?\s*$/.test(text) ||
+    /^\s*\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?\s*$/i.test(text) ||
     /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/.test(text) ||
     /^(true|false|waar|onwaar)$/i.test(text)
   );
