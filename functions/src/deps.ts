@@ -6,6 +6,7 @@ import { BoardName } from '../../shared/api/common';
 import { ConfigError, keyRing, parseApiKeys, type KeyRing } from './auth/keys';
 import { boardKey } from './storage/keys';
 import { authEnabled } from './auth/principal';
+import { createTokenValidator, tokenSettings, type TokenValidator } from './auth/token';
 import { NeedsRepository } from './storage/needs-repository';
 import { RegisterRepository } from './storage/register-repository';
 import { connectionString, createStorage, type Storage } from './storage/tables';
@@ -17,6 +18,8 @@ export interface AppDeps {
   knownBoards: string[];
   /** Trust `x-ms-client-principal` (only when App Service Authentication is on). */
   trustPrincipal: boolean;
+  /** Entra ID access tokens checked in the app (BOSSPO_AUTH_TENANT_ID + BOSSPO_AUTH_CLIENT_ID), or null. */
+  tokens: TokenValidator | null;
   storage: Storage;
   needs(): Promise<NeedsRepository>;
   register(): Promise<RegisterRepository>;
@@ -55,11 +58,13 @@ export function createDeps(options: DepsOptions = {}): AppDeps {
   const now = options.now ?? (() => new Date());
   const storage = createStorage(connectionString(env), env.BOSSPO_TABLE_PREFIX || 'bosspo');
   const keys = keyRing(parseApiKeys(env.BOSSPO_API_KEYS));
+  const tokens = tokenSettings(env);
   return {
     plan: options.plan ?? bossPoPlan,
     keys,
     knownBoards: knownBoards(keys.boards, env.BOSSPO_BOARDS),
     trustPrincipal: authEnabled(env),
+    tokens: tokens ? createTokenValidator(tokens) : null,
     storage,
     needs: async () => new NeedsRepository(await storage.table('needs'), now),
     register: async () => new RegisterRepository(await storage.table('register'), await storage.table('registerboards')),
