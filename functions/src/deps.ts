@@ -9,7 +9,8 @@ import { authEnabled } from './auth/principal';
 import { createTokenValidator, tokenSettings, type TokenValidator } from './auth/token';
 import { NeedsRepository } from './storage/needs-repository';
 import { RegisterRepository } from './storage/register-repository';
-import { connectionString, createStorage, type Storage } from './storage/tables';
+import { storageTarget } from './storage/connection';
+import { createStorage, type Storage } from './storage/tables';
 
 export interface AppDeps {
   plan: Plan;
@@ -56,7 +57,7 @@ function knownBoards(fromKeys: string[], setting: string | undefined): string[] 
 export function createDeps(options: DepsOptions = {}): AppDeps {
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
-  const storage = createStorage(connectionString(env), env.BOSSPO_TABLE_PREFIX || 'bosspo');
+  const storage = createStorage(storageTarget(env), env.BOSSPO_TABLE_PREFIX || 'bosspo');
   const keys = keyRing(parseApiKeys(env.BOSSPO_API_KEYS));
   const tokens = tokenSettings(env);
   return {
