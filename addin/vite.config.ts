@@ -57,7 +57,9 @@ export default defineConfig(({ command }) => ({
     // exceljs (browser mode only) is one lazy chunk of ~900 kB; the first load stays far below this.
     chunkSizeWarningLimit: 1100,
     target: 'es2022',
-    rollupOptions: { input: { taskpane: resolve(here, 'taskpane.html'), hulp: resolve(here, 'hulp.html') } },
+    rollupOptions: {
+      input: { taskpane: resolve(here, 'taskpane.html'), hulp: resolve(here, 'hulp.html'), 'auth-dialog': resolve(here, 'auth-dialog.html') },
+    },
   },
   server: { port: 3000, strictPort: true },
   preview: { port: 3000, strictPort: true },
