@@ -105,6 +105,21 @@ describe('a token that is not for this API is refused with 401 problem+json', ()
   });
 });
 
+describe('when the tenant\'s keys cannot be fetched', () => {
+  it('a bearer token gets 503 with Retry-After (the server\'s trouble), not 401 and never 500', async () => {
+    const dead = await startTestApi({ keys: KEYS, env: { ...entra.env(), BOSSPO_AUTH_AUTHORITY: 'http://127.0.0.1:9' } });
+    try {
+      const answer = await send(dead.url, 'GET', '/api/plan', { headers: { authorization: `Bearer ${await entra.token({ roles: ['pabo'] })}` } });
+      expectProblem(answer, 503);
+      expect(answer.headers.get('retry-after')).toBeTruthy();
+      // API keys still work meanwhile.
+      expect((await send(dead.url, 'GET', '/api/plan', { key: 'matrix-key-pabo-0123456789' })).status).toBe(200);
+    } finally {
+      await dead.stop();
+    }
+  });
+});
+
 describe('what the signed-in user sees', () => {
   it('GET /api/me names the board of `board:PRIMO` as the table spells it, and the token\'s name', async () => {
     const answer = await send(api.url, 'GET', '/api/me', { headers: { authorization: `Bearer ${await entra.token({ roles: ['board:PRIMO'], name: 'Anna' })}` } });
