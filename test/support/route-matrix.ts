@@ -56,7 +56,7 @@ export function expectedStatus(check: Check, caller: MatrixCaller): '2xx' | 401 
  */
 export async function runRouteMatrix(
   baseUrl: string,
-  credentials: (caller: MatrixCaller) => Promise<Record<string, string | undefined>> | Record<string, string | undefined>,
+  credentials: Credentials,
   callers: readonly MatrixCaller[] = MATRIX_CALLERS,
 ): Promise<string[]> {
   const wrong: string[] = [];
@@ -79,3 +79,33 @@ export async function runRouteMatrix(
   }
   return wrong;
 }
+
+type Credentials = (caller: MatrixCaller) => Promise<Record<string, string | undefined>> | Record<string, string | undefined>;
+
+/** x-ms-client-principal as App Service hands it: base64 JSON, the name and each role as claims. */
+export function principalHeader(roles: string[], name = 'Test Gebruiker'): string {
+  const nameType = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';
+  const claims = [{ typ: nameType, val: name }, { typ: 'name', val: name }, ...roles.map((val) => ({ typ: 'roles', val }))];
+  return Buffer.from(JSON.stringify({ auth_typ: 'aad', name_typ: nameType, role_typ: 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role', claims })).toString('base64');
+}
+
+/** Each caller's app roles as an Entra access token from `mint`. */
+export const viaToken = (mint: (claims: { roles: string[] }) => Promise<string>): Credentials => async (caller) => {
+  const roles = MATRIX_ROLES[caller];
+  return roles ? { authorization: `Bearer ${await mint({ roles })}` } : {};
+};
+
+/** Each caller's app roles in the App Service principal header. */
+export const viaPrincipal: Credentials = (caller) => {
+  const roles = MATRIX_ROLES[caller];
+  return roles ? { 'x-ms-client-principal': principalHeader(roles) } : {};
+};
+
+/** Each caller's API key (callers without one send none). */
+export const viaKeys = (keyOf: Partial<Record<MatrixCaller, string>>): Credentials => (caller) => {
+  const key = keyOf[caller];
+  return key ? { 'x-api-key': key } : {};
+};
+
+/** The callers an API key can stand for (a key always has a role). */
+export const KEY_CALLERS: readonly MatrixCaller[] = ['boor', 'primo', 'pabo', 'stuurgroep', 'nobody'];
