@@ -68,7 +68,7 @@ export function validateManifest(file: string): 'valid' | null {
   } catch (e) {
     const err = e as { code?: string; stderr?: string; message: string };
     if (err.code === 'ENOENT') return null;
-    throw new Error(`xmllint keurt ${file} af:\n${err.stderr ?? err.message}`);
+    throw new Error(`xmllint keurt ${file} af:\n${err.stderr ?? err.message}`, { cause: e });
   }
 }
 
