@@ -114,6 +114,27 @@ describe('prepackage (dry run)', () => {
   });
 });
 
+describe('the deployed pane opened in an ordinary browser (outside Office, nobody signed in)', () => {
+  it('checks a workbook in the page, without calling the API it cannot sign in to', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    const apiCalls: string[] = [];
+    try {
+      await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+      await page.route('https://func-api-abc123.azurewebsites.net/**', (route) => {
+        apiCalls.push(route.request().url());
+        return route.abort();
+      });
+      await page.goto(`${siteUrl}/addin/taskpane.html`);
+      await page.getByLabel('Werkmap kiezen').setInputFiles(join(import.meta.dirname, '..', '..', 'examples', 'boor-personeel.xlsx'));
+      await page.getByRole('button', { name: 'Controleer' }).click();
+      await page.getByRole('button', { name: 'Download' }).waitFor({ timeout: 60_000 });
+      expect(apiCalls).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('postprovision and postdeploy (dry run)', () => {
   it('sets api://<appId> as Application ID URI, after looking whether it is there', async () => {
     await hook('postprovision');
