@@ -3,6 +3,9 @@
 import { RestError, TableClient, TableServiceClient } from '@azure/data-tables';
 import type { StorageTarget } from './connection';
 
+/** Where the connection setting is read (kept here too for existing importers). */
+export { connectionString } from './connection';
+
 export const TABLES = ['needs', 'register', 'registerboards'] as const;
 export type TableName = (typeof TABLES)[number];
 
