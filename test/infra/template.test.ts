@@ -131,7 +131,7 @@ describe('app settings: what the code reads and what the template sets', () => {
 });
 
 describe('one board table for the API, the infra and the README', () => {
-  it('infra/boards.json is generated from shared/plan/boards.ts and up to date (npm run … infra-boards / preprovision)', () => {
+  it('infra/boards.json is generated from shared/plan/boards.ts and up to date (npm run infra:boards; azd preprovision)', () => {
     expect(read('infra', 'boards.json')).toBe(boardsJson());
     expect(main).toMatch(/var boards = loadJsonContent\('boards.json'\)\.boards/);
     expect(api).toMatch(/BOSSPO_BOARDS: string\(boardNames\)/);
