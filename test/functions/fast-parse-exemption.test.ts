@@ -7,7 +7,7 @@ import { fastEvaluateRequest, parseEvaluateRequest } from '../../shared/api/fast
 
 describe('exemptions in the fast request check', () => {
   it('agrees with zod on exemption values, well-formed and damaged', () => {
-    const date = fc.oneof(fc.constantFrom('2022-01-01', '2024-02-29', '2023-02-29', '', 'done', '2022-1-1'), fc.constant(null), fc.integer(), fc.string({ maxLength: 3 }));
+    const date = fc.oneof(fc.constantFrom('2022-01-01', '2024-02-29', '2023-02-29', '', 'done', '2022-1-1', '1899-12-31', '1900-01-01', '2199-12-31', '2200-01-01'), fc.constant(null), fc.integer(), fc.string({ maxLength: 3 }));
     const exempt = fc.oneof(
       fc.record({ date }),
       fc.record({ date, reason: fc.string({ maxLength: 5 }) }),
