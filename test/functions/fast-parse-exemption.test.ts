@@ -41,4 +41,14 @@ describe('exemptions in the fast request check', () => {
     const body = { fields: ['training.WPB', 'training.OB'], people: [{ ref: '1', roles: ['WPB'], trainings: { WPB: { exempt: { date: '2022-01-01' } }, OB: { exempt: { date: null } } } }] };
     expect(fastEvaluateRequest(body)).toEqual(EvaluateRequestSchema.parse(body));
   });
+
+  it('refuses a training date or an exemption date outside 1900-01-01 to 2199-12-31, as every input date', () => {
+    const body = (WPB: unknown) => ({ fields: ['training.WPB'], people: [{ ref: '1', roles: ['WPB'], trainings: { WPB } }] });
+    for (const WPB of ['1899-12-31', '2200-01-01', { exempt: { date: '1899-12-31' } }, { exempt: { date: '2200-01-01' } }]) {
+      expect(EvaluateRequestSchema.safeParse(body(WPB)).success, JSON.stringify(WPB)).toBe(false);
+      expect(parseEvaluateRequest(body(WPB)).success, JSON.stringify(WPB)).toBe(false);
+    }
+    for (const WPB of ['1900-01-01', '2199-12-31', { exempt: { date: '1900-01-01' } }, { exempt: { date: '2199-12-31' } }])
+      expect(parseEvaluateRequest(body(WPB)).success, JSON.stringify(WPB)).toBe(true);
+  });
 });
