@@ -200,6 +200,8 @@ const CASES: Case[] = [
   { name: 'reference date 1900-01-01 is in range', method: 'POST', path: E, who: 'pabo', body: { referenceDate: '1900-01-01', fields: [], people: [] }, status: 200 },
   { name: 'reference date 2199-12-31 is in range', method: 'POST', path: E, who: 'pabo', body: { referenceDate: '2199-12-31', fields: [], people: [] }, status: 200 },
   { name: 'training date 1899-12-31', method: 'POST', path: E, who: 'pabo', body: { fields: ['training.WPB'], people: [{ ref: '1', trainings: { WPB: '1899-12-31' } }] }, status: 400 },
+  { name: 'exemption dated 1899-12-31', method: 'POST', path: E, who: 'pabo', body: { fields: ['training.WPB'], people: [{ ref: '1', trainings: { WPB: { exempt: { date: '1899-12-31' } } } }] }, status: 400 },
+  { name: 'register REFRESH record dated 2200-01-01', method: 'PUT', path: REG, who: 'pabo', body: { records: [{ personId: 'D-2', training: 'REFRESH', date: '2200-01-01' }] }, status: 200, check: rejects(1) },
   { name: 'role start 2200-01-01', method: 'POST', path: E, who: 'pabo', body: { fields: ['roleStart'], people: [{ ref: '1', roleStart: '2200-01-01' }] }, status: 400 },
   { name: 'planning year 9998-9999', method: 'POST', path: E, who: 'pabo', body: { planningYear: '9998-9999', fields: [], people: [] }, status: 400 },
   { name: 'needs of school year 0000-0001', method: 'PUT', path: '/api/needs/0000-0001/BOOR', who: 'pabo', body: { needs: {} }, status: 400 },
