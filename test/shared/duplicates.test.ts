@@ -66,7 +66,7 @@ describe('markDuplicates', () => {
     fastest(random.slice(0, 2000), 3);
     const tRandom = Math.min(fastest(random), fastest(random));
     const tAdversarial = Math.min(fastest(adversarial), fastest(adversarial));
-    const quarter = (ids: string[]) => fastest(ids.slice(0, n / 4));
+    const quarter = (ids: string[]) => fastest(ids.slice(0, n / 4), 9);
     const ratio = tAdversarial / tRandom;
     // Growth from n/4 to n rows, colliding IDs against random ones: a table's cache effects hit both.
     const growth = tAdversarial / quarter(adversarial) / (tRandom / quarter(random));
@@ -74,7 +74,7 @@ describe('markDuplicates', () => {
     // Quadratic probing over 40,000 colliding IDs is hundreds of times slower than random IDs (measured
     // 1,864×) and grows 16× for 4× the rows where random IDs grow 4×; linear work keeps both near 1.
     expect(ratio).toBeLessThan(4);
-    expect(growth).toBeLessThan(2.5);
+    expect(growth).toBeLessThan(3);
     // And every duplicate is still found: the adversarial IDs are distinct, a repeated one is marked.
     const rows = [...adversarial.slice(0, 100), adversarial[0]!].map(row);
     markDuplicates(rows);
