@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonResult } from '../../shared/model/result';
 import { markDuplicates } from '../../shared/rules/duplicates';
-import { collidingIds, fnv1a, randomIds } from '../support/fnv-collisions';
+import { collidingIds, fnv1a, sameShapeRandom } from '../support/fnv-collisions';
 
 const row = (personId: string | null, i: number): PersonResult => ({
   ref: String(i),
@@ -19,17 +19,15 @@ const row = (personId: string | null, i: number): PersonResult => ({
   normParts: {},
 });
 
-/** The fastest of a few runs of markDuplicates over these IDs (each a fresh set of rows). */
-function fastest(ids: readonly string[], runs = 5): number {
-  let best = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const rows = ids.map(row);
-    const started = performance.now();
-    markDuplicates(rows);
-    best = Math.min(best, performance.now() - started);
-  }
-  return Math.max(best, 0.05);
+/** The time of one run of markDuplicates over these IDs (a fresh set of rows). */
+function once(ids: readonly string[]): number {
+  const rows = ids.map(row);
+  const started = performance.now();
+  markDuplicates(rows);
+  return Math.max(performance.now() - started, 0.01);
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 describe('markDuplicates', () => {
   it('the colliding IDs really collide in the low 17 bits of FNV-1a', () => {
@@ -59,19 +57,18 @@ describe('markDuplicates', () => {
   });
 
   it('takes time linear in the rows, whatever the IDs: colliding IDs cost about what random ones do, at every size', () => {
-    fastest(randomIds(2000), 3); // warm up
+    once(sameShapeRandom(collidingIds(2000))); // warm up
     for (const n of [10_000, 40_000]) {
       const adversarial = collidingIds(n);
-      // Random IDs of the same shape: the same stems, each with a random last character.
-      let seed = n;
-      const random = adversarial.map((id) => id.slice(0, -1) + String.fromCharCode((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) & 0xffff));
-      // Interleaved, the fastest of several runs each: a busy machine slows both alike.
-      let tRandom = Infinity;
-      let tAdversarial = Infinity;
-      for (let round = 0; round < 4; round++) {
-        tRandom = Math.min(tRandom, fastest(random, 3));
-        tAdversarial = Math.min(tAdversarial, fastest(adversarial, 3));
+      const random = sameShapeRandom(adversarial, n);
+      // Interleaved runs, the median of each: a busy machine slows both alike, and spikes drop out.
+      const runs = { adversarial: [] as number[], random: [] as number[] };
+      for (let round = 0; round < 15; round++) {
+        runs.random.push(once(random));
+        runs.adversarial.push(once(adversarial));
       }
+      const tRandom = median(runs.random);
+      const tAdversarial = median(runs.adversarial);
       const ratio = tAdversarial / tRandom;
       console.log(`duplicates: ${n} colliding IDs ${tAdversarial.toFixed(1)} ms, random ${tRandom.toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
       // Linear work keeps the ratio near 1 at every size; the quadratic probing of an unseeded table made
