@@ -35,6 +35,7 @@ export async function submitNeeds(client: ApiClient, planningYear: string, board
     keyFigures: summary.keyFigures,
     roles: summary.roles,
     facilitation: summary.facilitation,
+    exemptions: summary.exemptions,
   });
 }
 

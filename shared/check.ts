@@ -25,6 +25,7 @@ export const ReportPersonSchema = z.object({
   roles: z.array(RoleCode),
   status: Status,
   refresherDue: z.string().nullable(),
+  dueSoon: z.string().nullable(),
   normHours: z.number().nullable(),
   findings: z.array(FindingSchema),
 });
@@ -129,6 +130,7 @@ function reportSheet(file: string, read: SheetRead, evaluation: SheetEvaluation 
       roles: p.roles,
       status: p.status,
       refresherDue: p.refresherDue,
+      dueSoon: p.dueSoon,
       normHours: p.normHours,
       findings: p.findings,
     };

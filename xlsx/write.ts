@@ -173,23 +173,28 @@ async function styleBook(pkg: Package, parts: WorkbookParts): Promise<{ book: St
   return { book: new StyleBook(EMPTY_STYLES), path };
 }
 
-/** Add a worksheet part at the end of the workbook, or find the existing one of that name. */
+/**
+ * Add a worksheet part at the end of the workbook, or find the existing one of that name (Excel compares
+ * sheet names without regard to case, so `per school 2026-2027` is the same sheet).
+ */
 async function summaryPart(pkg: Package, parts: WorkbookParts, name: string): Promise<string> {
-  const existing = parts.sheets.find((s) => s.name === name && s.kind === 'worksheet' && s.path);
+  const lower = name.toLowerCase();
+  const existing = parts.sheets.find((s) => s.name.toLowerCase() === lower && s.kind === 'worksheet' && s.path);
   if (existing) return existing.path;
-  const dir = `${dirOf(parts.workbookPath)}worksheets/`;
-  let n = 1;
-  while (pkg.zip.file(`${dir}sheet${n}.xml`)) n++;
-  const path = `${dir}sheet${n}.xml`;
-  const relId = await addRelationship(pkg, parts.workbookRelsPath, WORKSHEET_REL, `worksheets/sheet${n}.xml`);
+  // A sheet added earlier in this write has its content type but no part yet: freePart skips it too.
+  const taken = new Set(Object.keys(pkg.zip.files).map((f) => f.toLowerCase()));
+  const path = await freePart(pkg, `${dirOf(parts.workbookPath)}worksheets/`, 'sheet', taken);
+  const relId = await addRelationship(pkg, parts.workbookRelsPath, WORKSHEET_REL, `worksheets/${path.slice(dirOf(path).length)}`);
   await addContentType(pkg, path, WORKSHEET_TYPE);
   const wb = (await pkg.text(parts.workbookPath))!;
   const p = mainPrefix(wb, 'workbook');
   const rPrefix = /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(wb)?.[1];
-  const sheetId = Math.max(0, ...parts.sheets.map((s) => s.sheetId)) + 1;
+  const sheets = findElement(wb, p, 'sheets')!;
+  // From the workbook as it is now: a sheet added earlier in this write has taken its id already.
+  const ids = findElements(sheets.text, p, 'sheet').map((e) => Number(attributes(e.text).sheetId) || 0);
+  const sheetId = Math.max(0, ...ids) + 1;
   const idAttr = rPrefix ? `${rPrefix}:id="${relId}"` : `xmlns:r="${REL_NS}" r:id="${relId}"`;
   const sheet = `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${idAttr}/>`;
-  const sheets = findElement(wb, p, 'sheets')!;
   const close = sheets.text.lastIndexOf(`</${p}sheets>`);
   const grown = close < 0 ? `${startTag(sheets.text).replace(/\/>$/, '>')}${sheet}</${p}sheets>` : sheets.text.slice(0, close) + sheet + sheets.text.slice(close);
   pkg.put(parts.workbookPath, wb.slice(0, sheets.start) + grown + wb.slice(sheets.end));
@@ -224,14 +229,23 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
     }
   }
 
-  if (plan.summary) {
-    const path = await summaryPart(pkg, parts, plan.summary.name);
+  // The summary, then the Per school sheet beside it: both ours, replaced on every run. Every sheet is found
+  // or added first (sheet order), then written with the sheets that have charts last: their drawing and
+  // chart parts are dropped and added again on every run, so they go after every part that stays, and a
+  // second run keeps every part and content type in the same order, so the same bytes.
+  const reports = [plan.summary, plan.perSchool ?? null].filter((r): r is NonNullable<typeof r> => r !== null);
+  const paths: string[] = [];
+  for (const report of reports) paths.push(await summaryPart(pkg, parts, report.name));
+  const order = reports.map((_, i) => i).sort((a, b) => Number(reports[a]!.charts.length > 0) - Number(reports[b]!.charts.length > 0));
+  for (const i of order) {
+    const report = reports[i]!;
+    const path = paths[i]!;
     // A replaced summary sheet loses whatever drawings, charts or comments the previous one had.
     await dropSheetParts(pkg, path);
     // The sheet part goes first: a second run then keeps every part in the same zip order, so the same bytes.
-    const drawingRelId = plan.summary.charts.length > 0 ? DRAWING_REL_ID : null;
-    pkg.put(path, summaryWorksheetXml(plan.summary, book, workbook.date1904, drawingRelId));
-    await addCharts(pkg, parts, path, plan.summary, workbook.date1904);
+    const drawingRelId = report.charts.length > 0 ? DRAWING_REL_ID : null;
+    pkg.put(path, summaryWorksheetXml(report, book, workbook.date1904, drawingRelId));
+    await addCharts(pkg, parts, path, report, workbook.date1904);
   }
   pkg.put(stylesPath, book.toString());
   if (formulaRemoved) await removeCalcChain(pkg, parts);

@@ -157,6 +157,11 @@ const TEXTS: Record<FindingCode | SchoolFindingCode, { nl: Text; en: Text }> = {
       `Het blad heeft geen kolom ${(p.fields ?? []).map((f) => label(f, 'nl')).join(', ')}; daarom is dit niet gecontroleerd.`,
     en: (p) => `The sheet has no column ${(p.fields ?? []).map((f) => label(f, 'en')).join(', ')}; not checked.`,
   },
+  EXEMPTION: {
+    nl: (p) =>
+      `Vrijgesteld van ${p.training}${p.date ? ` (${d(p.date)})` : ''}: telt als gevolgd, zonder certificaat.`,
+    en: (p) => `Exempted from ${p.training}${p.date ? ` (${d(p.date)})` : ''}: counts as completed, no certificate needed.`,
+  },
   DUPLICATE_PERSON: {
     nl: (p) => `Personeelsnummer ${p.personId} staat op ${n(p.count)} rijen van dit blad.`,
     en: (p) => `Person id ${p.personId} appears on ${en(p.count)} rows of this sheet.`,
@@ -206,6 +211,20 @@ export function captureMessageParams<T>(fn: () => T): { value: T; params: Readon
   }
 }
 
+/** An exemption's reason shows at most this many characters (rules.md §4.13). */
+export const MAX_REASON_IN_MESSAGE = 100;
+
+/**
+ * An EXEMPTION message with the reason the workbook gives (rules.md §4.13). The reason never leaves the
+ * workbook, so the sheet layer adds it after any evaluation, in-process or through the API.
+ */
+export function withExemptionReason(message: string, reason: string, lang: Language = 'nl'): string {
+  const r = reason.trim();
+  if (r === '') return message;
+  const shown = r.length > MAX_REASON_IN_MESSAGE ? `${r.slice(0, MAX_REASON_IN_MESSAGE)}…` : r;
+  return `${message} ${lang === 'nl' ? 'Reden' : 'Reason'}: ${shown}`;
+}
+
 export function messageText(code: FindingCode | SchoolFindingCode, params: MessageParams, lang: Language = 'nl'): string {
   return MESSAGES[code][lang](params);
 }
@@ -250,4 +269,18 @@ export function actionText(
       // Only the codes above are raised as critical or action (rules.md §4).
       return 'Zie toelichting';
   }
+}
+
+/** The `Acties` cell (interfaces.md §1): the actions of the critical and action findings, `; `-separated, each once. */
+export function actionsText(person: { findings: readonly Finding[]; refresherDue?: IsoDate | null; normHours?: number | null }): string {
+  let out = '';
+  const seen: string[] = [];
+  for (const f of person.findings) {
+    if (f.severity !== 'critical' && f.severity !== 'action') continue;
+    const t = actionText(f, person)?.trim();
+    if (!t || seen.includes(t)) continue;
+    seen.push(t);
+    out = out === '' ? t : `${out}; ${t}`;
+  }
+  return out;
 }

@@ -90,7 +90,7 @@ describe('a readable workbook', () => {
     expect(Object.keys(sheet)).toEqual(['file', 'name', 'skipped', 'headerRow', 'columns', 'people', 'findings']);
     expect(sheet).toMatchObject({ file: 'voorbeelden.xlsx', name: 'Voorbeelden', skipped: null, headerRow: 1 });
     expect(sheet.columns).toMatchObject({ A: 'personId', B: 'name', D: 'roles', E: 'training.WPB' });
-    expect(Object.keys(sheet.people[0])).toEqual(['row', 'personId', 'roles', 'status', 'refresherDue', 'normHours', 'findings']);
+    expect(Object.keys(sheet.people[0])).toEqual(['row', 'personId', 'roles', 'status', 'refresherDue', 'dueSoon', 'normHours', 'findings']);
     expect(sheet.people[0]).toMatchObject({ row: 2, personId: '5001', roles: ['WPB'], status: 'In orde', refresherDue: '2028-03-12', normHours: 40 });
     const missing = sheet.people[1].findings.find((f: { code: string }) => f.code === 'TRAINING_MISSING');
     expect(missing).toMatchObject({ severity: 'action', training: 'WPB', planRef: '§4' });

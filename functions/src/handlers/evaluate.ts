@@ -4,7 +4,7 @@
 // compact answer, anything else gets the documented one.
 import { schoolYearOf, todayInAmsterdam, type SchoolYear } from '../../../shared/calendar/dates';
 import { acceptsCompact, COMPACT_MEDIA_TYPE, encodeEvaluateResponse, evaluatePeopleCount } from '../../../shared/api/compact';
-import type { EvaluateRequest, EvaluateResponse } from '../../../shared/api/evaluate';
+import { ruleFields, type EvaluateRequest, type EvaluateResponse } from '../../../shared/api/evaluate';
 import { MAX_PEOPLE } from '../../../shared/model/person';
 import type { RegisterRecord } from '../../../shared/model/register';
 import type { Plan } from '../../../shared/plan/schema';
@@ -32,7 +32,7 @@ export function evaluateRequest(
   options: { referenceDate: string; planningYear: SchoolYear; register: RegisterRecord[]; registerRecords: number; withParams: boolean },
 ): { answer: EvaluateResponse; params: ReadonlyMap<string, MessageParams> } {
   const { referenceDate, planningYear, register } = options;
-  const run = () => evaluateSheet(plan, { fields: body.fields, people: body.people }, { referenceDate, planningYear, register });
+  const run = () => evaluateSheet(plan, { fields: ruleFields(body.fields), people: body.people }, { referenceDate, planningYear, register });
   const { value: evaluation, params } = options.withParams ? captureMessageParams(run) : { value: run(), params: new Map() };
   const summary = summarize(plan, [{ people: body.people, evaluation }], { planningYear });
   const answer: EvaluateResponse = {
