@@ -6,14 +6,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import type { Person, RuleField } from '../shared/model/person';
 import type { SheetEvaluation } from '../shared/model/result';
 import type { Plan } from '../shared/plan/schema';
 import { readSheet } from '../shared/sheet/read';
 import type { SheetRead } from '../shared/sheet/types';
-import { worksheetGrid } from '../xlsx/grid';
+import { nodeCodec } from '../xlsx/codec-node';
+import { openWorkbook } from '../xlsx/load';
 
 interface ExpectedFinding {
   code: string;
@@ -117,18 +117,17 @@ const check = (label: string, got: unknown, want: unknown) => {
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()) {
   const expected = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Expected;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(dir, expected.file));
-  const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
+  const wb = await openWorkbook(new Uint8Array(readFileSync(join(dir, expected.file))), { codec: nodeCodec });
+  const date1904 = wb.date1904;
   console.log(`\n# ${basename(expected.file)} (1904: ${date1904}, board: ${expected.board ?? '-'})`);
   const summarized: { people: readonly Person[]; evaluation: SheetEvaluation }[] = [];
   for (const exp of expected.sheets) {
-    const ws = wb.getWorksheet(exp.name);
+    const ws = wb.sheets.find((s) => s.name === exp.name);
     if (!ws) {
       console.log(`  sheet "${exp.name}": MISSING in workbook`);
       continue;
     }
-    const read = readSheet(worksheetGrid(ws), {
+    const read = readSheet(ws.grid, {
       sheetName: ws.name,
       date1904,
       board: expected.board,

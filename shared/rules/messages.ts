@@ -176,6 +176,20 @@ const TEXTS: Record<FindingCode | SchoolFindingCode, { nl: Text; en: Text }> = {
   },
 };
 
+/** An exemption's reason shows at most this many characters (rules.md §4.13). */
+export const MAX_REASON_IN_MESSAGE = 100;
+
+/**
+ * An EXEMPTION message with the reason the workbook gives (rules.md §4.13). The reason never leaves the
+ * workbook, so the sheet layer adds it after any evaluation, in-process or through the API.
+ */
+export function withExemptionReason(message: string, reason: string, lang: Language = 'nl'): string {
+  const r = reason.trim();
+  if (r === '') return message;
+  const shown = r.length > MAX_REASON_IN_MESSAGE ? `${r.slice(0, MAX_REASON_IN_MESSAGE)}…` : r;
+  return `${message} ${lang === 'nl' ? 'Reden' : 'Reason'}: ${shown}`;
+}
+
 /**
  * While `captureMessageParams` runs: every Dutch message rendered, by its text, with the values it was
  * rendered from. The rules render each message once (most are cached per sheet) and keep only the
@@ -209,20 +223,6 @@ export function captureMessageParams<T>(fn: () => T): { value: T; params: Readon
   } finally {
     capturing = outer;
   }
-}
-
-/** An exemption's reason shows at most this many characters (rules.md §4.13). */
-export const MAX_REASON_IN_MESSAGE = 100;
-
-/**
- * An EXEMPTION message with the reason the workbook gives (rules.md §4.13). The reason never leaves the
- * workbook, so the sheet layer adds it after any evaluation, in-process or through the API.
- */
-export function withExemptionReason(message: string, reason: string, lang: Language = 'nl'): string {
-  const r = reason.trim();
-  if (r === '') return message;
-  const shown = r.length > MAX_REASON_IN_MESSAGE ? `${r.slice(0, MAX_REASON_IN_MESSAGE)}…` : r;
-  return `${message} ${lang === 'nl' ? 'Reden' : 'Reason'}: ${shown}`;
 }
 
 export function messageText(code: FindingCode | SchoolFindingCode, params: MessageParams, lang: Language = 'nl'): string {

@@ -22,7 +22,8 @@ import {
 } from './parse';
 import { parseRolesText, type RolesText, type RoleToken } from './roles';
 import { isProductSheet } from './synonyms';
-import type { Cell, CellProblem, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
+import { OWNED_HEADERS } from './write-plan';
+import type { Cell, CellProblem, CellRange, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
 
 export const HEADER_SEARCH_ROWS = 20;
 /** An exemption's reason is kept up to this length (the message shows at most 100 characters of it). */
@@ -328,8 +329,27 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     exemptionReasons,
     problems,
     lastRow,
-    lastColumn,
+    lastColumn: pastMerges(lastColumn, options.merges ?? [], headerIndex + 1, lastRow),
   };
+}
+
+/**
+ * The last column once merged ranges are taken into account: a merge in the header or data rows that starts
+ * where the owned columns would go (the header `I2` merged over `I2:K2`) would hide them, so they go right of
+ * it; a merge reached that way can reach further.
+ */
+function pastMerges(lastColumn: number, merges: readonly CellRange[], headerRow: number, lastRow: number): number {
+  const ranges = merges.filter((r) => r.r2 >= headerRow && r.r1 <= Math.max(lastRow, headerRow));
+  let last = lastColumn;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of ranges)
+      if (r.c1 <= last + OWNED_HEADERS.length && r.c2 > last) {
+        last = r.c2;
+        changed = true;
+      }
+  }
+  return last;
 }
 
 type RowAddresses = Partial<Record<FieldName, string>>;

@@ -2,6 +2,7 @@
 // headers.ts and roles.ts; a board with other words extends these tables, not the code.
 import { isSchoolYear } from '../calendar/dates';
 import type { RoleCode } from '../plan/schema';
+import { sheetNameKey } from './sheet-name';
 import type { FieldName } from './types';
 
 /** Word groups: every group needs a whole header word in it (rules.md §6.2 step 2, rows marked ~). */
@@ -122,9 +123,9 @@ export function isPerSchoolSheet(name: string): boolean {
 
 export function isProductSheet(name: string): boolean {
   if (isPerSchoolSheet(name)) return true;
-  const n = name.trim().toLowerCase();
+  const n = sheetNameKey(name.trim());
   return PRODUCT_SHEET_PREFIXES.some((p) => {
-    const prefix = p.toLowerCase();
+    const prefix = sheetNameKey(p);
     return n === prefix || n.startsWith(`${prefix} `);
   });
 }

@@ -11,6 +11,14 @@ import type { PersonTrainingCode, RoleCode } from '../plan/schema';
  */
 export type Cell = string | number | boolean | Date | { error: string } | null;
 
+/** A rectangle of cells by its 1-based corners (`I2:K2` → c1 9, r1 2, c2 11, r2 2). */
+export interface CellRange {
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
+}
+
 /** A grid of cells, row-major, starting at A1 (row 0 is Excel row 1). Rows may be ragged. */
 export type Grid = readonly (readonly Cell[])[];
 
@@ -53,6 +61,8 @@ export interface ReadOptions {
   board?: string | null;
   /** User overrides by header text (as typed in the sheet): a field, or null to ignore the column. */
   overrides?: Record<string, FieldName | null>;
+  /** The sheet's merged ranges, when the host knows them: owned columns go right of them. */
+  merges?: readonly CellRange[];
 }
 
 export interface SheetRead {
@@ -84,7 +94,10 @@ export interface SheetRead {
   /** Per person ref: field → A1 address of the cell it came from, for messages. */
   cells: Record<string, Partial<Record<FieldName, string>>>;
   problems: CellProblem[];
-  /** 1-based last used row and column of the grid (the owned columns go right of `lastColumn`). */
+  /**
+   * 1-based last used row and column of the grid; for a staff sheet `lastColumn` also covers every merged range
+   * in the header and data rows that the owned columns would otherwise fall into (they go right of it).
+   */
   lastRow: number;
   lastColumn: number;
 }

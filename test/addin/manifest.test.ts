@@ -1,5 +1,5 @@
 // manifest.xml and the production manifest against Microsoft's add-in manifest XSDs, offline with xmllint.
-// The XSDs live outside the project (MANIFEST_XSD_DIR, set by .ci/run); in CI this test must always run.
+// The XSDs are copied into the project (test/schemas/office-addin-manifest), so the test always runs.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { productionManifest, normaliseBaseUrl } from '../../scripts/manifest-prod';
 
-const xsdDir = process.env.MANIFEST_XSD_DIR;
+const xsdDir = join(import.meta.dirname, '..', 'schemas', 'office-addin-manifest');
 const manifest = readFileSync(join(import.meta.dirname, '..', '..', 'manifest.xml'), 'utf8');
 
 function validate(file: string): string {
-  const schema = join(xsdDir!, 'OfficeAppManifestV1_1.xsd');
+  const schema = join(xsdDir, 'OfficeAppManifestV1_1.xsd');
   try {
     return execFileSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8', stdio: 'pipe' });
   } catch (e) {
@@ -21,25 +21,19 @@ function validate(file: string): string {
 }
 
 describe('manifest.xml', () => {
-  // Outside CI without the XSDs this one test reports itself as not run; in CI it always runs (and fails
-  // when the variable is missing).
-  it.skipIf(!xsdDir && process.env.CI !== 'true')(
-    'validates against OfficeAppManifestV1_1.xsd with xmllint (does not run outside CI while MANIFEST_XSD_DIR is unset: point it at the Office add-in manifest XSDs)',
-    () => {
-      expect(xsdDir, 'MANIFEST_XSD_DIR must be set in CI (.ci/run sets it)').toBeTruthy();
-      const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
-      const dev = join(dir, 'manifest.xml');
-      const prod = join(dir, 'manifest.prod.xml');
-      writeFileSync(dev, manifest);
-      writeFileSync(prod, productionManifest(manifest, 'https://bosspo.example.org/addin/'));
-      validate(dev);
-      validate(prod);
-      // A manifest with an element out of order must be rejected: the check is real.
-      const broken = join(dir, 'broken.xml');
-      writeFileSync(broken, manifest.replace('<Version>1.0.0.0</Version>', '').replace('<ProviderName>', '<Version>1.0.0.0</Version><ProviderName>').replace('<Id>', '<ProviderName>x</ProviderName><Id>'));
-      expect(() => validate(broken)).toThrow(/xmllint rejected/);
-    },
-  );
+  it('validates against OfficeAppManifestV1_1.xsd with xmllint', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const dev = join(dir, 'manifest.xml');
+    const prod = join(dir, 'manifest.prod.xml');
+    writeFileSync(dev, manifest);
+    writeFileSync(prod, productionManifest(manifest, 'https://bosspo.example.org/addin/'));
+    validate(dev);
+    validate(prod);
+    // A manifest with an element out of order must be rejected: the check is real.
+    const broken = join(dir, 'broken.xml');
+    writeFileSync(broken, manifest.replace('<Version>1.0.0.0</Version>', '').replace('<ProviderName>', '<Version>1.0.0.0</Version><ProviderName>').replace('<Id>', '<ProviderName>x</ProviderName><Id>'));
+    expect(() => validate(broken)).toThrow(/xmllint rejected/);
+  });
 
   it('asks Excel for ExcelApi 1.8, a Workbook host, the task pane on localhost:3000 and a Home tab button', () => {
     expect(manifest).toMatch(/<Host Name="Workbook"\/>/);

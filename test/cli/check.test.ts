@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, outputPathFor } from '../../cli/check';
 import { ReportSchema } from '../../shared/check';
@@ -16,6 +17,9 @@ import { bossPoPlan } from '../../shared/plan/bosspo';
 import { evaluateRequest } from '../../functions/src/handlers/evaluate';
 import { acceptsCompact, COMPACT_MEDIA_TYPE, encodeEvaluateResponse, parseAnyEvaluateRequest } from '../../shared/api/compact';
 import type { SchoolYear } from '../../shared/calendar/dates';
+import { evaluateSheet } from '../../shared/rules/evaluate';
+import { summarize } from '../../shared/summary/summarize';
+import { fixtureBytes } from '../fixtures/other-writers';
 import { bytesOf, generatedWorkbook, richStaffWorkbook, save, tempDir, workedExamplesWorkbook } from '../fixtures/workbooks';
 
 const run = promisify(execFile);
@@ -51,6 +55,8 @@ describe('wrong usage exits 2 with the usage text', () => {
     ['--map with an unknown field', ['a.xlsx', '--map', 'Functie=rollen']],
     ['--submit without --api', ['a.xlsx', '--submit', '--board', 'BOOR']],
     ['--out that is not .xlsx', ['a.xlsx', '--out', 'a.csv']],
+    ['--out .xlsx for a macro-enabled .xlsm', ['a.xlsm', '--out', 'b.xlsx']],
+    ['--out .xlsm for a plain .xlsx', ['a.xlsx', '--out', 'b.xlsm']],
   ])('%s', async (_, argv) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
@@ -99,6 +105,22 @@ describe('a readable workbook', () => {
     expect(r.stdout).not.toMatch(/Voorbeeld \d/); // names are not in the report
   });
 
+  it('a macro-enabled .xlsm is written to <name>.gecontroleerd.xlsm, keeping its type, so Excel opens it', async () => {
+    const input = join(dir.dir, 'macro.xlsm');
+    await writeFile(input, await fixtureBytes('libreoffice-macro.xlsm'));
+    const r = await cli([input, ...DATE]);
+    expect(r.code).toBe(0);
+    const out = join(dir.dir, 'macro.gecontroleerd.xlsm');
+    expect(existsSync(out)).toBe(true);
+    expect(existsSync(join(dir.dir, 'macro.xlsm.gecontroleerd.xlsx'))).toBe(false);
+    const types = await (await JSZip.loadAsync(await readFile(out))).file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"');
+    expect(outputPathFor('/tmp/Lijst.XLSM')).toBe('/tmp/Lijst.gecontroleerd.xlsm');
+    const wrong = await cli([input, ...DATE, '--out', join(dir.dir, 'macro.xlsx')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--out moet op \.xlsm eindigen/);
+  });
+
   it('--out writes there instead', async () => {
     const out = join(dir.dir, 'elders.xlsx');
     const r = await cli([staff, ...DATE, '--out', out]);
@@ -114,6 +136,12 @@ describe('a readable workbook', () => {
     const none = await cli([staff, ...DATE, '--sheet', 'Bestaat niet']);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/Bestaat niet/);
+  });
+
+  it('--sheet names a sheet as Excel does, ignoring case', async () => {
+    const r = await cli([staff, ...DATE, '--json', '--sheet', 'PERSONEEL']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).sheets.map((s: { name: string }) => s.name)).toEqual(['Personeel']);
   });
 
   it('--map overrides the column mapping by header text', async () => {

@@ -42,6 +42,7 @@ const summary: Summary = {
   roles: { WPB: { count: 3, plan: 360 } },
   facilitation: {},
   exemptions: { WPB: 2, OB: 1 },
+  perSchool: null,
 };
 
 describe('exemption counts in the report sheets', () => {

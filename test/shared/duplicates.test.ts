@@ -13,6 +13,7 @@ const row = (personId: string | null, i: number): PersonResult => ({
   roles: ['WPB'],
   status: 'In orde',
   refresherDue: null,
+  dueSoon: null,
   normHours: null,
   findings: [],
   normParts: {},

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { readSheet, SKIP_REASONS } from '../../shared/sheet/read';
 import { attachCells } from '../../shared/sheet/locate';
+import { parseRange } from '../../xlsx/xml';
 import type { Cell, Grid, ReadOptions } from '../../shared/sheet/types';
 import type { SheetEvaluation } from '../../shared/model/result';
 
@@ -380,5 +381,25 @@ describe('attachCells', () => {
     ]);
     expect(attachCells(located, r)).toEqual(located);
     expect(evaluation.people[0]!.findings[0]!.cell).toBeUndefined();
+  });
+});
+
+describe('readSheet: merged ranges and the place of the owned columns', () => {
+  const ranges = (...refs: string[]) => refs.map((r) => parseRange(r)!);
+  const grid: Cell[][] = [
+    ['Titel'],
+    ['Naam', 'Rol', 'Opmerkingen'],
+    ['A', 'WPB', 'x'],
+    ['B', 'SO'],
+  ];
+
+  it('a header merged to the right pushes the owned columns past the merge, and a merge reached from there further', () => {
+    expect(read(grid).lastColumn).toBe(3);
+    expect(read(grid, { merges: ranges('C2:E2') }).lastColumn).toBe(5);
+    expect(read(grid, { merges: ranges('C2:E2', 'G3:H4') }).lastColumn).toBe(8);
+  });
+
+  it('merges above the header row, far to the right or ending left of the free columns do not move them', () => {
+    expect(read(grid, { merges: ranges('A1:K1', 'A3:B3', 'Z2:AB2') }).lastColumn).toBe(3);
   });
 });
