@@ -16,7 +16,7 @@
 // then cost a few bytes a person, and each distinct value is checked once, not once per person.
 import { z } from 'zod';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES } from '../plan/schema';
-import { PersonSchema, type Person, type PersonInput } from '../model/person';
+import { PersonSchema, type Person } from '../model/person';
 import { FindingSchema, PersonResultSchema, SCHOOL_FINDING_CODES, SchoolFindingSchema, type Finding, type PersonResult, type SchoolFinding } from '../model/result';
 import { MESSAGES, MessageParamsSchema, type Language, type MessageParams } from '../rules/messages';
 import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';

@@ -217,14 +217,15 @@ describe('the compact answer', () => {
 
   it('refuses what the documented answer\'s schemas refuse, and broken tables', () => {
     const { answer, params } = answerFor(['training.WPB'], [{ ref: '2', roles: ['WPB'], trainings: { WPB: null } }] as Person[]);
-    const good = wire(encodeEvaluateResponse(answer, params)) as Record<string, any>;
-    const variants: [string, (c: Record<string, any>) => void][] = [
+    type Wire = { findingTable: { code: string; message?: string; params?: Record<string, unknown> }[]; people: { columns: Record<string, unknown> }; summary?: unknown };
+    const good = wire(encodeEvaluateResponse(answer, params)) as Wire;
+    const variants: [string, (c: Wire) => void][] = [
       ['a status that is none', (c) => (c.people.columns.status = ['Prima'])],
       ['a finding place outside the table', (c) => (c.people.columns.findings = [[5]])],
       ['a column of another length', (c) => (c.people.columns.ref = ['2', '3'])],
-      ['an unknown code', (c) => (c.findingTable[0].code = 'NOPE')],
-      ['params and message both', (c) => (c.findingTable[0].message = 'x')],
-      ['a bad message value', (c) => (c.findingTable[0].params.roles = 'WPB')],
+      ['an unknown code', (c) => (c.findingTable[0]!.code = 'NOPE')],
+      ['params and message both', (c) => (c.findingTable[0]!.message = 'x')],
+      ['a bad message value', (c) => (c.findingTable[0]!.params!.roles = 'WPB')],
       ['no summary', (c) => delete c.summary],
     ];
     expect(decodeEvaluateResponse(structuredClone(good)).success).toBe(true);
