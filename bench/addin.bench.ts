@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { WriteValue } from '../shared/sheet/write-plan';
 import { readHostSheet } from '../addin/src/excel/read';
+import { sheetSnapshot } from '../addin/src/excel/snapshot';
 import { applyWritePlan } from '../addin/src/excel/write';
 import { createFakeExcel } from '../test/support/fake-office/excel';
 import { emptySheet, workbookState, type FakeValue } from '../test/support/fake-office/workbook';
@@ -49,9 +50,11 @@ async function syncFigures(): Promise<void> {
   console.log('|---:|---:|---:|---:|---:|');
   for (const n of [1_000, 10_000, 50_000]) {
     const fake = createFakeExcel(workbookState([emptySheet('Personeel', sheetValues(n))]));
-    await readHostSheet(fake.run, 'Personeel');
+    const read = await readHostSheet(fake.run, 'Personeel');
     const reads = fake.syncs.splice(0);
-    await applyWritePlan(fake.run, planFor(n), { date1904: false });
+    // The write first checks the header and each row's personnel number (column A) against the read.
+    const snapshot = sheetSnapshot({ headerRow: 1, lastRow: n + 1, lastColumn: 10, columns: { A: 'personId' } }, read.grid);
+    await applyWritePlan(fake.run, planFor(n), { date1904: false, snapshots: { Personeel: snapshot } });
     const writes = fake.syncs.splice(0);
     console.log(`| ${n.toLocaleString('en')} | ${reads.length} | ${kb(Math.max(...reads.map((s) => s.responseBytes)))} | ${writes.length} | ${kb(Math.max(...writes.map((s) => s.requestBytes)))} |`);
   }

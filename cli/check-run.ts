@@ -61,6 +61,12 @@ function humanSummary(result: CheckResult, written: Map<string, string>, inputs:
     .filter(([, n]) => n && n.initial > 0)
     .map(([code, n]) => `${code} ${n!.initial}`);
   if (needs.length) lines.push(`Scholingsbehoefte ${result.report.planningYear}: ${needs.join(', ')}`);
+  const perSchool = result.report.summary.perSchool;
+  if (perSchool) {
+    const schools = perSchool.filter((e) => e.school !== null).length;
+    const without = perSchool.find((e) => e.school === null)?.people ?? 0;
+    lines.push(`Per school ${result.report.planningYear}: ${schools} ${schools === 1 ? 'school' : 'scholen'}${without ? `, ${without} zonder school` : ''}`);
+  }
   return lines.join('\n') + '\n';
 }
 

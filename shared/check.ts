@@ -26,6 +26,7 @@ export const ReportPersonSchema = z.object({
   roles: z.array(RoleCode),
   status: Status,
   refresherDue: z.string().nullable(),
+  dueSoon: z.string().nullable(),
   normHours: z.number().nullable(),
   findings: z.array(FindingSchema),
 });
@@ -131,6 +132,7 @@ function reportSheet(file: string, read: SheetRead, evaluation: SheetEvaluation 
       roles: p.roles,
       status: p.status,
       refresherDue: p.refresherDue,
+      dueSoon: p.dueSoon,
       normHours: p.normHours,
       findings: p.findings,
     };

@@ -232,17 +232,20 @@ async function summaryPart(pkg: Package, parts: WorkbookParts, name: string): Pr
     if (existing.name !== name) await renameSheet(pkg, parts, existing.name, name);
     return { path: existing.path, replaced: true };
   }
+  // A sheet added earlier in this write has its content type but no part yet: freePart skips it too.
   const taken = new Set(pkg.paths().map((f) => f.toLowerCase()));
   const path = await freePart(pkg, `${dirOf(parts.workbookPath)}worksheets/`, 'sheet', taken);
   const relId = await addRelationship(pkg, parts.workbookRelsPath, WORKSHEET_REL, `worksheets/${path.slice(dirOf(path).length)}`);
   await addContentType(pkg, path, WORKSHEET_TYPE);
   const wb = (await pkg.text(parts.workbookPath))!;
   const p = mainPrefix(wb, 'workbook');
-  const sheetId = Math.max(0, ...parts.sheets.map((s) => s.sheetId)) + 1;
+  const sheets = findElement(wb, p, 'sheets')!;
+  // From the workbook as it is now: a sheet added earlier in this write has taken its id already.
+  const ids = findElements(sheets.text, p, 'sheet').map((e) => Number(attributes(e.text).sheetId) || 0);
+  const sheetId = Math.max(0, ...ids) + 1;
   // The relationships namespace is declared on the element that uses it: a workbook may declare it on each
   // <sheet> only (openpyxl does), so a prefix found elsewhere in the part need not be in scope here.
   const sheet = `<${p}sheet xmlns:r="${REL_NS}" name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${relId}"/>`;
-  const sheets = findElement(wb, p, 'sheets')!;
   const close = sheets.text.lastIndexOf(`</${p}sheets>`);
   const grown = close < 0 ? `${startTag(sheets.text).replace(/\/>$/, '>')}${sheet}</${p}sheets>` : sheets.text.slice(0, close) + sheet + sheets.text.slice(close);
   pkg.put(parts.workbookPath, wb.slice(0, sheets.start) + grown + wb.slice(sheets.end));
@@ -299,16 +302,25 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
     }
   }
 
-  if (plan.summary) {
-    const { path, replaced } = await summaryPart(pkg, parts, plan.summary.name);
+  // The summary, then the Per school sheet beside it: both ours, replaced on every run. Every sheet is found
+  // or added first (sheet order), then written with the sheets that have charts last: their drawing and
+  // chart parts are dropped and added again on every run, so they go after every part that stays, and a
+  // second run keeps every part and content type in the same order, so the same bytes.
+  const reports = [plan.summary, plan.perSchool ?? null].filter((r): r is NonNullable<typeof r> => r !== null);
+  const found: { path: string; replaced: boolean }[] = [];
+  for (const report of reports) found.push(await summaryPart(pkg, parts, report.name));
+  const order = reports.map((_, i) => i).sort((a, b) => Number(reports[a]!.charts.length > 0) - Number(reports[b]!.charts.length > 0));
+  for (const i of order) {
+    const report = reports[i]!;
+    const { path, replaced } = found[i]!;
     // A formula the user typed on the old sheet goes with it, and so must its calculation chain entry.
     if (replaced) formulaRemoved ||= hasFormula((await pkg.text(path)) ?? '');
     // A replaced summary sheet loses whatever drawings, charts or comments the previous one had.
     await dropSheetParts(pkg, path);
     // The sheet part goes first: a second run then keeps every part in the same zip order, so the same bytes.
-    const drawingRelId = plan.summary.charts.length > 0 ? DRAWING_REL_ID : null;
-    pkg.put(path, summaryWorksheetXml(plan.summary, book, workbook.date1904, drawingRelId));
-    await addCharts(pkg, parts, path, plan.summary, workbook.date1904);
+    const drawingRelId = report.charts.length > 0 ? DRAWING_REL_ID : null;
+    pkg.put(path, summaryWorksheetXml(report, book, workbook.date1904, drawingRelId));
+    await addCharts(pkg, parts, path, report, workbook.date1904);
   }
   pkg.put(stylesPath, book.toString());
   if (formulaRemoved) await removeCalcChain(pkg, parts);

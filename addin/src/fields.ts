@@ -1,6 +1,7 @@
 // The fields a column can be mapped to in the mapping panel, with Dutch and English labels.
 import { RULE_FIELDS } from '../../shared/model/person';
 import { ROLE_CODES } from '../../shared/plan/schema';
+import { matchHeader } from '../../shared/sheet/headers';
 import type { FieldName } from '../../shared/sheet/types';
 import type { Language } from './i18n';
 
@@ -44,4 +45,12 @@ export function fieldLabel(field: FieldName, language: Language): string {
   if (l) return language === 'nl' ? l[0] : l[1];
   if (field.startsWith('role.')) return `${language === 'nl' ? 'Rolkolom' : 'Role column'} ${field.slice(5)}`;
   return field;
+}
+
+/**
+ * The header cells the mapping panel offers, by column letter: all but the product's own columns, which
+ * the reader never reads (rules.md §6.1) and recognises in any case and spacing (`os-status `), as here.
+ */
+export function mappableHeaders(headers: Record<string, string>): [letter: string, header: string][] {
+  return Object.entries(headers).filter(([, header]) => matchHeader(header).kind !== 'owned');
 }

@@ -1,5 +1,6 @@
 // User-facing texts: Dutch by default, English on request or when Office's display language is not Dutch.
 import { createContext, useContext } from 'react';
+import type { HostError } from './excel/types';
 
 export type Language = 'nl' | 'en';
 
@@ -38,10 +39,11 @@ const nl = {
   moreProblems: (n: number) => `en nog ${n}…`,
   makeSummary: 'Samenvatting maken',
   summaryWritten: (name: string) => `Het blad '${name}' is geschreven.`,
+  perSchoolWritten: (name: string) => `Ernaast staat '${name}', met een blok per school.`,
   removeColumns: 'Verwijder statuskolommen',
   removeTitle: 'Statuskolommen verwijderen?',
   removeBody: (sheet: string) =>
-    `De kolommen OS-status, Acties, Opfrissen vóór, Normuren en Toelichting worden uit '${sheet}' verwijderd, en de bladen Scholingsbehoefte … uit de werkmap. Dit kan niet ongedaan worden gemaakt met Ctrl+Z.`,
+    `De kolommen OS-status, Acties, Opfrissen vóór, Normuren en Toelichting worden uit '${sheet}' verwijderd, en de bladen Scholingsbehoefte … en Per school … uit de werkmap. Dit kan niet ongedaan worden gemaakt met Ctrl+Z.`,
   removeConfirm: 'Verwijderen',
   cancel: 'Annuleren',
   removed: (n: number, s: number) => `${n} kolommen en ${s} bladen verwijderd.`,
@@ -65,6 +67,15 @@ const nl = {
     `Het werkblad '${sheet}' is beveiligd. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en probeer het opnieuw.`,
   workbookProtected: 'De structuur van de werkmap is beveiligd, dus er kan geen blad worden toegevoegd of verwijderd. Hef de beveiliging op (Controleren > Werkmap beveiligen) en probeer het opnieuw.',
   sheetNotFound: (sheet: string) => `Het werkblad '${sheet}' bestaat niet meer. Kies het werkblad opnieuw.`,
+  readOnly:
+    'De werkmap is alleen-lezen geopend (weergavemodus in Excel voor het web, geopend als alleen-lezen, of zonder bewerkrechten), dus er kan niets worden geschreven. Kies Bewerken (of vraag bewerkrechten aan, of sla een kopie op) en probeer het opnieuw.',
+  accessDenied:
+    'Excel staat deze wijziging niet toe. Controleer of u de werkmap mag bewerken (niet alleen-lezen) en of het werkblad en de werkmap niet beveiligd zijn, en probeer het opnieuw.',
+  sheetHidden: (sheet: string) =>
+    `Het werkblad '${sheet}' is verborgen. Maak het zichtbaar (rechtsklik op een bladtab > Zichtbaar maken) en probeer het opnieuw.`,
+  sheetChanged: 'Het werkblad is gewijzigd tijdens de controle; controleer opnieuw.',
+  sheetTooLarge: (sheet: string) =>
+    `Het werkblad '${sheet}' is te groot om in één keer via Excel te lezen of te schrijven. Verwijder lege rijen en kolommen onder en rechts van de lijst (ook hun opmaak), of zet de lijst verdeeld over meer werkbladen, en probeer het opnieuw.`,
   busy: 'Excel is bezig met het bewerken van een cel. Druk op Enter of Esc in het werkblad en probeer het opnieuw.',
   hostFailed: (detail: string) => `Excel gaf een fout: ${detail}. Probeer het opnieuw; blijft het misgaan, sluit en open dan het taakvenster.`,
   tooManyPeople: 'Dit werkblad heeft meer dan 50.000 medewerkers; dat kan niet in één keer worden gecontroleerd. Splits de lijst per bestuur.',
@@ -117,10 +128,11 @@ const en: Messages = {
   moreProblems: (n) => `and ${n} more…`,
   makeSummary: 'Samenvatting maken',
   summaryWritten: (name) => `Sheet '${name}' written.`,
+  perSchoolWritten: (name) => `Beside it: '${name}', a block per school.`,
   removeColumns: 'Verwijder statuskolommen',
   removeTitle: 'Remove the status columns?',
   removeBody: (sheet) =>
-    `The columns OS-status, Acties, Opfrissen vóór, Normuren and Toelichting are removed from '${sheet}', and the Scholingsbehoefte … sheets from the workbook. Ctrl+Z cannot undo this.`,
+    `The columns OS-status, Acties, Opfrissen vóór, Normuren and Toelichting are removed from '${sheet}', and the Scholingsbehoefte … and Per school … sheets from the workbook. Ctrl+Z cannot undo this.`,
   removeConfirm: 'Remove',
   cancel: 'Cancel',
   removed: (n, s) => `${n} columns and ${s} sheets removed.`,
@@ -141,6 +153,13 @@ const en: Messages = {
   sheetProtected: (sheet) => `Sheet '${sheet}' is protected. Unprotect it (Review > Unprotect Sheet) and try again.`,
   workbookProtected: 'The workbook structure is protected, so no sheet can be added or removed. Unprotect it (Review > Protect Workbook) and try again.',
   sheetNotFound: (sheet) => `Sheet '${sheet}' no longer exists. Choose the sheet again.`,
+  readOnly:
+    'The workbook is open read-only (view mode in Excel on the web, opened read-only, or without edit rights), so nothing can be written. Choose Editing (or ask for edit rights, or save a copy) and try again.',
+  accessDenied: 'Excel does not allow this change. Check that you may edit the workbook (not read-only) and that the sheet and the workbook are not protected, and try again.',
+  sheetHidden: (sheet) => `Sheet '${sheet}' is hidden. Unhide it (right-click a sheet tab > Unhide) and try again.`,
+  sheetChanged: 'The sheet changed during the check; check again.',
+  sheetTooLarge: (sheet) =>
+    `Sheet '${sheet}' is too large to read or write through Excel in one go. Delete empty rows and columns below and right of the list (their formatting too), or split the list over more sheets, and try again.`,
   busy: 'Excel is editing a cell. Press Enter or Esc in the sheet and try again.',
   hostFailed: (detail) => `Excel reported an error: ${detail}. Try again; if it keeps failing, close and reopen the task pane.`,
   tooManyPeople: 'This sheet has more than 50,000 people; that cannot be checked in one go. Split the list per board.',
@@ -172,4 +191,31 @@ export function useT() {
 export function languageFor(displayLanguage: string | null | undefined): Language {
   if (!displayLanguage) return 'nl';
   return displayLanguage.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+/** What the user reads for a host problem, with what to do; `sheet` when the error names none. */
+export function hostErrorText(e: HostError, t: Messages, sheet: string): string {
+  const name = e.sheet ?? sheet;
+  switch (e.code) {
+    case 'sheetProtected':
+      return t.sheetProtected(name);
+    case 'workbookProtected':
+      return t.workbookProtected;
+    case 'readOnly':
+      return t.readOnly;
+    case 'accessDenied':
+      return t.accessDenied;
+    case 'sheetNotFound':
+      return t.sheetNotFound(name);
+    case 'sheetHidden':
+      return t.sheetHidden(name);
+    case 'sheetChanged':
+      return t.sheetChanged;
+    case 'sheetTooLarge':
+      return t.sheetTooLarge(name);
+    case 'busy':
+      return t.busy;
+    case 'hostFailed':
+      return t.hostFailed(e.message);
+  }
 }

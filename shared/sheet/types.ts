@@ -2,7 +2,7 @@
 // Hosts turn their cells into `Cell`s; the reader turns a grid into canonical people; the writer turns
 // evaluation results into a `WritePlan` that a host applies to a real workbook.
 import type { Person, RuleField } from '../model/person';
-import type { RoleCode } from '../plan/schema';
+import type { PersonTrainingCode, RoleCode } from '../plan/schema';
 
 /**
  * One cell as a host gives it, normalised: text, number (Excel serial numbers for dates from Office.js),
@@ -80,6 +80,17 @@ export interface SheetRead {
   fields: RuleField[];
   /** One canonical person per processed row; `ref` is the 1-based Excel row number as text. */
   people: Person[];
+  /**
+   * Person ref → the row's name as the sheet gives it (the name column, else first name, tussenvoegsel and
+   * last name), for the rows that have one. Only for sheets written back into the same workbook (the
+   * `Per school` sheet): names never go into a person, a request or the report.
+   */
+  names: Record<string, string>;
+  /**
+   * Per person ref: the reason of each exempted training (rules.md §4.13), as the cell gives it. It stays
+   * in the workbook: attachCells adds it to the EXEMPTION message, whichever evaluator ran. Absent: none.
+   */
+  exemptionReasons?: Record<string, Partial<Record<PersonTrainingCode, string>>>;
   /** Per person ref: field → A1 address of the cell it came from, for messages. */
   cells: Record<string, Partial<Record<FieldName, string>>>;
   problems: CellProblem[];

@@ -7,10 +7,12 @@ import { isoToSerial } from '../../addin/src/excel/cells';
 import { PAYLOAD_BUDGET } from '../../addin/src/excel/payload';
 import { readHostSheet } from '../../addin/src/excel/read';
 import { listSheets, removeOwned, selectCell } from '../../addin/src/excel/sheets';
-import { HostError } from '../../addin/src/excel/types';
+import { explainAccessDenied, HostError } from '../../addin/src/excel/types';
+import { identityColumns, sheetSnapshot, type SheetSnapshot } from '../../addin/src/excel/snapshot';
 import { applyWritePlan } from '../../addin/src/excel/write';
+import { checkSheet, localEvaluator, readStaffSheet } from '../../addin/src/pipeline';
 import { createFakeExcel, PAYLOAD_LIMIT } from '../support/fake-office/excel';
-import { emptySheet, getValue, workbookState, type FakeValue } from '../support/fake-office/workbook';
+import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue } from '../support/fake-office/workbook';
 
 const STATUSES = ['Niet in orde', 'Actie nodig', 'Gegevens controleren', 'In orde'];
 
@@ -73,6 +75,8 @@ const summary: SummarySheetWrite = {
     { row: 6, column: 1, value: { kind: 'text', text: 'REFRESH' }, style: 'text' },
     { row: 6, column: 2, value: { kind: 'number', number: 5 }, style: 'number' },
     { row: 8, column: 1, value: { kind: 'text', text: '-3 is een tekst' }, style: 'text' },
+    { row: 9, column: 1, value: { kind: 'text', text: "'s-Hertogenbosch" }, style: 'label' },
+    { row: 9, column: 2, value: { kind: 'text', text: '- per bestuur' }, style: 'label' },
   ],
   columnWidths: [30, 12],
   charts: [{ title: 'Scholingsbehoefte', type: 'columnClustered', range: 'A4:B6', anchor: 'D2' }],
@@ -85,6 +89,15 @@ function workbook(n: number, options: { date1904?: boolean } = {}) {
 }
 
 const sheetOf = (fake: ReturnType<typeof workbook>, name: string) => fake.state.sheets.find((s) => s.name === name)!;
+
+/** What the pane hands the write: the staff sheet as read now (header row, personnel numbers), without counting its syncs. */
+async function snapshotsFor(fake: ReturnType<typeof workbook>, sheet = 'Personeel'): Promise<Record<string, SheetSnapshot>> {
+  const before = fake.syncs.length;
+  const host = await readHostSheet(fake.run, sheet);
+  fake.syncs.length = before;
+  const read = readStaffSheet({ grid: host.grid, sheet, date1904: host.date1904, board: 'BOOR', overrides: {} });
+  return { [sheet]: sheetSnapshot(read, host.grid) };
+}
 
 describe('reading a staff sheet with Office.js', () => {
   it('gives the used range from A1 as cells, dates as serial numbers and errors as error cells, in two syncs', async () => {
@@ -101,6 +114,27 @@ describe('reading a staff sheet with Office.js', () => {
     expect(read.grid).toHaveLength(103);
     expect(fake.syncs).toHaveLength(2);
     expect(read.syncs).toBe(2);
+  });
+
+  it('reads a formula cell as its cached value: 0, FALSE and "" in number, boolean and date columns', async () => {
+    const sheet = emptySheet('Personeel', [
+      ['Personeelsnummer', 'Naam', 'Rol', 'Scholing WPB', 'Certificaat WPB', 'Aantal studenten'],
+      [1, 'An', 'WPB', 45728, false, 0],
+      [2, 'Bo', 'WPB', '', true, 2],
+    ]);
+    // The user's formulas: a sum that is 0, a test that is FALSE, a date lookup that gives "".
+    sheet.formulas = { '1,5': '=SUM(H2:H3)', '1,4': '=I2="ja"', '2,3': '=IFERROR(VLOOKUP(A3,Scholing!A:B,2,FALSE),"")' };
+    const fake = createFakeExcel(workbookState([sheet]));
+    const host = await readHostSheet(fake.run, 'Personeel');
+    expect(host.grid[1]!.slice(3)).toEqual([45728, false, 0]);
+    expect(host.grid[2]![3]).toBeNull();
+    const read = readStaffSheet({ grid: host.grid, sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
+    const outcome = await checkSheet(read, { referenceDate: '2026-11-28', planningYear: '2026-2027', evaluate: localEvaluator });
+    const [an, bo] = outcome.evaluation.people;
+    expect(an!.normHours).toBe(0);
+    expect(an!.findings.map((f) => f.code)).toContain('CERTIFICATE_MISSING');
+    expect(bo!.findings.map((f) => f.code)).toContain('TRAINING_MISSING');
+    expect(bo!.normHours).toBe(40);
   });
 
   it('pads a used range that does not start at A1', async () => {
@@ -152,7 +186,7 @@ describe('writing the owned columns with Office.js', () => {
     it(`writes ${n.toLocaleString('en')} rows with every request under 4 MB${n < 50_000 ? ' in two syncs' : ''}, calculation suspended`, async () => {
       const fake = workbook(n);
       const plan = staffPlan(n);
-      const report = await applyWritePlan(fake.run, { sheets: [plan], summary: null }, { date1904: false });
+      const report = await applyWritePlan(fake.run, { sheets: [plan], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
       const sheet = sheetOf(fake, 'Personeel');
       expect(getValue(sheet, 2, 6)).toBe('OS-status');
       expect(getValue(sheet, 2, 10)).toBe('Toelichting');
@@ -169,7 +203,7 @@ describe('writing the owned columns with Office.js', () => {
 
   it('writes real date cells shown dd-mm-yyyy, numbers as numbers, and formula-like text as text', async () => {
     const fake = workbook(5);
-    await applyWritePlan(fake.run, { sheets: [staffPlan(5)], summary: null }, { date1904: false });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(5)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const sheet = sheetOf(fake, 'Personeel');
     expect(sheet.numberFormats['4,8']).toBe('dd-mm-yyyy');
     expect(typeof getValue(sheet, 4, 8)).toBe('number');
@@ -178,9 +212,35 @@ describe('writing the owned columns with Office.js', () => {
     expect(sheet.numberFormats['3,10']).toBe('@');
   });
 
+  it('keeps text exactly as written in the text-formatted owned columns: a board name with an apostrophe, a note starting with -', async () => {
+    const fake = workbook(3);
+    const plan = staffPlan(3);
+    const texts = ["'s-Hertogenbosch", '- geen certificaat ontvangen', '=SUM(A1:A3) is geen formule'];
+    plan.columns[1]!.values = texts.map((text) => ({ kind: 'text', text }));
+    plan.columns[4]!.values = [...texts].reverse().map((text) => ({ kind: 'text', text }));
+    await applyWritePlan(fake.run, { sheets: [plan], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
+    const sheet = sheetOf(fake, 'Personeel');
+    texts.forEach((text, i) => {
+      expect(getValue(sheet, 3 + i, 7)).toBe(text);
+      expect(getValue(sheet, 5 - i, 10)).toBe(text);
+    });
+    expect(sheet.formulas).toEqual({});
+  });
+
+  it('sets number formats as a 2-D array of each range’s shape, never one string for many cells', async () => {
+    const fake = workbook(40);
+    await applyWritePlan(fake.run, { sheets: [staffPlan(40)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake), budget: 2_000 });
+    const sheet = sheetOf(fake, 'Personeel');
+    for (let r = 3; r < 43; r++) {
+      expect(sheet.numberFormats[`${r},6`]).toBe('@');
+      expect(sheet.numberFormats[`${r},8`]).toBe('dd-mm-yyyy');
+    }
+    expect(fake.syncs.length).toBeGreaterThan(2);
+  });
+
   it('uses the 1904 date system when the workbook does', async () => {
     const fake = workbook(2, { date1904: true });
-    await applyWritePlan(fake.run, { sheets: [staffPlan(2)], summary: null }, { date1904: true });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(2)], summary: null }, { date1904: true, snapshots: await snapshotsFor(fake) });
     expect(getValue(sheetOf(fake, 'Personeel'), 4, 8)).toBe(isoToSerial('2028-03-02', false) - 1462);
   });
 
@@ -188,7 +248,7 @@ describe('writing the owned columns with Office.js', () => {
     const fake = workbook(20);
     const before = JSON.parse(JSON.stringify(sheetOf(fake, 'Personeel')));
     const notes = JSON.parse(JSON.stringify(sheetOf(fake, 'Notities')));
-    await applyWritePlan(fake.run, { sheets: [staffPlan(20)], summary: null }, { date1904: false });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(20)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const after = sheetOf(fake, 'Personeel');
     expect(after.values.map((r) => r.slice(0, 6))).toEqual(before.values.map((r: FakeValue[]) => r.slice(0, 6)));
     for (const key of Object.keys(after.numberFormats)) expect(Number(key.split(',')[1])).toBeGreaterThanOrEqual(6);
@@ -200,13 +260,13 @@ describe('writing the owned columns with Office.js', () => {
     const fake = workbook(30);
     const sheet = sheetOf(fake, 'Personeel');
     sheet.conditionalFormats.push({ id: 999, type: 'CellValue', r0: 0, c0: 0, r1: 100, c1: 20, formula1: '="ziek"', operator: 'EqualTo', fill: '#FF0000', font: null });
-    await applyWritePlan(fake.run, { sheets: [staffPlan(30)], summary: null }, { date1904: false });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(30)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const ours = () => sheet.conditionalFormats.filter((f) => f.id !== 999);
     expect(ours()).toHaveLength(4);
     for (const f of ours()) expect([f.r0, f.r1, f.c0, f.c1]).toEqual([3, 32, 6, 6]);
     expect(ours().map((f) => f.formula1)).toEqual(STATUSES.map((s) => `="${s}"`));
     const once = JSON.parse(JSON.stringify(sheet));
-    await applyWritePlan(fake.run, { sheets: [staffPlan(30, true)], summary: null }, { date1904: false });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(30, true)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
     expect(sheet.conditionalFormats.find((f) => f.id === 999)).toBeTruthy();
     expect(ours()).toHaveLength(4);
     const twice = JSON.parse(JSON.stringify(sheet));
@@ -220,7 +280,7 @@ describe('writing the owned columns with Office.js', () => {
     sheet.tables.push({ name: 'Personeel', r0: 2, c0: 0, r1: 12, c1: 5, showHeaders: true });
     const read = await readHostSheet(fake.run, 'Personeel');
     fake.syncs.length = 0;
-    await applyWritePlan(fake.run, { sheets: [staffPlan(10)], summary: null }, { date1904: false, tables: { Personeel: read.tables } });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(10)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake), tables: { Personeel: read.tables } });
     expect(sheet.tables[0]).toMatchObject({ c0: 0, c1: 10 });
     expect(getValue(sheet, 2, 6)).toBe('OS-status');
     expect(fake.syncs).toHaveLength(2);
@@ -231,10 +291,97 @@ describe('writing the owned columns with Office.js', () => {
     const sheet = sheetOf(fake, 'Personeel');
     sheet.protected = true;
     const before = JSON.stringify(fake.state);
-    const error = await applyWritePlan(fake.run, { sheets: [staffPlan(10)], summary: null }, { date1904: false }).catch((e: unknown) => e);
+    const error = await applyWritePlan(fake.run, { sheets: [staffPlan(10)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect(error).toMatchObject({ code: 'sheetProtected', sheet: 'Personeel' });
     expect(JSON.stringify(fake.state)).toBe(before);
+  });
+});
+
+describe('the sheet may change between reading and writing', () => {
+  /** Reads the sheet as the pane does, lets the user change it while the API answers, then writes. */
+  async function writeAfter(change: (sheet: FakeSheet) => void, n = 12, budget?: number) {
+    const fake = workbook(n);
+    const snapshots = await snapshotsFor(fake);
+    change(sheetOf(fake, 'Personeel'));
+    const before = JSON.stringify(fake.state);
+    const outcome = await applyWritePlan(fake.run, { sheets: [staffPlan(n)], summary: null }, { date1904: false, snapshots, ...(budget ? { budget } : {}) }).catch((e: unknown) => e);
+    return { outcome, unchanged: JSON.stringify(fake.state) === before, fake };
+  }
+
+  const cases: [string, (sheet: FakeSheet) => void][] = [
+    ['sorted by name, descending', (s) => void s.values.splice(3, 12, ...s.values.slice(3, 15).reverse())],
+    ['a filtered row deleted', (s) => void s.values.splice(6, 1)],
+    ['a row inserted among the people', (s) => void s.values.splice(5, 0, [99999, 'Nieuwe collega', 'WPB'])],
+    ['a row inserted above the header', (s) => void s.values.splice(0, 0, [])],
+    ['a column inserted left of the owned columns', (s) => s.values.forEach((row) => row && row.splice(1, 0, ''))],
+    ['a header renamed', (s) => void (s.values[2]![4] = 'Studenten')],
+  ];
+  for (const [what, change] of cases) {
+    it(`writes nothing when ${what}, and says the sheet changed`, async () => {
+      const { outcome, unchanged } = await writeAfter(change);
+      expect(outcome).toBeInstanceOf(HostError);
+      expect(outcome).toMatchObject({ code: 'sheetChanged', sheet: 'Personeel' });
+      expect(unchanged).toBe(true);
+    });
+  }
+
+  it('writes when only other cells of the people changed', async () => {
+    const { outcome, fake } = await writeAfter((s) => void (s.values[5]![5] = 'met verlof'));
+    expect(outcome).toMatchObject({ syncs: 2 });
+    expect(getValue(sheetOf(fake, 'Personeel'), 2, 6)).toBe('OS-status');
+  });
+
+  it('checks every row even when the check takes several blocks: a change on the last row is found', async () => {
+    const { outcome, unchanged, fake } = await writeAfter((s) => void (s.values[702]![0] = 1), 700, 2_000);
+    expect(outcome).toMatchObject({ code: 'sheetChanged' });
+    expect(unchanged).toBe(true);
+    // The look and at least two more blocks of personnel numbers, and not a single write.
+    expect(fake.syncs.length).toBeGreaterThanOrEqual(3);
+    for (const s of fake.syncs) expect(s.responseBytes).toBeLessThan(2_000);
+  });
+
+  it('identifies a row by its personnel number, else by its name columns', () => {
+    expect(identityColumns({ A: 'personId', B: 'name', C: 'roles' })).toEqual([1]);
+    expect(identityColumns({ D: 'lastName', B: 'firstName', C: 'tussenvoegsel', E: 'roles' })).toEqual([2, 3, 4]);
+    expect(identityColumns({ C: 'roles', F: 'students' })).toEqual([3, 6]);
+  });
+
+  it('refuses to write a staff sheet without a snapshot of it', async () => {
+    const fake = workbook(3);
+    await expect(applyWritePlan(fake.run, { sheets: [staffPlan(3)], summary: null }, { date1904: false })).rejects.toThrow(/snapshot/);
+  });
+});
+
+describe('why Excel refuses a change', () => {
+  it('a workbook open read-only is told apart from a protected sheet, and nothing is written', async () => {
+    const fake = workbook(5);
+    const snapshots = await snapshotsFor(fake);
+    fake.state.readOnly = true;
+    const before = JSON.stringify(fake.state);
+    await expect(applyWritePlan(fake.run, { sheets: [staffPlan(5)], summary: null }, { date1904: false, snapshots })).rejects.toMatchObject({ code: 'readOnly' });
+    await expect(applyWritePlan(fake.run, { sheets: [], summary }, { date1904: false })).rejects.toMatchObject({ code: 'readOnly' });
+    await expect(removeOwned(fake.run, 'Personeel')).rejects.toMatchObject({ code: 'readOnly' });
+    expect(JSON.stringify(fake.state)).toBe(before);
+  });
+
+  it('an AccessDenied in the middle of a batch is looked into: read-only, protected sheet or protected structure', async () => {
+    const denied = Object.assign(new Error('denied'), { code: 'AccessDenied' });
+    const fake = workbook(1);
+    expect(await explainAccessDenied(fake.run, denied, 'Personeel')).toMatchObject({ code: 'accessDenied' });
+    sheetOf(fake, 'Personeel').protected = true;
+    expect(await explainAccessDenied(fake.run, denied, 'Personeel')).toMatchObject({ code: 'sheetProtected', sheet: 'Personeel' });
+    fake.state.readOnly = true;
+    expect(await explainAccessDenied(fake.run, denied, 'Personeel')).toMatchObject({ code: 'readOnly' });
+    const structure = workbook(1);
+    structure.state.protected = true;
+    expect(await explainAccessDenied(structure.run, denied, 'Personeel')).toMatchObject({ code: 'workbookProtected' });
+  });
+
+  it('a response over the 5 MB limit of Excel on the web is the sheet-too-large problem, not a host failure', async () => {
+    const fake = workbook(2);
+    sheetOf(fake, 'Personeel').values[3]![5] = 'x'.repeat(5_300_000);
+    await expect(readHostSheet(fake.run, 'Personeel')).rejects.toMatchObject({ code: 'sheetTooLarge', sheet: 'Personeel' });
   });
 });
 
@@ -251,13 +398,37 @@ describe('writing the summary sheet with Office.js', () => {
     expect(sheet.numberFormats['1,1']).toBe('dd-mm-yyyy');
     expect(getValue(sheet, 4, 1)).toBe(3);
     expect(getValue(sheet, 7, 0)).toBe('-3 is een tekst');
+    expect(getValue(sheet, 4, 0)).toBe('WPB');
+    expect(getValue(sheet, 8, 0)).toBe("'s-Hertogenbosch");
+    expect(getValue(sheet, 8, 1)).toBe('- per bestuur');
+    expect(sheet.formulas).toEqual({});
     expect(sheet.fonts['0,0']).toMatchObject({ bold: true });
-    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: 'A4:B6', seriesBy: 'Auto', title: 'Scholingsbehoefte', anchor: 'D2' }]);
+    expect(sheet.charts).toEqual([{ type: 'ColumnClustered', source: 'A4:B6', seriesBy: 'Columns', plottedBy: 'Columns', title: 'Scholingsbehoefte', anchor: 'D2' }]);
     expect(Object.keys(sheet.columnWidths)).toEqual(['0', '1']);
     expect(fake.state.active).toBe('Scholingsbehoefte 2026-2027');
     await applyWritePlan(fake.run, plan, { date1904: false });
     expect(fake.state.sheets.filter((s) => s.name.startsWith('Scholingsbehoefte'))).toHaveLength(1);
     expect(sheetOf(fake, 'Scholingsbehoefte 2026-2027').charts).toHaveLength(1);
+  });
+
+  it('plots every chart by columns (categories down, one series per column), also where desktop Excel would guess rows', async () => {
+    // More boards than trainings: a range wider than tall, which desktop Excel's `Auto` plots by rows.
+    const wide: SummarySheetWrite = {
+      name: 'Trainersvraag 2026-2027',
+      cells: [
+        { row: 1, column: 1, value: { kind: 'text', text: 'Scholing' }, style: 'heading' },
+        ...['BOOR', 'Wijzer', 'OZHW'].map((b, i) => ({ row: 1, column: 2 + i, value: { kind: 'text' as const, text: b }, style: 'heading' as const })),
+        ...['WPB', 'SOIO'].flatMap((t, r) => [
+          { row: 2 + r, column: 1, value: { kind: 'text' as const, text: t }, style: 'text' as const },
+          ...[1, 2, 3].map((n, i) => ({ row: 2 + r, column: 2 + i, value: { kind: 'number' as const, number: n + r }, style: 'number' as const })),
+        ]),
+      ],
+      columnWidths: [20, 10, 10, 10],
+      charts: [{ title: 'Nog te scholen per scholing en bestuur', type: 'columnClustered', range: 'A1:D3', anchor: 'F2' }],
+    };
+    const desktop = createFakeExcel(workbookState([emptySheet('Personeel', staffValues(1))]), { platform: 'PC' });
+    await applyWritePlan(desktop.run, { sheets: [], summary: wide }, { date1904: false });
+    expect(sheetOf(desktop, 'Trainersvraag 2026-2027').charts[0]).toMatchObject({ source: 'A1:D3', plottedBy: 'Columns' });
   });
 
   it('adds a cell note only where the host supports notes', async () => {
@@ -283,6 +454,21 @@ describe('other host actions', () => {
     expect(await listSheets(fake.run)).toEqual({ sheets: ['Personeel', 'Notities'], active: 'Notities' });
   });
 
+  it('leaves hidden and very hidden sheets out of the sheet list', async () => {
+    const fake = workbook(1);
+    fake.state.sheets.push({ ...emptySheet('Oud personeel', [['Naam', 'Rol']]), visibility: 'Hidden' }, { ...emptySheet('Macro-instellingen'), visibility: 'VeryHidden' });
+    expect(await listSheets(fake.run)).toEqual({ sheets: ['Personeel', 'Notities'], active: 'Personeel' });
+  });
+
+  it('never activates a sheet hidden since the check: says how to show it instead', async () => {
+    const fake = workbook(1);
+    sheetOf(fake, 'Personeel').visibility = 'Hidden';
+    fake.state.active = 'Notities';
+    await expect(selectCell(fake.run, 'Personeel', 'D7')).rejects.toMatchObject({ code: 'sheetHidden', sheet: 'Personeel' });
+    expect(fake.state.active).toBe('Notities');
+    expect(fake.state.selection).toBeNull();
+  });
+
   it('selects the cell of a data problem', async () => {
     const fake = workbook(1);
     await selectCell(fake.run, 'Personeel', 'D7');
@@ -293,7 +479,7 @@ describe('other host actions', () => {
   it('removes the owned columns and the summary sheet, leaving the user’s sheet as it was', async () => {
     const fake = workbook(12);
     const before = JSON.parse(JSON.stringify(sheetOf(fake, 'Personeel')));
-    await applyWritePlan(fake.run, { sheets: [staffPlan(12)], summary }, { date1904: false });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(12)], summary }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const report = await removeOwned(fake.run, 'Personeel');
     expect(report.columns).toEqual(['G', 'H', 'I', 'J', 'K']);
     expect(report.sheets).toEqual(['Scholingsbehoefte 2026-2027']);

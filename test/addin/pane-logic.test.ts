@@ -1,12 +1,13 @@
 // The task pane's plain logic: cell conversion, host detection, settings, overview, offline note, file names.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isoToSerial, needsTextGuard, officeCell, officeValue } from '../../addin/src/excel/cells';
 import { packBatches, OPERATION_OVERHEAD } from '../../addin/src/excel/payload';
 import { parseAddress } from '../../addin/src/excel/read';
-import { hostError } from '../../addin/src/excel/types';
+import { hostError, HostError, type HostErrorCode } from '../../addin/src/excel/types';
 import { loadSettings, saveSettings } from '../../addin/src/config';
-import { detectHost } from '../../addin/src/host';
-import { languageFor } from '../../addin/src/i18n';
+import { officeHostHint, watchHost, type HostScope } from '../../addin/src/host';
+import { mappableHeaders } from '../../addin/src/fields';
+import { hostErrorText, languageFor, MESSAGES } from '../../addin/src/i18n';
 import { overviewOf } from '../../addin/src/overview';
 import { apiEvaluator, checkSheet, localEvaluator, readStaffSheet, withLocalNote, ApiError } from '../../addin/src/pipeline';
 import { outputNameFor } from '../../addin/src/browser/check-file';
@@ -37,12 +38,16 @@ describe('cells between Office.js and the sheet layer', () => {
     expect(isoToSerial('2026-11-28', true)).toBe(46354 - 1462);
   });
 
-  it('guards text that Excel would turn into a formula, number or date with an apostrophe', () => {
-    for (const text of ['=1+1', '+31 10', '-', '@home', '12', '1,5', '12-03-2025', "'quoted", 'WAAR'])
-      expect(officeValue({ kind: 'text', text }, false), text).toBe(`'${text}`);
-    expect(officeValue({ kind: 'text', text: 'In orde' }, false)).toBe('In orde');
+  it('guards text that Excel would turn into a formula, number or date with an apostrophe where the cell is not text-formatted', () => {
+    for (const text of ['=1+1', '+31 10', '-', '@home', '12', '1,5', '12-03-2025', "'quoted", 'WAAR', '50%', '2025-03-12', '1e5', '12:30'])
+      expect(officeValue({ kind: 'text', text }, false, false), text).toBe(`'${text}`);
+    expect(officeValue({ kind: 'text', text: 'In orde' }, false, false)).toBe('In orde');
     expect(needsTextGuard('Scholing volgen')).toBe(false);
-    expect(officeValue({ kind: 'empty' }, false)).toBe('');
+    expect(officeValue({ kind: 'empty' }, false, false)).toBe('');
+  });
+
+  it('writes text as it is into a text-formatted cell, where an apostrophe would stay visible', () => {
+    for (const text of ["'s-Hertogenbosch", '- geen opmerking', '=1+1', '12']) expect(officeValue({ kind: 'text', text }, false, true), text).toBe(text);
   });
 
   it('parses range addresses with sheet names', () => {
@@ -56,35 +61,94 @@ describe('cells between Office.js and the sheet layer', () => {
   });
 
   it('maps Office error codes to what the pane explains', () => {
-    expect(hostError(Object.assign(new Error('x'), { code: 'AccessDenied' }), 'Blad1')).toMatchObject({ code: 'sheetProtected', sheet: 'Blad1' });
+    // AccessDenied alone does not say whether the sheet is protected or the workbook read-only: looked into later.
+    expect(hostError(Object.assign(new Error('x'), { code: 'AccessDenied' }), 'Blad1')).toMatchObject({ code: 'accessDenied', sheet: 'Blad1' });
+    for (const code of ['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'RangeExceedsLimit'])
+      expect(hostError(Object.assign(new Error('x'), { code }), 'Blad1'), code).toMatchObject({ code: 'sheetTooLarge', sheet: 'Blad1' });
     expect(hostError(Object.assign(new Error('x'), { code: 'ItemNotFound' }), 'Blad1')).toMatchObject({ code: 'sheetNotFound' });
     expect(hostError(Object.assign(new Error('x'), { code: 'InvalidOperationInCellEditMode' }), null)).toMatchObject({ code: 'busy' });
   });
 });
 
+describe('what the pane says about a host problem', () => {
+  const codes: HostErrorCode[] = ['sheetProtected', 'workbookProtected', 'readOnly', 'accessDenied', 'sheetNotFound', 'sheetHidden', 'sheetChanged', 'sheetTooLarge', 'busy', 'hostFailed'];
+
+  it('has a Dutch sentence for each that says what to do', () => {
+    const texts = codes.map((code) => hostErrorText(new HostError(code, 'Personeel', 'detail'), MESSAGES.nl, 'Personeel'));
+    expect(new Set(texts).size).toBe(codes.length);
+    for (const text of texts) expect(text).toMatch(/probeer|controleer|kies/i);
+    expect(hostErrorText(new HostError('sheetChanged', 'Personeel', ''), MESSAGES.nl, 'x')).toBe('Het werkblad is gewijzigd tijdens de controle; controleer opnieuw.');
+    expect(hostErrorText(new HostError('readOnly', null, ''), MESSAGES.nl, 'x')).toMatch(/alleen-lezen.*Bewerken/);
+    expect(hostErrorText(new HostError('sheetTooLarge', 'Personeel', ''), MESSAGES.nl, 'x')).toMatch(/'Personeel' is te groot.*Verwijder lege rijen/);
+    expect(hostErrorText(new HostError('sheetProtected', 'Personeel', ''), MESSAGES.nl, 'x')).toMatch(/beveiligd.*Beveiliging blad opheffen/);
+  });
+});
+
 describe('host detection', () => {
-  it('is browser mode without office.js', async () => {
-    expect(await detectHost(50)).toEqual({ kind: 'browser', displayLanguage: null });
+  /** An Office global whose onReady answers `host` after `ms` (never, when ms is null). */
+  const office = (host: string | null, ms: number | null, displayLanguage = 'en-GB') =>
+    ({
+      HostType: { Excel: 'Excel' },
+      context: { displayLanguage },
+      onReady: () => (ms === null ? new Promise(() => undefined) : new Promise((resolve) => setTimeout(() => resolve({ host }), ms))),
+    }) as unknown as typeof Office;
+  const top = { parent: 1, self: 1 };
+
+  /** The decisions watchHost reports within `ms` of (fake, so deterministic) time. */
+  async function decisions(scope: HostScope, ms: number, graceMs = 30): Promise<string[]> {
+    vi.useFakeTimers();
+    try {
+      const seen: string[] = [];
+      const stop = watchHost((h) => seen.push(h.kind === 'excel' ? `excel:${h.displayLanguage}` : 'browser'), { scope, graceMs });
+      await vi.advanceTimersByTimeAsync(ms);
+      stop();
+      return seen;
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it('is browser mode at once when office.js did not load', async () => {
+    expect(await decisions({ ...top }, 5)).toEqual(['browser']);
   });
 
-  it('is Excel when Office.onReady reports Excel, and browser mode when it reports no host or never answers', async () => {
-    const g = globalThis as { Office?: unknown };
-    try {
-      g.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: 'Excel' }), context: { displayLanguage: 'en-GB' } };
-      expect(await detectHost(50)).toEqual({ kind: 'excel', displayLanguage: 'en-GB' });
-      g.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: null }) };
-      expect((await detectHost(50)).kind).toBe('browser');
-      g.Office = { HostType: { Excel: 'Excel' }, onReady: () => new Promise(() => undefined) };
-      expect((await detectHost(50)).kind).toBe('browser');
-    } finally {
-      delete g.Office;
-    }
+  it('is Excel when onReady reports Excel, and browser mode when it reports no host', async () => {
+    expect(await decisions({ ...top, Office: office('Excel', 0) }, 20)).toEqual(['excel:en-GB']);
+    expect(await decisions({ ...top, Office: office(null, 0) }, 20)).toEqual(['browser']);
+  });
+
+  it('inside Office waits for onReady however late it comes, and never shows browser mode meanwhile', async () => {
+    const framed = { parent: 1, self: 2, Office: office('Excel', 60_000) };
+    expect(await decisions(framed, 59_000)).toEqual([]);
+    expect(await decisions(framed, 61_000)).toEqual(['excel:en-GB']);
+    const desktop = { ...top, location: { search: '?_host_Info=Excel$Win32$16.01$nl-NL$$$$0' }, Office: office('Excel', 60_000) };
+    expect(await decisions(desktop, 61_000)).toEqual(['excel:en-GB']);
+  });
+
+  it('outside any sign of Office shows browser mode after the grace period, and switches to Excel when onReady answers late', async () => {
+    expect(await decisions({ ...top, Office: office('Excel', 10_000) }, 11_000, 3_000)).toEqual(['browser', 'excel:en-GB']);
+    expect(await decisions({ ...top, Office: office('Excel', null) }, 11_000, 3_000)).toEqual(['browser']);
+  });
+
+  it('reads the signs office.js itself reads', () => {
+    expect(officeHostHint({ ...top })).toBe(false);
+    expect(officeHostHint({ ...top, location: { search: '?_host_Info=Excel|Mac|16.00' } })).toBe(true);
+    expect(officeHostHint({ ...top, sessionStorage: { getItem: (k) => (k === 'hostInfoValue' ? 'Excel$Mac$16.00' : null) } })).toBe(true);
+    expect(officeHostHint({ ...top, external: { GetHostInfo: () => 'Excel$Win32' } })).toBe(true);
+    expect(officeHostHint({ parent: {}, self: {} })).toBe(true);
   });
 
   it('speaks Dutch unless Office says another language', () => {
     expect(languageFor('nl-NL')).toBe('nl');
     expect(languageFor('en-US')).toBe('en');
     expect(languageFor(null)).toBe('nl');
+  });
+});
+
+describe('the column-mapping panel', () => {
+  it('offers every header but the product’s own columns, however they are written', () => {
+    const headers = { A: 'Naam', B: 'Rol', C: 'Opmerking', D: 'OS-status', E: 'Acties', F: 'Opfrissen vóór', G: 'Normuren', H: 'Toelichting', I: 'os-status ', J: 'OPFRISSEN VOOR' };
+    expect(mappableHeaders(headers)).toEqual([['A', 'Naam'], ['B', 'Rol'], ['C', 'Opmerking']]);
   });
 });
 

@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, outputPathFor } from '../../cli/check';
 import { ReportSchema } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
+import { evaluateRequest } from '../../functions/src/handlers/evaluate';
+import { acceptsCompact, COMPACT_MEDIA_TYPE, encodeEvaluateResponse, parseAnyEvaluateRequest } from '../../shared/api/compact';
+import type { SchoolYear } from '../../shared/calendar/dates';
 import { evaluateSheet } from '../../shared/rules/evaluate';
 import { summarize } from '../../shared/summary/summarize';
 import { fixtureBytes } from '../fixtures/other-writers';
@@ -93,7 +96,7 @@ describe('a readable workbook', () => {
     expect(Object.keys(sheet)).toEqual(['file', 'name', 'skipped', 'headerRow', 'columns', 'people', 'findings']);
     expect(sheet).toMatchObject({ file: 'voorbeelden.xlsx', name: 'Voorbeelden', skipped: null, headerRow: 1 });
     expect(sheet.columns).toMatchObject({ A: 'personId', B: 'name', D: 'roles', E: 'training.WPB' });
-    expect(Object.keys(sheet.people[0])).toEqual(['row', 'personId', 'roles', 'status', 'refresherDue', 'normHours', 'findings']);
+    expect(Object.keys(sheet.people[0])).toEqual(['row', 'personId', 'roles', 'status', 'refresherDue', 'dueSoon', 'normHours', 'findings']);
     expect(sheet.people[0]).toMatchObject({ row: 2, personId: '5001', roles: ['WPB'], status: 'In orde', refresherDue: '2028-03-12', normHours: 40 });
     const missing = sheet.people[1].findings.find((f: { code: string }) => f.code === 'TRAINING_MISSING');
     expect(missing).toMatchObject({ severity: 'action', training: 'WPB', planRef: '§4' });
@@ -208,6 +211,7 @@ describe('--api', () => {
   let server: Server;
   let url: string;
   const bodies: string[] = [];
+  const answers: string[] = [];
   const puts: { url: string; body: { needs: Record<string, { initial: number }> } }[] = [];
   beforeAll(async () => {
     // A stand-in for the function app's POST /api/evaluate and GET /api/plan, with the real rules.
@@ -229,10 +233,16 @@ describe('--api', () => {
           return res.end(JSON.stringify({ schoolYear: '2026-2027', board: 'BOOR', version: 1, submittedAt: '2026-11-28T10:00:00Z', stored: true }));
         }
         bodies.push(body);
-        const q = JSON.parse(body);
-        const evaluation = evaluateSheet(bossPoPlan, { fields: q.fields, people: q.people }, { referenceDate: q.referenceDate, planningYear: q.planningYear });
-        const summary = summarize(bossPoPlan, [{ people: q.people, evaluation }], { planningYear: q.planningYear });
-        res.end(JSON.stringify({ referenceDate: q.referenceDate, planningYear: q.planningYear, plan: { id: bossPoPlan.id, version: bossPoPlan.version }, people: evaluation.people, findings: evaluation.findings, summary, registerRecords: 0 }));
+        // The function app's own decoding and answer, in the form the client asked for.
+        const q = parseAnyEvaluateRequest(JSON.parse(body));
+        if (!q.success) throw q.error;
+        const referenceDate = q.data.referenceDate!;
+        const planningYear = q.data.planningYear as SchoolYear;
+        const compact = acceptsCompact(req.headers.accept);
+        const { answer, params } = evaluateRequest(bossPoPlan, q.data, { referenceDate, planningYear, register: [], registerRecords: 0, withParams: compact });
+        if (compact) res.setHeader('content-type', COMPACT_MEDIA_TYPE);
+        answers.push(compact ? 'compact' : 'documented');
+        res.end(JSON.stringify(compact ? encodeEvaluateResponse(answer, params) : answer));
       });
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -247,6 +257,10 @@ describe('--api', () => {
     expect(JSON.parse(remote.stdout)).toEqual(JSON.parse(local.stdout));
     expect(bodies.length).toBeGreaterThan(0);
     for (const b of bodies) expect(b).not.toMatch(/Voorbeeld \d/);
+    // The compact form both ways (issue 14): people as columns out, findings as codes and values back.
+    for (const b of bodies) expect(Object.keys(JSON.parse(b))).toContain('columns');
+    expect(answers.length).toBeGreaterThan(0);
+    expect(new Set(answers)).toEqual(new Set(['compact']));
   });
 
   it('--submit stores this run\'s training need for the board and planning year', async () => {

@@ -2,9 +2,9 @@
 // and offers the same workbook the CLI writes; (b) in Office mode, inside a fake Excel host, runs the full
 // flow against the local function app and Azurite, writes the owned columns and the summary sheet, and
 // sends no names to the API.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../shared/check';
@@ -16,8 +16,11 @@ import { writeWorkbook } from '../../xlsx/write';
 import { isoToSerial } from '../../addin/src/excel/cells';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
-import { emptySheet, getValue, workbookState, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
-import { artifacts, buildAndServePane, launchChromium, root, type BuiltPane } from './harness';
+import type { FakeOfficeOptions } from '../support/fake-office/office';
+import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
+import { toPalettePng } from './png-palette';
+import { sheetHtml } from './sheet-html';
+import { artifacts, buildAndServePane, expectFits, launchChromium, root, type BuiltPane } from './harness';
 
 const EXAMPLE = join(root, 'examples', 'boor-personeel.xlsx');
 const DATE = '2026-11-28';
@@ -101,15 +104,7 @@ describe('the task pane in Chromium', () => {
       if (r.url().includes('/api/evaluate')) bodies.push(r.postData() ?? '');
     });
     try {
-      const fake = await fakeOfficeScript();
-      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
-      await page.addInitScript(
-        ([s, settings]) => {
-          (window as unknown as { __fakeOfficeState: unknown }).__fakeOfficeState = s;
-          localStorage.setItem('bosspo.settings', settings);
-        },
-        [state, JSON.stringify({ apiUrl: api.url, apiKey: TEST_KEYS.boor, board: '', language: 'nl' })] as const,
-      );
+      await inFakeExcel(page, state, { apiUrl: api.url, apiKey: TEST_KEYS.boor });
       await page.goto(`${pane.url}/taskpane.html`);
       await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
       await page.getByLabel('Peildatum').fill(DATE);
@@ -137,6 +132,13 @@ describe('the task pane in Chromium', () => {
       expect(summary).toBeTruthy();
       for (const cell of plan.summary!.cells) expect(getValue(summary, cell.row - 1, cell.column - 1)).toEqual(fakeValue(cell.value, opened.date1904));
       expect(summary.charts).toHaveLength(plan.summary!.charts.length);
+      // The example has a School column: Samenvatting maken writes `Per school …` beside the summary, with
+      // the cells the CLI writes (names from the sheet, which the API never saw).
+      expect(after.sheets.map((s) => s.name).slice(-2)).toEqual(['Scholingsbehoefte 2026-2027', 'Per school 2026-2027']);
+      const perSchool = after.sheets.find((s) => s.name === 'Per school 2026-2027')!;
+      expect(plan.perSchool!.cells.length).toBeGreaterThan(40);
+      for (const cell of plan.perSchool!.cells) expect(getValue(perSchool, cell.row - 1, cell.column - 1)).toEqual(fakeValue(cell.value, opened.date1904));
+      await picture(perSchool, opened.date1904, 'sheet-per-school.png');
       // The user's own cells are as they were.
       const before = state.sheets.find((s) => s.name === staffSheet)!;
       before.values.forEach((row, r) => row.forEach((v, c) => expect(getValue(sheet, r, c)).toEqual(v)));
@@ -163,15 +165,7 @@ describe('the task pane in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
     const page = await context.newPage();
     try {
-      const fake = await fakeOfficeScript();
-      await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
-      await page.addInitScript(
-        ([s, settings]) => {
-          (window as unknown as { __fakeOfficeState: unknown }).__fakeOfficeState = s;
-          localStorage.setItem('bosspo.settings', settings);
-        },
-        [state, JSON.stringify({ apiUrl: 'http://127.0.0.1:9', apiKey: 'x', board: '', language: 'nl' })] as const,
-      );
+      await inFakeExcel(page, state, { apiUrl: 'http://127.0.0.1:9', apiKey: 'x' });
       await page.goto(`${pane.url}/taskpane.html`);
       await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
       await page.getByLabel('Peildatum').fill(DATE);
@@ -192,7 +186,8 @@ describe('the task pane in Chromium', () => {
       await expect(dialog.textContent()).resolves.toContain('Ctrl+Z');
       await page.screenshot({ path: join(artifacts, 'addin-remove-dialog.png') });
       await dialog.getByRole('button', { name: 'Verwijderen' }).click();
-      await page.getByText('5 kolommen en 1 bladen verwijderd.').waitFor({ timeout: 30_000 });
+      // The owned columns, the summary and the Per school sheet.
+      await page.getByText('5 kolommen en 2 bladen verwijderd.').waitFor({ timeout: 30_000 });
       after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
       expect(after.sheets.map((s) => s.name)).toEqual(state.sheets.map((s) => s.name));
       const sheet = after.sheets.find((s) => s.name === staffSheet)!;
@@ -204,7 +199,114 @@ describe('the task pane in Chromium', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('Office mode: a late onReady still opens Excel mode, owned columns are not offered for mapping, and the pane fits 320–450 px without horizontal scrolling', async () => {
+    const opened = await openWorkbook(readFileSync(EXAMPLE));
+    const state = fakeState(opened.sheets, opened.date1904);
+    const context = await browser.newContext({ viewport: { width: 450, height: 1000 } });
+    const page = await context.newPage();
+    try {
+      // A cold Excel: onReady answers after 4 s (the pane used to give up after 3 s and show a file picker).
+      await inFakeExcel(page, state, { apiUrl: '', apiKey: '' }, { onReadyDelayMs: 4000 });
+      await page.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        w.__sawFilePicker = false;
+        new MutationObserver(() => {
+          if (document.body?.textContent?.includes('Werkmap kiezen')) w.__sawFilePicker = true;
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      // Office opens the pane with its host information in the address, as office.js reads it.
+      await page.goto(`${pane.url}/taskpane.html?_host_Info=Excel$Win32$16.01$nl-NL$$$$0`);
+      await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => (window as unknown as { __sawFilePicker: boolean }).__sawFilePicker)).toBe(false);
+
+      // Check twice: the second read sees the owned columns the first wrote.
+      await page.getByLabel('Peildatum').fill(DATE);
+      for (let i = 0; i < 2; i++) {
+        await page.getByRole('button', { name: 'Controleer' }).click();
+        await page.getByText(/rijen gecontroleerd/).waitFor({ timeout: 60_000 });
+      }
+      const mapping = (await page.locator('section[aria-labelledby="mapping-title"]').textContent()) ?? '';
+      expect(mapping).toContain('Kopregel gevonden op rij 4.');
+      for (const owned of ['OS-status', 'Acties', 'Opfrissen vóór', 'Normuren', 'Toelichting']) expect(mapping).not.toContain(owned);
+      const after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
+      expect(getValue(after.sheets.find((x) => x.name === opened.sheets[0]!.name)!, 3, 16)).toBe('OS-status');
+
+      await expectFits(page, 'office');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('Office mode: a sheet sorted while the API evaluates gets no statuses, and the pane says to check again', async () => {
+    const opened = await openWorkbook(readFileSync(EXAMPLE));
+    const state = fakeState(opened.sheets, opened.date1904);
+    const staffSheet = opened.sheets[0]!.name;
+    const context = await browser.newContext({ viewport: { width: 360, height: 1000 } });
+    const page = await context.newPage();
+    try {
+      await inFakeExcel(page, state, { apiUrl: api.url, apiKey: TEST_KEYS.boor });
+      // While the request is on its way, the user sorts the people (rows 5 and below) the other way round.
+      await page.route('**/api/evaluate', async (route) => {
+        await page.evaluate((name) => {
+          const sheet = (window as unknown as { __fakeExcel: { state: FakeWorkbookState } }).__fakeExcel.state.sheets.find((x) => x.name === name)!;
+          sheet.values.splice(4, sheet.values.length - 4, ...sheet.values.slice(4).reverse());
+        }, staffSheet);
+        await route.continue();
+      });
+      await page.goto(`${pane.url}/taskpane.html`);
+      await page.getByText('Kopregel gevonden op rij 4.').waitFor({ timeout: 30_000 });
+      await page.getByLabel('Peildatum').fill(DATE);
+      await page.getByRole('button', { name: 'Controleer' }).click();
+      await page.getByRole('alert').getByText('Het werkblad is gewijzigd tijdens de controle; controleer opnieuw.').waitFor({ timeout: 60_000 });
+      const after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
+      const sheet = after.sheets.find((x) => x.name === staffSheet)!;
+      expect(sheet.values.flat()).not.toContain('OS-status');
+      expect(sheet.conditionalFormats).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('browser mode fits 320–450 px without horizontal scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${pane.url}/taskpane.html`);
+      await page.getByLabel('Werkmap kiezen').waitFor({ timeout: 30_000 });
+      await expectFits(page, 'browser');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
+
+/** A picture of a written sheet (test-artifacts/<file>): a palette PNG, small enough for the README. */
+async function picture(sheet: FakeSheet, date1904: boolean, file: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 600 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent(sheetHtml(sheet, date1904));
+    writeFileSync(join(artifacts, file), toPalettePng(await page.screenshot({ fullPage: true })));
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page gets the fake Excel host over `state` instead of office.js, and these pane settings. */
+async function inFakeExcel(page: Page, state: FakeWorkbookState, settings: { apiUrl: string; apiKey: string }, options: FakeOfficeOptions = {}): Promise<void> {
+  const fake = await fakeOfficeScript();
+  await page.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: fake }));
+  await page.addInitScript(
+    ([s, o, stored]) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__fakeOfficeState = s;
+      w.__fakeOfficeOptions = o;
+      localStorage.setItem('bosspo.settings', stored);
+    },
+    [state, options, JSON.stringify({ ...settings, board: '', language: 'nl' })] as const,
+  );
+}
 
 /** The example workbook as the fake host's in-memory state (dates as serial numbers, as Office.js gives them). */
 function fakeState(sheets: readonly { name: string; grid: readonly (readonly Cell[])[] }[], date1904: boolean): FakeWorkbookState {

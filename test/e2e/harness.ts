@@ -1,10 +1,12 @@
 // What both end-to-end files need: the task pane built once into a temp folder (office.js from the npm
-// package, never the CDN), served on a free port, and Debian's Chromium started headless.
+// package, never the CDN), served on a free port, Debian's Chromium started headless, and the check that
+// the pane fits the widths Office gives it (320–450 px) without horizontal scrolling.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { build } from 'vite';
 import { serveStatic } from './static-server';
 
@@ -46,5 +48,33 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** At 320, 350, 400 and 450 px wide: no horizontal scrolling and no element past the edge; a screenshot each. */
+export async function expectFits(page: Page, mode: string): Promise<void> {
+  for (const width of [320, 350, 400, 450]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await overflow(page), `${width} px`).toEqual({ scrollWidth: width, beyond: [] });
+    await page.screenshot({ path: join(artifacts, `addin-${mode}-${width}px.png`), fullPage: true });
+  }
+}
+
+/**
+ * The page's scroll width, and every visible element whose box ends right of the viewport (tag, label and
+ * right edge), e.g. an input running past the pane's edge even where an ancestor clips it.
+ */
+async function overflow(page: Page): Promise<{ scrollWidth: number; beyond: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const beyond: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (r.right > width + 0.5) beyond.push(`${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} ${(el.textContent ?? '').trim().slice(0, 30)} → ${Math.round(r.right)}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, beyond: beyond.slice(0, 10) };
   });
 }

@@ -15,10 +15,10 @@ import { bossPoPlan } from '../../shared/plan/bosspo';
 import { trendYears } from '../../shared/sheet/overview-sheet';
 import { startTestApi, TEST_KEYS, type TestApi, type TestCaller } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
-import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
+import { ADDIN_ID, emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
 import { toPalettePng } from './png-palette';
 import { sheetHtml } from './sheet-html';
-import { artifacts, buildAndServePane, launchChromium, type BuiltPane } from './harness';
+import { artifacts, buildAndServePane, expectFits, launchChromium, type BuiltPane } from './harness';
 
 const DATE = '2026-11-28';
 const YEAR = '2026-2027';
@@ -157,7 +157,7 @@ describe('the task pane per role', () => {
       expect(needs.boards.BOOR?.needs.WPB?.initial).toBe(2);
       expect(needs.boards.BOOR?.keyFigures?.studentsPlaced).toBe(3);
       // The workbook remembers the submission (time, version, fingerprint).
-      const remembered = (await workbook(page)).settings['bosspo.submissions'] as Record<string, { version: number; hash: string }>;
+      const remembered = (await workbook(page)).settings[ADDIN_ID]!['bosspo.submissions'] as Record<string, { version: number; hash: string }>;
       expect(remembered[`${YEAR}|boor`]).toMatchObject({ version: 1, hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
 
       // The summary sheet, for the README's picture.
@@ -178,6 +178,20 @@ describe('the task pane per role', () => {
       await close();
     }
   }, 150_000);
+
+  it('every view of the pabo (the most views) fits 320–450 px without horizontal scrolling', async () => {
+    const { page, close } = await openPane('pabo', workbookState([emptySheet('Blad1')]));
+    try {
+      const views: [tab: string, button: string][] = [['Controle', 'Controleer'], ['Trainersvraag', 'Trainersvraag maken'], ['Register', 'Registreer deelname'], ['Overzicht', 'Overzicht maken']];
+      for (const [tab, button] of views) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('button', { name: button }).waitFor({ timeout: 30_000 });
+        await expectFits(page, `pabo-${tab.toLowerCase()}`);
+      }
+    } finally {
+      await close();
+    }
+  }, 120_000);
 
   it('pabo writes Trainersvraag: 9 and 7 WPB make 16 people in 1 group, with a native chart; SIKO has not submitted', async () => {
     const { page, close } = await openPane('pabo', workbookState([emptySheet('Blad1')]));

@@ -158,16 +158,16 @@ describe('readSheet: values', () => {
   it('reports unreadable dates and numbers with sheet, row, column, address and raw text', () => {
     const r = read([
       ['Naam', 'Rol', 'Scholing WPB', 'Studenten', 'In rol sinds'],
-      ['A', 'WPB', 'gepland', 'nvt', '31-02-2025'],
+      ['A', 'WPB', 'gepland', 'twee', '31-02-2025'],
     ]);
-    expect(r.people[0]).toMatchObject({ trainings: { WPB: { invalid: 'gepland' } }, students: { invalid: 'nvt' }, roleStart: { invalid: '31-02-2025' } });
+    expect(r.people[0]).toMatchObject({ trainings: { WPB: { invalid: 'gepland' } }, students: { invalid: 'twee' }, roleStart: { invalid: '31-02-2025' } });
     expect(r.problems).toEqual([
       expect.objectContaining({ sheet: 'Personeel', row: 2, column: 'C', cell: 'C2', field: 'training.WPB', raw: 'gepland' }),
-      expect.objectContaining({ cell: 'D2', field: 'students', raw: 'nvt' }),
+      expect.objectContaining({ cell: 'D2', field: 'students', raw: 'twee' }),
       expect.objectContaining({ cell: 'E2', field: 'roleStart', raw: '31-02-2025' }),
     ]);
     expect(r.problems[0]!.message).toBe('Blad "Personeel", cel C2: "gepland" is geen geldige datum.');
-    expect(r.problems[1]!.message).toBe('Blad "Personeel", cel D2: "nvt" is geen geldig getal.');
+    expect(r.problems[1]!.message).toBe('Blad "Personeel", cel D2: "twee" is geen geldig getal.');
   });
 
   it('reads date serials of a 1904 workbook', () => {
@@ -362,7 +362,7 @@ describe('attachCells', () => {
     const evaluation: SheetEvaluation = {
       people: [
         {
-          ref: '2', personId: null, roles: ['WPB'], status: 'Gegevens controleren', refresherDue: null, normHours: null, normParts: {},
+          ref: '2', personId: null, roles: ['WPB'], status: 'Gegevens controleren', refresherDue: null, dueSoon: null, normHours: null, normParts: {},
           findings: [
             { code: 'INVALID_DATE', severity: 'warning', field: 'training.WPB', message: '"gepland" is geen datum.', planRef: null },
             { code: 'DATA_MISSING', severity: 'warning', field: 'training.SOIO', message: 'Kolom ontbreekt.', planRef: null },

@@ -3,6 +3,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes } from '../fixtures/other-writers';
+import { bytesOf, richStaffWorkbook } from '../fixtures/workbooks';
 import { excelRuleProblems } from '../support/ooxml/excel-rules';
 import { validatePackage } from '../support/ooxml/schemas';
 
@@ -95,6 +96,14 @@ describe('Excel rules beyond the schemas', () => {
   it('a chart cache that does not match its range or the cells', async () => {
     await expectProblem(await broken('libreoffice-staff.xlsx', 'xl/charts/chart1.xml', (x) => x.replace('<c:ptCount val="5"/><c:pt idx="0"><c:v>40</c:v>', '<c:ptCount val="4"/><c:pt idx="0"><c:v>40</c:v>')), /has ptCount 4 for 5 cells/);
     await expectProblem(await broken('libreoffice-staff.xlsx', 'xl/charts/chart1.xml', (x) => x.replace('<c:v>160</c:v>', '<c:v>161</c:v>')), /point 2 is '161' but the cell holds '160'/);
+  });
+
+  it('a cell using a shared formula whose master is gone', async () => {
+    const zip = await JSZip.loadAsync(await bytesOf(richStaffWorkbook()));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(await excelRuleProblems(await zip.generateAsync({ type: 'uint8array' }))).toEqual([]);
+    zip.file('xl/worksheets/sheet1.xml', sheet.replace(/<c r="H4"[^>]*>.*?<\/c>/, ''));
+    await expectProblem(await zip.generateAsync({ type: 'uint8array' }), /cell H5 uses shared formula 0, which has no master cell/);
   });
 
   it('merged ranges that overlap, and column ranges that overlap', async () => {

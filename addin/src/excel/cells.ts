@@ -31,21 +31,25 @@ export function isoToSerial(iso: string, date1904: boolean): number {
   return Math.round((Date.UTC(y, m - 1, d) - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY);
 }
 
-/** Text Excel would not keep as text when typed: a formula, a number, a date, a boolean, a leading apostrophe. */
+/** Text Excel would not keep as text when typed: a formula, a number (also `1e5`, `50%`), a date or time, a boolean, a leading apostrophe. */
 export function needsTextGuard(text: string): boolean {
   return (
     /^[=+\-@']/.test(text) ||
-    /^\s*[\d.,]+%?\s*$/.test(text) ||
+    /^\s*([\d.,]+|[\d.,]*\d[eE][+-]?\d+)\s*%?\s*$/.test(text) ||
+    /^\s*\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?\s*$/i.test(text) ||
     /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/.test(text) ||
     /^(true|false|waar|onwaar)$/i.test(text)
   );
 }
 
 /**
- * A write value → what Office.js `values` takes. Text that Excel would turn into a formula or a number
- * gets the apostrophe prefix, which Excel keeps as "this is text" in any number format and does not show.
+ * A write value → what Office.js `values` takes, for a cell that is (`textFormatted`) or is not formatted
+ * as text (`@`). A text-formatted cell keeps a string exactly as written, so an apostrophe there would stay
+ * visible; elsewhere Excel takes a string as typed input (a leading `=`, `+`, `-` is a formula, `12` a number:
+ * @types/office-js Excel.Range.values), so text that Excel would convert gets the apostrophe prefix, which
+ * marks it as text and is not part of the value.
  */
-export function officeValue(value: WriteValue, date1904: boolean): string | number {
+export function officeValue(value: WriteValue, date1904: boolean, textFormatted: boolean): string | number {
   switch (value.kind) {
     case 'empty':
       return '';
@@ -54,6 +58,6 @@ export function officeValue(value: WriteValue, date1904: boolean): string | numb
     case 'date':
       return isoToSerial(value.iso, date1904);
     case 'text':
-      return needsTextGuard(value.text) ? `'${value.text}` : value.text;
+      return !textFormatted && needsTextGuard(value.text) ? `'${value.text}` : value.text;
   }
 }

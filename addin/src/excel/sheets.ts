@@ -2,34 +2,43 @@
 import { columnLetter } from '../../../shared/sheet/address';
 import { OWNED_HEADERS } from '../../../shared/sheet/write-plan';
 import { HEADER_ROWS_TO_SEARCH, isProductSheet } from './product-sheets';
-import { HostError, hostError, type ExcelRun } from './types';
+import { accessError, explainAccessDenied, HostError, hostError, type ExcelRun } from './types';
 
 export interface SheetList {
   sheets: string[];
   active: string;
 }
 
-/** Every worksheet name and the active one (one sync). */
+/**
+ * The visible worksheets' names and the active one (one sync). Hidden and very hidden sheets are left out:
+ * a user who cannot see a sheet does not pick it as the staff sheet, and it cannot be activated.
+ */
 export async function listSheets(run: ExcelRun): Promise<SheetList> {
   try {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
+      sheets.load('items/name,items/visibility');
       const active = sheets.getActiveWorksheet();
       active.load('name');
       await context.sync();
-      return { sheets: sheets.items.map((s) => s.name), active: active.name };
+      return { sheets: sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name), active: active.name };
     });
   } catch (e) {
     throw hostError(e, null);
   }
 }
 
-/** Shows the cell a data problem is about: activates its sheet and selects it (one sync). */
+/**
+ * Shows the cell a data problem is about: activates its sheet and selects it (two syncs). A sheet hidden
+ * since the check is never activated (Excel refuses it): the pane says how to show it instead.
+ */
 export async function selectCell(run: ExcelRun, sheet: string, address: string): Promise<void> {
   try {
     await run(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
+      ws.load('visibility');
+      await context.sync();
+      if (ws.visibility !== 'Visible') throw new HostError('sheetHidden', sheet, `sheet ${sheet} is hidden`);
       ws.activate();
       ws.getRange(address).select();
       await context.sync();
@@ -60,9 +69,11 @@ export async function removeOwned(run: ExcelRun, sheet: string): Promise<Removal
       const all = context.workbook.worksheets;
       all.load('items/name');
       context.workbook.protection.load('protected');
+      context.workbook.load('readOnly');
       await context.sync();
       syncs++;
-      if (ws.protection.protected) throw new HostError('sheetProtected', sheet, `sheet ${sheet} is protected`);
+      const refused = accessError({ readOnly: context.workbook.readOnly, sheetProtected: ws.protection.protected, structureProtected: false }, sheet);
+      if (refused) throw refused;
       const columns: number[] = [];
       if (!top.isNullObject) {
         const head = ws.getRangeByIndexes(top.rowIndex, top.columnIndex, Math.min(top.rowCount, HEADER_ROWS_TO_SEARCH), top.columnCount);
@@ -88,7 +99,7 @@ export async function removeOwned(run: ExcelRun, sheet: string): Promise<Removal
       return { columns: letters, sheets: products, syncs };
     });
   } catch (e) {
-    throw hostError(e, sheet);
+    throw await explainAccessDenied(run, e, sheet);
   }
 }
 

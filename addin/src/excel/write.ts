@@ -1,16 +1,21 @@
-// Applies a WritePlan with Office.js: one sync to look (protection, the old summary sheet, our old status
-// formats), then the writes in batches that each stay under the payload limit, with calculation suspended
-// until each sync. Nothing outside the owned columns and the summary sheet is touched.
+// Applies a WritePlan with Office.js: one sync to look (read-only mode, protection, the old summary sheet, our
+// old status formats, and whether each staff sheet is still as it was read), then the writes in batches that
+// each stay under the payload limit, with calculation suspended until each sync. Nothing outside the owned
+// columns and the summary sheet is touched, and nothing at all when the look finds a reason not to write.
 import { STATUSES } from '../../../shared/model/result';
 import type { StaffSheetWrite, SummarySheetWrite, SummaryStyle, WritePlan, WriteValue } from '../../../shared/sheet/write-plan';
 import { columnIndex, columnLetter } from '../../../shared/sheet/address';
-import { officeValue } from './cells';
+import type { Cell } from '../../../shared/sheet/types';
+import { officeCell, officeValue } from './cells';
 import { PLANNING_BUDGET, jsonBytes, packBatches } from './payload';
 import type { TableInfo } from './read';
-import { HostError, hostError, type ExcelRun } from './types';
+import { unchanged, type SheetSnapshot } from './snapshot';
+import { accessError, explainAccessDenied, HostError, type ExcelRun } from './types';
 
 export interface ApplyOptions {
   date1904: boolean;
+  /** What the read saw of each staff sheet in the plan (sheet name → snapshot); required for every one. */
+  snapshots?: Record<string, SheetSnapshot>;
   /** The Excel tables of each staff sheet, as the read found them (sheet name → tables). */
   tables?: Record<string, TableInfo[]>;
   /** A cell note for the summary sheet (e.g. "evaluated in the task pane"), added only where notes exist (ExcelApi 1.18). */
@@ -93,15 +98,25 @@ function staffOperations(write: StaffSheetWrite, options: ApplyOptions, budget: 
     });
     if (!col.existing) ops.push({ bytes: 40, apply: (c) => void (ws(c).getRange(`${col.letter}:${col.letter}`).format.columnWidth = widthToPoints(col.width)) });
     if (rows <= 0) continue;
-    const dataAddress = `${col.letter}${write.firstRow}:${col.letter}${write.lastRow}`;
-    // A single number format applies to every cell of the range: a few bytes instead of one per row.
-    ops.push({ bytes: jsonBytes(col.numberFormat) + 40, apply: (c) => void (ws(c).getRange(dataAddress).numberFormat = col.numberFormat as unknown as string[][]) });
-    const values = col.values.slice(0, rows).map((v: WriteValue) => officeValue(v, options.date1904));
+    // The format goes first, so Excel takes the values as the format says; in a text-formatted cell a
+    // string is kept as it is, elsewhere text that Excel would convert gets the apostrophe (cells.ts).
+    const textFormatted = col.numberFormat === TEXT_FORMAT;
+    const values = col.values.slice(0, rows).map((v: WriteValue) => officeValue(v, options.date1904, textFormatted));
     while (values.length < rows) values.push('');
-    for (const chunk of chunkRows(values, Math.floor(budget / 2))) {
+    const formatCell = [col.numberFormat];
+    for (const chunk of chunkRows(values, Math.floor(budget / 2) - jsonBytes(formatCell) * rows)) {
       const from = write.firstRow + chunk.start;
       const to = from + chunk.values.length - 1;
-      ops.push({ bytes: jsonBytes(chunk.values), apply: (c) => void (ws(c).getRange(`${col.letter}${from}:${col.letter}${to}`).values = chunk.values) });
+      // numberFormat is `any[][]`: one entry per cell of the range (@types/office-js Excel.Range.numberFormat).
+      const formats = chunk.values.map(() => formatCell);
+      ops.push({
+        bytes: jsonBytes(chunk.values) + jsonBytes(formats),
+        apply: (c) => {
+          const range = ws(c).getRange(`${col.letter}${from}:${col.letter}${to}`);
+          range.numberFormat = formats;
+          range.values = chunk.values;
+        },
+      });
     }
   }
 
@@ -127,6 +142,8 @@ function staffOperations(write: StaffSheetWrite, options: ApplyOptions, budget: 
   }
   return ops;
 }
+
+const TEXT_FORMAT = '@';
 
 const STYLE_FORMATS: Record<SummaryStyle, string | null> = {
   title: null, subtitle: null, heading: null, label: null, text: '@', note: '@',
@@ -154,7 +171,7 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
       const last = run[run.length - 1]!.column;
       const address = `${columnLetter(first)}${row}:${columnLetter(last)}${row}`;
       const formats = [run.map((c) => STYLE_FORMATS[c.style] ?? 'General')];
-      const values = [run.map((c) => officeValue(c.value, options.date1904))];
+      const values = [run.map((c) => officeValue(c.value, options.date1904, STYLE_FORMATS[c.style] === TEXT_FORMAT))];
       ops.push({
         bytes: jsonBytes(values) + jsonBytes(formats) + 40,
         apply: (c) => {
@@ -184,7 +201,11 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
       apply: (c) => {
         const ws = sheet(c);
         const type = (chart.type === 'barClustered' ? 'BarClustered' : 'ColumnClustered') as Excel.ChartType;
-        const added = ws.charts.add(type, ws.getRange(chart.range), 'Auto' as Excel.ChartSeriesBy);
+        // Every chart range has its categories down the first column and one series per further column. With
+        // `Auto`, desktop Excel would guess the orientation from the range's shape (Excel.ChartSeriesBy), so
+        // a range wider than tall (one or two school years, up to two boards, more boards than trainings)
+        // would plot with categories and series swapped; Excel on the web always takes columns.
+        const added = ws.charts.add(type, ws.getRange(chart.range), 'Columns' as Excel.ChartSeriesBy);
         added.title.text = chart.title;
         // One series: the title says what the bars are. Several (one per board): the legend names them.
         added.legend.visible = seriesCount(chart.range) > 1;
@@ -194,7 +215,6 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
   }
   const note = options.summaryNote;
   if (note && options.notesSupported) ops.push({ bytes: jsonBytes(note) + 60, apply: (c) => void sheet(c).notes.add(note.address, note.text) });
-  if (options.activateSummary) ops.push({ bytes: 40, apply: (c) => sheet(c).activate() });
   void budget;
   return ops;
 }
@@ -208,10 +228,32 @@ function seriesCount(range: string): number {
 }
 
 
-/** Applies the plan; ≤ 2 syncs when its writes fit one request, one more per further 4 MB block. */
+/** Row blocks of a snapshot's identity cells whose answer stays under `budget` bytes (+20 % for texts that vary). */
+function identityBlocks(snapshot: SheetSnapshot, budget: number): { start: number; count: number }[] {
+  const rows = snapshot.identity.length;
+  const perRow = Math.max(8, (jsonBytes(snapshot.identity) / Math.max(1, rows)) * 1.2);
+  const blockRows = Math.max(1, Math.floor(budget / perRow));
+  const blocks: { start: number; count: number }[] = [];
+  if (snapshot.identityColumns.length > 0) for (let start = 0; start < rows; start += blockRows) blocks.push({ start, count: Math.min(blockRows, rows - start) });
+  return blocks;
+}
+
+/** Queues the loads of one block: a range per identity column. */
+function loadIdentity(ws: Excel.Worksheet, snapshot: SheetSnapshot, block: { start: number; count: number }): Excel.Range[] {
+  return snapshot.identityColumns.map((c) => {
+    const r = ws.getRangeByIndexes(snapshot.firstRow - 1 + block.start, c - 1, block.count, 1);
+    r.load('values');
+    return r;
+  });
+}
+
+const cellsOf = (range: Excel.Range): Cell[][] => (range.values as unknown[][]).map((row) => row.map(officeCell));
+
+/** Applies the plan; ≤ 2 syncs when its checks and writes fit one request each, one more per further 4 MB block. */
 export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
   const budget = options.budget ?? PLANNING_BUDGET;
   let current: string | null = plan.sheets[0]?.sheet ?? plan.summary?.name ?? null;
+  for (const w of plan.sheets) if (!options.snapshots?.[w.sheet]) throw new Error(`no snapshot of ${w.sheet}: a staff sheet is written only after checking it is still as read`);
   try {
     return await run(async (context) => {
       let syncs = 0;
@@ -219,34 +261,73 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
         syncs++;
         await context.sync();
       };
-      // Look first: protection, our old status formats, an old summary sheet.
+      // Look first: read-only mode, protection, our old status formats, an old summary sheet, and the staff
+      // sheets' header rows and identities (the first block of rows with the look; further blocks after it).
+      context.workbook.load('readOnly');
       const looks = plan.sheets.map((w) => {
         const ws = context.workbook.worksheets.getItem(w.sheet);
         ws.protection.load('protected');
+        const snapshot = options.snapshots![w.sheet]!;
+        const header = ws.getRangeByIndexes(snapshot.headerRow - 1, 0, 1, Math.max(1, snapshot.header.length));
+        header.load('values');
+        const blocks = identityBlocks(snapshot, budget / Math.max(1, plan.sheets.length));
+        const first = blocks[0] ? loadIdentity(ws, snapshot, blocks[0]) : [];
         const status = w.columns.find((c) => c.header === 'OS-status');
         let formats: Excel.ConditionalFormatCollection | null = null;
         if (status?.existing) {
           formats = ws.getRange(`${status.letter}:${status.letter}`).conditionalFormats;
           formats.load('items/type,items/cellValueOrNullObject/rule');
         }
-        return { write: w, ws, formats };
+        return { write: w, ws, formats, snapshot, header, blocks, first };
       });
-      let oldSummary: Excel.Worksheet | null = null;
-      if (plan.summary) {
-        oldSummary = context.workbook.worksheets.getItemOrNullObject(plan.summary.name);
-        oldSummary.load('name');
-        context.workbook.protection.load('protected');
-      }
+      // The summary and the Per school sheet: ours, replaced whole (an old one is deleted first).
+      const reports = [plan.summary, plan.perSchool ?? null].filter((r): r is SummarySheetWrite => r !== null);
+      const oldReports = reports.map((r) => {
+        const old = context.workbook.worksheets.getItemOrNullObject(r.name);
+        old.load('name');
+        return old;
+      });
+      if (reports.length > 0) context.workbook.protection.load('protected');
       await sync();
+      const readOnly = context.workbook.readOnly;
       for (const look of looks) {
         current = look.write.sheet;
-        if (look.ws.protection.protected) throw new HostError('sheetProtected', look.write.sheet, `sheet ${look.write.sheet} is protected`);
+        const refused = accessError({ readOnly, sheetProtected: look.ws.protection.protected, structureProtected: false }, look.write.sheet);
+        if (refused) throw refused;
       }
-      if (plan.summary && context.workbook.protection.protected) throw new HostError('workbookProtected', plan.summary.name, 'workbook structure is protected');
+      if (reports.length > 0) {
+        current = reports[0]!.name;
+        const refused = accessError({ readOnly, sheetProtected: false, structureProtected: context.workbook.protection.protected }, reports[0]!.name, true);
+        if (refused) throw refused;
+      }
+      for (const look of looks) {
+        current = look.write.sheet;
+        const identity: Cell[][] = look.snapshot.identityColumns.map(() => []);
+        for (const [i, block] of look.blocks.entries()) {
+          let ranges = look.first;
+          if (i > 0) {
+            ranges = loadIdentity(look.ws, look.snapshot, block);
+            await sync();
+          }
+          ranges.forEach((r, k) => {
+            for (const row of cellsOf(r)) identity[k]!.push(row[0] ?? null);
+          });
+        }
+        if (!unchanged(look.snapshot, cellsOf(look.header)[0] ?? [], identity))
+          throw new HostError('sheetChanged', look.write.sheet, `sheet ${look.write.sheet} changed after it was read`);
+      }
 
       const ops: Operation[] = [];
       for (const look of looks) ops.push(...staffOperations(look.write, options, budget, look.formats));
-      if (plan.summary) ops.push(...summaryOperations(plan.summary, !!oldSummary && !oldSummary.isNullObject, options, budget));
+      reports.forEach((report, i) => {
+        // The note belongs to the summary only.
+        const own = report === plan.summary ? options : { ...options, summaryNote: null };
+        ops.push(...summaryOperations(report, !oldReports[i]!.isNullObject, own, budget));
+      });
+      if (plan.summary && options.activateSummary) {
+        const name = plan.summary.name;
+        ops.push({ bytes: 40, apply: (c) => c.workbook.worksheets.getItem(name).activate() });
+      }
       const batches = packBatches(ops, budget);
       for (const batch of batches) {
         context.application.suspendApiCalculationUntilNextSync();
@@ -256,6 +337,6 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
       return { syncs, batches: batches.length };
     });
   } catch (e) {
-    throw hostError(e, current);
+    throw await explainAccessDenied(run, e, current);
   }
 }

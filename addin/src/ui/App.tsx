@@ -8,7 +8,20 @@ const RolePane = lazy(() => import('./RolePane'));
 const BrowserPane = lazy(() => import('./BrowserPane'));
 
 const useStyles = makeStyles({
-  shell: { minWidth: '300px', maxWidth: '900px', padding: '12px', boxSizing: 'border-box', display: 'flex', flexDirection: 'column', gap: '12px' },
+  // The pane is 320–450 px wide in Office: no field may be wider than the pane. A form control's own width
+  // (a select as wide as its longest option, an input's default size) would otherwise push it past the edge.
+  shell: {
+    minWidth: '300px',
+    maxWidth: '900px',
+    padding: '12px',
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '12px',
+    '& .fui-Field': { minWidth: 0 },
+    '& .fui-Input, & .fui-Select, & .fui-Textarea': { minWidth: 0, maxWidth: '100%', width: '100%', boxSizing: 'border-box' },
+    '& .fui-Input__input, & .fui-Select__select': { minWidth: 0, width: '100%' },
+  },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });

@@ -22,7 +22,8 @@ export function validOptions(v: CheckOptionsValue): { referenceDate: IsoDate; pl
   return { referenceDate: v.referenceDate, planningYear: year, board: v.board.trim() || null };
 }
 
-const useStyles = makeStyles({ grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))', gap: '8px' } });
+// Two or three fields a row where they fit, one a row in a narrow pane; never wider than the pane.
+const useStyles = makeStyles({ grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(140px, 100%), 1fr))', gap: '8px' } });
 
 export function CheckOptions({ value, onChange }: { value: CheckOptionsValue; onChange: (v: CheckOptionsValue) => void }) {
   const { t } = useT();

@@ -23,16 +23,16 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { Summary } from '../../../shared/model/summary';
 import type { PaneAuth } from '../api';
 import type { SheetRead, FieldName } from '../../../shared/sheet/types';
-import { OWNED_HEADERS } from '../../../shared/sheet/write-plan';
 import { msalConfig, type LocalSettings } from '../config';
 import { readHostSheet, type HostSheetRead } from '../excel/read';
+import { sheetSnapshot } from '../excel/snapshot';
 import { listSheets, removeOwned, selectCell, type SheetList } from '../excel/sheets';
 import { documentSettings, loadMapping, saveMapping, type SheetMapping } from '../excel/settings';
 import { isHostError, officeExcelRun, type ExcelRun } from '../excel/types';
 import { applyWritePlan } from '../excel/write';
-import { fieldLabel, MAPPABLE_FIELDS } from '../fields';
+import { fieldLabel, MAPPABLE_FIELDS, mappableHeaders } from '../fields';
 import { supports } from '../host';
-import { useT, type Messages } from '../i18n';
+import { hostErrorText, useT, type Messages } from '../i18n';
 import { overviewOf } from '../overview';
 import type { CheckOutcome } from '../pipeline';
 import { CheckOptions, initialOptions, validOptions, type CheckOptionsValue } from './CheckOptions';
@@ -53,22 +53,7 @@ type Phase = 'idle' | 'reading' | 'evaluating' | 'writing' | 'summary' | 'removi
 type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
 
 function errorText(e: unknown, t: Messages, sheet: string): string {
-  if (isHostError(e)) {
-    switch (e.code) {
-      case 'sheetProtected':
-        return t.sheetProtected(e.sheet ?? sheet);
-      case 'workbookProtected':
-        return t.workbookProtected;
-      case 'sheetNotFound':
-        return t.sheetNotFound(e.sheet ?? sheet);
-      case 'busy':
-        return t.busy;
-      case 'sheetTooLarge':
-        return t.tooManyPeople;
-      default:
-        return t.hostFailed(e.message);
-    }
-  }
+  if (isHostError(e)) return hostErrorText(e, t, sheet);
   if (e && typeof e === 'object' && (e as { name?: string }).name === 'ApiError') return t.apiRefused((e as { detail?: string }).detail ?? String(e));
   return t.hostFailed(e instanceof Error ? e.message : String(e));
 }
@@ -194,7 +179,8 @@ export default function OfficePane({
         throw e;
       }
       setPhase('writing');
-      await applyWritePlan(run, { sheets: result.writePlan.sheets, summary: null }, { date1904: fresh.date1904, tables: { [sheet]: fresh.tables } });
+      // Written only if the sheet is still as read: the write checks its header row and each row's person first.
+      await applyWritePlan(run, { sheets: result.writePlan.sheets, summary: null }, { date1904: fresh.date1904, tables: { [sheet]: fresh.tables }, snapshots: { [sheet]: sheetSnapshot(read, fresh.grid) } });
       const isLocalFallback = local && settings.apiUrl.trim() !== '';
       setOutcome({ ...result, local: isLocalFallback, date1904: fresh.date1904, checked: { planningYear: valid.planningYear, board: valid.board, viaApi: useApi } });
       setNotice({ intent: 'success', text: t.written(read.people.length, sheet) + (isLocalFallback ? ` ${t.evaluatedLocally}` : '') });
@@ -212,13 +198,15 @@ export default function OfficePane({
       const pipeline = await loadPipeline();
       const noted = outcome.local ? pipeline.withLocalNote(outcome.writePlan.summary, t.localNote) : null;
       const summary = noted ? noted.sheet : outcome.writePlan.summary;
-      await applyWritePlan(run, { sheets: [], summary }, {
+      // The Per school sheet (when the sheet has a school column) is written beside the summary.
+      await applyWritePlan(run, { sheets: [], summary, perSchool: outcome.writePlan.perSchool ?? null }, {
         date1904: outcome.date1904,
         summaryNote: noted ? { address: noted.address, text: t.localNote } : null,
         notesSupported: supports('ExcelApi', '1.18'),
         activateSummary: true,
       });
-      setNotice({ intent: 'success', text: t.summaryWritten(summary.name) });
+      const perSchool = outcome.writePlan.perSchool;
+      setNotice({ intent: 'success', text: t.summaryWritten(summary.name) + (perSchool ? ` ${t.perSchoolWritten(perSchool.name)}` : '') });
     } catch (e) {
       fail(e);
     } finally {
@@ -242,7 +230,7 @@ export default function OfficePane({
 
   const overview = useMemo(() => (outcome ? overviewOf([{ read: outcome.read, evaluation: outcome.evaluation }]) : null), [outcome]);
   // The product's own columns (after a check) are never read (rules.md §6.1), so they are not offered for mapping.
-  const headerEntries = preview ? Object.entries(preview.headers).filter(([, h]) => !(OWNED_HEADERS as readonly string[]).includes(h)) : [];
+  const headerEntries = preview ? mappableHeaders(preview.headers) : [];
   const progress = { reading: 0.2, evaluating: 0.5, writing: 0.8 } as Partial<Record<Phase, number>>;
   const stepLabel = { reading: t.stepRead, evaluating: t.stepEvaluate, writing: t.stepWrite, summary: t.makeSummary, removing: t.removeColumns } as Partial<Record<Phase, string>>;
 

@@ -21,7 +21,8 @@ const OverviewView = lazy(() => import('../views/OverviewView').then((m) => ({ d
 const RegisterView = lazy(() => import('../views/RegisterView').then((m) => ({ default: m.RegisterView })));
 const SubmitNeed = lazy(() => import('../views/SubmitNeed').then((m) => ({ default: m.SubmitNeed })));
 
-const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: '12px' } });
+// Four tabs are wider than a 320 px pane: they wrap to a second line rather than run past the edge.
+const useStyles = makeStyles({ stack: { display: 'flex', flexDirection: 'column', gap: '12px' }, tabs: { flexWrap: 'wrap' } });
 
 export default function RolePane({ settings, onSettings, run = officeExcelRun }: { settings: LocalSettings; onSettings: (s: LocalSettings) => void; run?: ExcelRun }) {
   const { v } = useViewT();
@@ -69,7 +70,7 @@ export default function RolePane({ settings, onSettings, run = officeExcelRun }:
       {me && <Text data-testid="role">{v.roleLine(me.role, me.name, me.board)}</Text>}
       <Notice notice={roleNotice} />
       {views.length > 1 && (
-        <TabList aria-label={v.views} selectedValue={view} onTabSelect={(_, d) => setChosen(d.value as View)}>
+        <TabList className={styles.tabs} aria-label={v.views} selectedValue={view} onTabSelect={(_, d) => setChosen(d.value as View)}>
           {views.map((name) => (
             <Tab key={name} value={name}>
               {v.view[name]}

@@ -1,7 +1,7 @@
 // User-facing texts of the role views (issue 6), Dutch and English, following the pane's language.
 import type { ApiError } from '../../../shared/api/client';
 import { isHostError } from '../excel/types';
-import { useT, type Messages as PaneMessages } from '../i18n';
+import { hostErrorText, useT, type Messages as PaneMessages } from '../i18n';
 import type { View } from '../roles';
 
 const nl = {
@@ -155,19 +155,6 @@ export function problemText(e: unknown, v: ViewMessages, t: PaneMessages): strin
     if (e.status === 403) return v.apiForbidden;
     return v.apiProblem(e.title, e.detail);
   }
-  if (isHostError(e)) {
-    switch (e.code) {
-      case 'sheetProtected':
-        return t.sheetProtected(e.sheet ?? '');
-      case 'workbookProtected':
-        return t.workbookProtected;
-      case 'sheetNotFound':
-        return t.sheetNotFound(e.sheet ?? '');
-      case 'busy':
-        return t.busy;
-      default:
-        return t.hostFailed(e.message);
-    }
-  }
+  if (isHostError(e)) return hostErrorText(e, t, '');
   return t.hostFailed(e instanceof Error ? e.message : String(e));
 }

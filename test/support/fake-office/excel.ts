@@ -1,7 +1,30 @@
-// A faithful fake of the part of the Excel JavaScript API the add-in uses. Like Office.js it queues every
-// call and property write, runs the queue only on context.sync(), and throws PropertyNotLoaded when code
-// reads a property it did not load and sync. It counts syncs and the bytes sent and received per sync,
-// and rejects a request or response over 5 MB as Excel on the web does.
+// A fake of the part of the Excel JavaScript API the add-in uses, as strict as the documentation where
+// Excel is strict. Like Office.js it queues every call and property write, runs the queue only on
+// context.sync(), and throws PropertyNotLoaded when code reads a property it did not load and sync. It
+// counts syncs and the bytes sent and received per sync.
+//
+// Every rule it enforces cites its source. The ones that hid defects before (issue 10):
+// - Range.values: a string is taken the way typed input is (numbers, TRUE/FALSE, percentages, ISO dates;
+//   a leading `=`, `+` or `-` is a formula) unless the cell is text-formatted; locale-shaped dates stay text.
+//   @types/office-js `Excel.Range.values`: "If the returned value starts with a plus ("+"), minus ("-"), or
+//   equal sign ("="), Excel interprets this value as a formula. Locale-shaped strings (such as the date
+//   "19-8-2025" in nl-NL …) are stored as text instead of as dates … use … ISO (YYYY-MM-DD)".
+// - Range.values / numberFormat / formulas are `any[][]` (@types/office-js): a 2-D array of the range's
+//   shape, never a scalar.
+// - Reads of more than five million cells fail with RangeExceedsLimit, and Excel on the web (only) refuses
+//   a request or a response over 5 MB (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded):
+//   https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+//   and the error table of https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+// - ChartSeriesBy `Auto`: "In Excel on desktop, the "auto" option will inspect the source data shape to
+//   automatically guess whether the data is by rows or columns. In Excel on the web, "auto" will simply
+//   default to "columns"." (https://learn.microsoft.com/javascript/api/excel/excel.chartseriesby)
+// - Worksheet names: "The name must be fewer than 32 characters" (@types/office-js `Excel.Worksheet.name`)
+//   and may not hold / \ ? * : [ ] (support.microsoft.com, "Rename a worksheet").
+// - getUsedRange(valuesOnly): "If `true`, considers only cells with values as used cells (ignoring
+//   formatting)"; without it, formatted cells count (@types/office-js `Excel.Worksheet.getUsedRange`).
+// - Hidden and very hidden sheets (`Excel.Worksheet.visibility`) stay in the collection; activating one fails.
+// - A read-only workbook (`Excel.Workbook.readOnly`, ExcelApi 1.8) refuses every change with AccessDenied,
+//   as a protected sheet does (error table above: AccessDenied "You cannot perform the requested operation").
 import {
   a1Of,
   columnLetters,
@@ -11,12 +34,27 @@ import {
   parseA1,
   setValue,
   usedBounds,
+  type FakeChart,
   type FakeConditionalFormat,
   type FakeSheet,
   type FakeTable,
   type FakeValue,
+  type FakeVisibility,
   type FakeWorkbookState,
 } from './workbook';
+
+/** Where the workbook is open: the limits and the chart guess differ (see the header). */
+export type FakePlatform = 'OfficeOnline' | 'PC' | 'Mac';
+
+export interface FakeExcelOptions {
+  /** Default Excel on the web, whose 5 MB payload limit is the strictest. */
+  platform?: FakePlatform;
+}
+
+/** Five million cells per read (resource limits page, "Excel add-ins"). */
+export const READ_CELL_LIMIT = 5_000_000;
+/** Bytes of the request envelope Office.js sends around the queued actions, whatever they are. */
+const REQUEST_ENVELOPE = 200;
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Envelope bytes Office.js sends per queued action (object path and ids), roughly. */
@@ -49,6 +87,7 @@ class Context {
   constructor(
     readonly state: FakeWorkbookState,
     readonly records: SyncRecord[],
+    readonly platform: FakePlatform,
   ) {
     this.workbook = new WorkbookProxy(this);
     this.application = {
@@ -63,12 +102,19 @@ class Context {
 
   async sync(): Promise<void> {
     const actions = this.queue.splice(0);
-    const record: SyncRecord = { requestBytes: actions.reduce((s, a) => s + a.bytes, 0), responseBytes: 0, actions: actions.length, suspendedCalculation: actions.some((a) => a.suspend) };
+    // The whole request counts: the envelope and every queued action with its arguments.
+    const record: SyncRecord = { requestBytes: REQUEST_ENVELOPE + actions.reduce((s, a) => s + a.bytes, 0), responseBytes: 0, actions: actions.length, suspendedCalculation: actions.some((a) => a.suspend) };
     this.records.push(record);
-    if (record.requestBytes > PAYLOAD_LIMIT) throw officeError('RequestPayloadSizeLimitExceeded', `request of ${record.requestBytes} bytes is over the 5 MB limit`);
+    const web = this.platform === 'OfficeOnline';
+    if (web && record.requestBytes > PAYLOAD_LIMIT) throw officeError('RequestPayloadSizeLimitExceeded', `request of ${record.requestBytes} bytes is over the 5 MB limit`);
     for (const a of actions) record.responseBytes += a.run();
-    if (record.responseBytes > PAYLOAD_LIMIT) throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${record.responseBytes} bytes is over the 5 MB limit`);
+    if (web && record.responseBytes > PAYLOAD_LIMIT) throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${record.responseBytes} bytes is over the 5 MB limit`);
     await Promise.resolve();
+  }
+
+  /** Every change of the workbook: refused in a read-only workbook. */
+  guardWorkbookWrite(): void {
+    if (this.state.readOnly) throw officeError('AccessDenied', 'The workbook is read-only.');
   }
 
   sheet(name: string): FakeSheet {
@@ -129,18 +175,30 @@ abstract class ClientObject {
   }
 }
 
-class WorkbookProxy {
+class WorkbookProxy extends ClientObject {
   readonly worksheets: WorksheetCollection;
   readonly functions: { date: (y: number, m: number, d: number) => FunctionResult };
   readonly protection: WorkbookProtection;
   readonly application: Context['application'];
   constructor(ctx: Context) {
+    super(ctx);
     this.worksheets = new WorksheetCollection(ctx);
     this.functions = { date: (y, m, d) => new FunctionResult(ctx, () => serial(y, m, d, ctx.state.date1904)) };
     this.protection = new WorkbookProtection(ctx);
     this.application = ctx.application;
   }
+  protected readProperty(name: string): unknown {
+    if (name === 'readOnly') return this.ctx.state.readOnly;
+    throw officeError('InvalidArgument', `the fake does not know Workbook.${name}`);
+  }
+  /** `Excel.Workbook.readOnly` (ExcelApi 1.8): "Returns true if the workbook is open in read-only mode." */
+  get readOnly(): boolean {
+    return this.get('readOnly');
+  }
 }
+
+/** Characters a sheet name may not hold (support.microsoft.com, "Rename a worksheet"). */
+const BAD_SHEET_NAME = /[\\/?*:[\]]/;
 
 function serial(y: number, m: number, d: number, date1904: boolean): number {
   const t = Date.UTC(y, m - 1, d);
@@ -178,10 +236,11 @@ class WorksheetCollection extends ClientObject {
     throw officeError('InvalidArgument', `unknown property ${name}`);
   }
   protected override afterLoad(): void {
-    const names = this.ctx.state.sheets.map((s) => s.name);
-    this.itemList = names.map((n) => {
-      const w = new Worksheet(this.ctx, () => this.ctx.sheet(n), false);
-      w.markLoaded('name', n);
+    const withVisibility = this.loaded.has('items/visibility');
+    this.itemList = this.ctx.state.sheets.map((s) => {
+      const w = new Worksheet(this.ctx, () => this.ctx.sheet(s.name), false);
+      w.markLoaded('name', s.name);
+      if (withVisibility) w.markLoaded('visibility', s.visibility);
       return w;
     });
   }
@@ -200,6 +259,10 @@ class WorksheetCollection extends ClientObject {
   }
   add(name: string): Worksheet {
     this.call('worksheets.add', name, () => {
+      this.ctx.guardWorkbookWrite();
+      // "The name must be fewer than 32 characters" (Excel.Worksheet.name); no / \ ? * : [ ] and not blank.
+      if (name.length > 31 || name.trim() === '' || BAD_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'"))
+        throw officeError('InvalidArgument', `The sheet name ${JSON.stringify(name)} is not valid.`);
       if (this.ctx.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw officeError('ItemAlreadyExists', `a sheet named ${name} exists`);
       if (this.ctx.state.protected) throw officeError('AccessDenied', 'workbook structure is protected');
       this.ctx.state.sheets.push(emptySheet(name));
@@ -248,6 +311,7 @@ class Worksheet extends ClientObject {
       return null;
     }
     if (name === 'name') return s.name;
+    if (name === 'visibility') return s.visibility;
     throw officeError('InvalidArgument', `unknown property ${name}`);
   }
   protected override defaultProperties(): string[] {
@@ -255,6 +319,9 @@ class Worksheet extends ClientObject {
   }
   get name(): string {
     return this.get('name');
+  }
+  get visibility(): FakeVisibility {
+    return this.get('visibility');
   }
   get isNullObject(): boolean {
     if (!this.nullChecked) throw officeError('PropertyNotLoaded', 'isNullObject is not available before load and sync');
@@ -269,18 +336,27 @@ class Worksheet extends ClientObject {
   getCell(r: number, c: number): Range {
     return this.getRangeByIndexes(r, c, 1, 1);
   }
+  /** Like getUsedRangeOrNullObject, but a blank sheet gives its top left cell: "it will *not* throw an error" (Excel.Worksheet.getUsedRange). */
+  getUsedRange(valuesOnly?: boolean): Range {
+    return new Range(this.ctx, this, () => usedBounds(this.must(), valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }, false);
+  }
+  /** Without `valuesOnly`, formatted cells count as used (Excel.Worksheet.getUsedRangeOrNullObject). */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    void valuesOnly; // the fake keeps values only, so both flavours are the same
-    return new Range(this.ctx, this, () => usedBounds(this.must()), true);
+    return new Range(this.ctx, this, () => usedBounds(this.must(), valuesOnly === true), true);
   }
   activate(): void {
     this.call('activate', null, () => {
-      this.ctx.state.active = this.must().name;
+      const s = this.must();
+      // A hidden sheet cannot be the active one: Excel refuses to activate it (issue 10's review; a very hidden
+      // sheet cannot even be shown from the UI, OfficeDev/office-js#365).
+      if (s.visibility !== 'Visible') throw officeError('InvalidOperation', `The sheet ${s.name} is hidden and cannot be activated.`);
+      this.ctx.state.active = s.name;
     });
   }
   delete(): void {
     this.call('delete', null, () => {
       const s = this.must();
+      this.ctx.guardWorkbookWrite();
       if (this.ctx.state.protected) throw officeError('AccessDenied', 'workbook structure is protected');
       this.ctx.state.sheets = this.ctx.state.sheets.filter((x) => x !== s);
       if (this.ctx.state.active === s.name) this.ctx.state.active = this.ctx.state.sheets[0]?.name ?? '';
@@ -301,7 +377,8 @@ class SheetProtection extends ClientObject {
   }
 }
 
-function guardWrite(sheet: FakeSheet): void {
+function guardWrite(ctx: Context, sheet: FakeSheet): void {
+  ctx.guardWorkbookWrite();
   if (sheet.protected) throw officeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
 }
 
@@ -325,7 +402,7 @@ class Range extends ClientObject {
       set: (v: unknown) =>
         this.set(`font.${prop}`, v, () => {
           const s = this.worksheet.must();
-          guardWrite(s);
+          guardWrite(this.ctx, s);
           this.eachCell((r, c) => {
             const k = `${r},${c}`;
             s.fonts[k] = { ...(s.fonts[k] ?? {}), [prop]: v };
@@ -347,7 +424,7 @@ class Range extends ClientObject {
       set columnWidth(points: number) {
         range.set('columnWidth', points, () => {
           const s = range.worksheet.must();
-          guardWrite(s);
+          guardWrite(range.ctx, s);
           const b = range.bounds();
           for (let c = b.c0; c <= b.c1; c++) s.columnWidths[c] = points;
         });
@@ -386,7 +463,7 @@ class Range extends ClientObject {
       case 'columnCount':
         return b.c1 - b.c0 + 1;
       case 'values': {
-        if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 20_000_000) throw officeError('ResponsePayloadSizeLimitExceeded', 'range too large');
+        checkReadSize(b);
         const out: FakeValue[][] = [];
         for (let r = b.r0; r <= b.r1; r++) {
           const row: FakeValue[] = [];
@@ -395,7 +472,18 @@ class Range extends ClientObject {
         }
         return out;
       }
+      case 'formulas': {
+        checkReadSize(b);
+        const out: FakeValue[][] = [];
+        for (let r = b.r0; r <= b.r1; r++) {
+          const row: FakeValue[] = [];
+          for (let c = b.c0; c <= b.c1; c++) row.push(s.formulas[`${r},${c}`] ?? getValue(s, r, c));
+          out.push(row);
+        }
+        return out;
+      }
       case 'numberFormat': {
+        checkReadSize(b);
         const out: string[][] = [];
         for (let r = b.r0; r <= b.r1; r++) {
           const row: string[] = [];
@@ -430,15 +518,26 @@ class Range extends ClientObject {
   get values(): unknown[][] {
     return this.get('values');
   }
-  /** Like Office.js: a 2-D array of the range's size, or one value for every cell. */
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  /** A 2-D array of the range's shape; each string is taken as typed input unless its cell is text-formatted (see the header). */
   set values(v: unknown) {
     this.set('values', v, () => {
       const s = this.worksheet.must();
-      guardWrite(s);
+      guardWrite(this.ctx, s);
       this.eachMatrix(v, 'values', (r, c, x) => {
-        if (typeof x === 'string' && x.startsWith('=')) throw officeError('InvalidArgument', `the fake keeps no formulas (${x})`);
-        // A leading apostrophe marks text and is not part of the value.
-        setValue(s, r, c, typeof x === 'string' && x.startsWith("'") ? x.slice(1) : (x as FakeValue));
+        // null leaves a cell as it is ("null … will be ignored", Excel.Range.values in the API reference's examples).
+        if (x === null || x === undefined) return;
+        const key = `${r},${c}`;
+        delete s.formulas[key];
+        if (typeof x !== 'string') return setValue(s, r, c, x as FakeValue);
+        const format = s.numberFormats[key];
+        if (format === '@') return setValue(s, r, c, x);
+        const typed = typedInput(x, this.ctx.state.date1904);
+        if (typed.formula !== undefined) s.formulas[key] = typed.formula;
+        if (typed.format && format === undefined) s.numberFormats[key] = typed.format;
+        setValue(s, r, c, typed.value);
       });
     });
   }
@@ -448,21 +547,19 @@ class Range extends ClientObject {
   set numberFormat(v: unknown) {
     this.set('numberFormat', v, () => {
       const s = this.worksheet.must();
-      guardWrite(s);
+      guardWrite(this.ctx, s);
       this.eachMatrix(v, 'numberFormat', (r, c, x) => {
         if (x === 'General') delete s.numberFormats[`${r},${c}`];
         else s.numberFormats[`${r},${c}`] = String(x);
       });
     });
   }
+  /** `values`, `numberFormat` and `formulas` are `any[][]` in the API reference: a scalar is refused. */
   private eachMatrix(v: unknown, what: string, f: (r: number, c: number, x: unknown) => void): void {
     const b = this.bounds();
     const rows = b.r1 - b.r0 + 1;
     const cols = b.c1 - b.c0 + 1;
-    if (!Array.isArray(v)) {
-      this.eachCell((r, c) => f(r, c, v));
-      return;
-    }
+    if (!Array.isArray(v)) throw officeError('InvalidArgument', `Range.${what} takes a 2-D array of the range's shape (${rows}×${cols}), not ${JSON.stringify(v)}.`);
     if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))
       throw officeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
     (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => f(b.r0 + i, b.c0 + j, x)));
@@ -473,16 +570,66 @@ class Range extends ClientObject {
       this.ctx.state.selection = { sheet: s.name, address: a1Of(this.bounds()) };
     });
   }
-  /** Only whole columns shifted left are needed (removing the owned columns). */
+  /**
+   * Whole columns (what removing the owned columns needs): tables and merged areas they cross shrink, as in
+   * Excel. A block of cells shifted left or up that cuts through a table or a merged area is refused, as
+   * Excel refuses it ("The operation is attempting to shift cells in a table"; MergedRangeConflict and
+   * InvalidOperation in the error table of application-specific-api-error-handling).
+   */
   delete(shift: string): void {
     this.call('delete', shift, () => {
       const s = this.worksheet.must();
-      guardWrite(s);
+      guardWrite(this.ctx, s);
       const b = this.bounds();
-      if (shift !== 'Left' || b.r0 !== 0 || b.r1 !== 1_048_575) throw officeError('InvalidArgument', 'the fake deletes whole columns only');
-      deleteColumns(s, b.c0, b.c1 - b.c0 + 1);
+      const wholeColumns = b.r0 === 0 && b.r1 === 1_048_575;
+      if (wholeColumns) return deleteColumns(s, b.c0, b.c1 - b.c0 + 1);
+      const cuts = (x: Bounds) => x.r0 <= b.r1 && x.r1 >= b.r0 && x.c0 <= b.c1 && x.c1 >= b.c0 && !(x.r0 >= b.r0 && x.r1 <= b.r1 && x.c0 >= b.c0 && x.c1 <= b.c1);
+      // Shifting cells moves everything right of (or below) the block in its rows (columns), so a table or a
+      // merge there that the block does not cover whole is cut as well.
+      const shifted: Bounds = shift === 'Up' ? { ...b, r1: 1_048_575 } : { ...b, c1: 16_383 };
+      if (s.tables.some((t) => cuts(t) && (t.r0 < shifted.r0 || t.r1 > shifted.r1 || t.c0 < shifted.c0 || t.c1 > shifted.c1) && overlaps(t, shifted)))
+        throw officeError('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.');
+      if (s.merges.some((m) => cuts(m) && overlaps(m, shifted))) throw officeError('MergedRangeConflict', "We can't do that to a merged cell.");
+      throw officeError('NotImplemented', 'the fake shifts whole columns only');
     });
   }
+}
+
+function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.r0 <= b.r1 && a.r1 >= b.r0 && a.c0 <= b.c1 && a.c1 >= b.c0;
+}
+
+/** RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number." */
+function checkReadSize(b: Bounds): void {
+  if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > READ_CELL_LIMIT) throw officeError('RangeExceedsLimit', 'The cell count in the range has exceeded the maximum supported number.');
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A string written to a cell that is not text-formatted, taken as Excel takes typed input: a leading
+ * apostrophe makes the rest text; numbers, percentages, TRUE/FALSE and ISO dates become values (with a
+ * number format where the cell has none); a leading `=`, `+` or `-` is otherwise a formula. Locale-shaped
+ * dates (`19-8-2025`) stay text (Excel.Range.values, quoted in the header).
+ */
+function typedInput(x: string, date1904: boolean): { value: FakeValue; formula?: string; format?: string } {
+  if (x.startsWith("'")) return { value: x.slice(1) };
+  const t = x.trim();
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
+  const pct = /^([+-]?(\d+(\.\d*)?|\.\d+))\s*%$/.exec(t);
+  if (pct) return { value: Number(pct[1]) / 100, format: '0%' };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    const time = Date.UTC(y, m - 1, d);
+    const date = new Date(time);
+    if (date.getUTCMonth() === m - 1 && date.getUTCDate() === d)
+      return { value: Math.round((time - (date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30))) / DAY_MS), format: 'yyyy-mm-dd' };
+  }
+  // The fake does not calculate: a formula's cached value is empty until Excel would recalculate it.
+  if (/^[=+-]/.test(x)) return { value: '', formula: x.startsWith('=') ? x : `=${x}` };
+  return { value: x };
 }
 
 function deleteColumns(s: FakeSheet, c0: number, n: number): void {
@@ -511,6 +658,8 @@ function deleteColumns(s: FakeSheet, c0: number, n: number): void {
     return hiRaw < lo ? null : { ...x, c0: lo, c1: hiRaw };
   };
   s.tables = s.tables.map(shiftBounds).filter((t): t is FakeTable => t !== null);
+  s.merges = s.merges.map(shiftBounds).filter((m): m is Bounds => m !== null && (m.r1 > m.r0 || m.c1 > m.c0));
+  s.formulas = shiftKey(s.formulas) as Record<string, string>;
   s.conditionalFormats = s.conditionalFormats.map(shiftBounds).filter((f): f is FakeConditionalFormat => f !== null);
 }
 
@@ -541,7 +690,7 @@ class ConditionalFormatCollection extends ClientObject {
     let created: FakeConditionalFormat | null = null;
     this.call('conditionalFormats.add', type, () => {
       const s = this.range.worksheet.must();
-      guardWrite(s);
+      guardWrite(this.ctx, s);
       if (type !== 'CellValue') throw officeError('InvalidArgument', `the fake supports CellValue formats only, not ${type}`);
       created = { id: this.ctx.state.nextId++, type: 'CellValue', ...this.range.bounds(), formula1: '', operator: '', fill: null, font: null };
       s.conditionalFormats.push(created);
@@ -614,7 +763,7 @@ class ConditionalFormat {
         bytes: 0,
         run: () => {
           const s = this.worksheet.must();
-          guardWrite(s);
+          guardWrite(this.ctx, s);
           const cf = this.target();
           s.conditionalFormats = s.conditionalFormats.filter((f) => f !== cf);
           return 0;
@@ -665,7 +814,7 @@ class Table {
             bytes: 0,
             run: () => {
               const s = this.sheet();
-              guardWrite(s);
+              guardWrite(this.ctx, s);
               const t = this.must();
               if (index !== undefined && index !== null) throw officeError('InvalidArgument', 'the fake adds table columns at the end only');
               if (values !== undefined && values !== null) throw officeError('InvalidArgument', 'the fake adds empty table columns only');
@@ -703,10 +852,22 @@ class Table {
   }
 }
 
+/**
+ * How Excel plots a chart's series. `Auto` on the web "will simply default to columns"; on desktop it
+ * "will inspect the source data shape": like Insert › Chart, series run along the longer side's
+ * perpendicular, i.e. a range wider than tall gets one series per row (Excel.ChartSeriesBy).
+ */
+function plottedBy(seriesBy: string, b: Bounds, platform: FakePlatform): 'Columns' | 'Rows' {
+  if (seriesBy === 'Columns' || seriesBy === 'Rows') return seriesBy;
+  if (seriesBy !== 'Auto') throw officeError('InvalidArgument', `seriesBy ${seriesBy} is not a ChartSeriesBy value`);
+  if (platform === 'OfficeOnline') return 'Columns';
+  return b.c1 - b.c0 > b.r1 - b.r0 ? 'Rows' : 'Columns';
+}
+
 class Chart {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
-  private chart: { type: string; source: string; seriesBy: string; title: string; anchor: string | null } | null = null;
+  private chart: FakeChart | null = null;
   constructor(
     private readonly ctx: Context,
     worksheet: Worksheet,
@@ -719,8 +880,9 @@ class Chart {
         bytes: 0,
         run: () => {
           const s = worksheet.must();
-          guardWrite(s);
-          this.chart = { type, source: a1Of(source.bounds()), seriesBy, title: '', anchor: null };
+          guardWrite(this.ctx, s);
+          const b = source.bounds();
+          this.chart = { type, source: a1Of(b), seriesBy, plottedBy: plottedBy(seriesBy, b, ctx.platform), title: '', anchor: null };
           s.charts.push(this.chart);
           return 0;
         },
@@ -774,13 +936,14 @@ export interface FakeExcel {
 }
 
 /** The fake host over a workbook state. `run` behaves like Excel.run, including its closing sync. */
-export function createFakeExcel(state: FakeWorkbookState): FakeExcel {
+export function createFakeExcel(state: FakeWorkbookState, options: FakeExcelOptions = {}): FakeExcel {
   const syncs: SyncRecord[] = [];
+  const platform = options.platform ?? 'OfficeOnline';
   return {
     state,
     syncs,
     run: async (batch) => {
-      const ctx = new Context(state, syncs);
+      const ctx = new Context(state, syncs, platform);
       const result = await batch(ctx as unknown as Excel.RequestContext);
       if (ctx.queue.length > 0) await ctx.sync();
       return result;

@@ -1,39 +1,74 @@
-// The `Office` global of the fake host: onReady reports Excel, document settings live in the workbook
-// state, and requirement sets up to ExcelApi 1.17 are "supported" (so notes, 1.18, are not, by default).
-import { createFakeExcel, type FakeExcel } from './excel';
-import type { FakeWorkbookState } from './workbook';
+// The `Office` global of the fake host, as strict as the documentation:
+// - Office.onReady resolves asynchronously, after office.js has initialised, and may come late (a cold Excel
+//   on the web or Mac): "Office.onReady() … returns a Promise that is resolved when the Office.js library
+//   is loaded" (https://learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in).
+// - isSetSupported answers for every requirement set a test configures, comparing versions as numbers, and
+//   false for any other set (Office.RequirementSetSupport, @types/office-js `isSetSupported(name, minVersion)`).
+// - Document settings are "saved per add-in and per document" (@types/office-js `Office.Settings`): set and
+//   remove change only the in-memory copy; saveAsync persists it into the workbook, under this add-in's id.
+//   A read-only workbook cannot save them.
+import { createFakeExcel, type FakeExcel, type FakePlatform } from './excel';
+import { ADDIN_ID, type FakeWorkbookState } from './workbook';
 
 export interface FakeOfficeOptions {
   displayLanguage?: string;
-  /** Highest ExcelApi minor version supported (default 17). */
-  excelApiMinor?: number;
+  /** Requirement sets the host supports, name → highest version (default ExcelApi 1.17: notes, 1.18, are not). */
+  requirementSets?: Record<string, string>;
+  platform?: FakePlatform;
+  /** Milliseconds before onReady answers (a cold start); default 0: still asynchronous. */
+  onReadyDelayMs?: number;
+  /** The add-in whose settings this is (default the product's manifest id). */
+  addinId?: string;
+}
+
+/** `1.17` ≥ `1.9`: versions compare part by part as numbers. */
+function atLeast(have: string, want: string): boolean {
+  const a = have.split('.').map(Number);
+  const b = want.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
 }
 
 export function installFakeOffice(target: Record<string, unknown>, state: FakeWorkbookState, options: FakeOfficeOptions = {}): FakeExcel {
-  const excel = createFakeExcel(state);
-  const maxMinor = options.excelApiMinor ?? 17;
+  const platform = options.platform ?? 'OfficeOnline';
+  const excel = createFakeExcel(state, { platform });
+  const sets = options.requirementSets ?? { ExcelApi: '1.17' };
+  const id = options.addinId ?? ADDIN_ID;
+  // The in-memory copy, loaded from the document when the add-in starts.
+  let memory: Record<string, unknown> = structuredClone(state.settings[id] ?? {});
   const settings = {
-    get: (name: string) => (name in state.settings ? structuredClone(state.settings[name]) : null),
-    set: (name: string, value: unknown) => void (state.settings[name] = structuredClone(value)),
-    remove: (name: string) => void delete state.settings[name],
-    saveAsync: (callback?: (r: { status: string }) => void) => setTimeout(() => callback?.({ status: 'succeeded' }), 0),
+    get: (name: string) => (name in memory ? structuredClone(memory[name]) : null),
+    set: (name: string, value: unknown) => void (memory[name] = structuredClone(value)),
+    remove: (name: string) => void delete memory[name],
+    saveAsync: (callback?: (r: { status: string; error?: { message: string } }) => void) =>
+      setTimeout(() => {
+        if (state.readOnly) return callback?.({ status: 'failed', error: { message: 'The document is read-only.' } });
+        state.settings[id] = structuredClone(memory);
+        callback?.({ status: 'succeeded' });
+      }, 0),
+    refreshAsync: (callback?: (r: { status: string }) => void) =>
+      setTimeout(() => {
+        memory = structuredClone(state.settings[id] ?? {});
+        callback?.({ status: 'succeeded' });
+      }, 0),
   };
-  const info = { host: 'Excel', platform: 'OfficeOnline' };
+  const info = { host: 'Excel', platform };
+  const ready = new Promise<typeof info>((resolve) => setTimeout(() => resolve(info), options.onReadyDelayMs ?? 0));
   target.Office = {
     HostType: { Excel: 'Excel', Word: 'Word' },
-    PlatformType: { OfficeOnline: 'OfficeOnline' },
-    onReady: (callback?: (i: typeof info) => void) => {
-      callback?.(info);
-      return Promise.resolve(info);
-    },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+    onReady: (callback?: (i: typeof info) => void) => ready.then((i) => (callback?.(i), i)),
     context: {
       displayLanguage: options.displayLanguage ?? 'nl-NL',
       document: { settings },
       requirements: {
         isSetSupported: (name: string, version?: string) => {
-          if (name !== 'ExcelApi') return false;
-          const minor = Number(String(version ?? '1.1').split('.')[1] ?? 0);
-          return minor <= maxMinor;
+          const have = sets[name];
+          return have !== undefined && atLeast(have, version ?? '1.1');
         },
       },
     },

@@ -35,15 +35,30 @@ export interface FakeConditionalFormat {
 export interface FakeChart {
   type: string;
   source: string;
+  /** What the add-in asked for (`Auto`, `Columns`, `Rows`). */
   seriesBy: string;
+  /** How the host plots it: desktop Excel guesses `Auto` from the range's shape, Excel on the web takes columns. */
+  plottedBy: 'Columns' | 'Rows';
   title: string;
   anchor: string | null;
 }
 
+export type FakeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+/** 0-based inclusive bounds of a block of cells. */
+export interface FakeBounds {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
 export interface FakeSheet {
   name: string;
-  /** Row-major values; a missing or '' entry is an empty cell. */
+  /** Row-major values; a missing or '' entry is an empty cell. A formula cell holds its cached result here. */
   values: FakeValue[][];
+  /** 'r,c' → formula text (`=SUM(E4:E9)`) of a formula cell. */
+  formulas: Record<string, string>;
   /** 'r,c' → number format (absent: General). */
   numberFormats: Record<string, string>;
   fonts: Record<string, FakeFont>;
@@ -54,6 +69,8 @@ export interface FakeSheet {
   conditionalFormats: FakeConditionalFormat[];
   charts: FakeChart[];
   notes: { address: string; text: string }[];
+  visibility: FakeVisibility;
+  merges: FakeBounds[];
 }
 
 export interface FakeWorkbookState {
@@ -63,17 +80,36 @@ export interface FakeWorkbookState {
   /** Workbook structure protection. */
   protected: boolean;
   selection: { sheet: string; address: string } | null;
-  /** Office.context.document.settings. */
-  settings: Record<string, unknown>;
+  /** Office document settings as saved in the workbook, per add-in id (Office.Settings are per add-in and per document). */
+  settings: Record<string, Record<string, unknown>>;
+  /** Opened read-only (view mode on the web, opened read-only, no edit rights): every change is refused. */
+  readOnly: boolean;
   nextId: number;
 }
 
 export function emptySheet(name: string, values: FakeValue[][] = []): FakeSheet {
-  return { name, values, numberFormats: {}, fonts: {}, columnWidths: {}, protected: false, tables: [], conditionalFormats: [], charts: [], notes: [] };
+  return {
+    name,
+    values,
+    formulas: {},
+    numberFormats: {},
+    fonts: {},
+    columnWidths: {},
+    protected: false,
+    tables: [],
+    conditionalFormats: [],
+    charts: [],
+    notes: [],
+    visibility: 'Visible',
+    merges: [],
+  };
 }
 
+/** The add-in id of the product's manifest (`<Id>` in manifest.xml), under which the fake keeps its document settings. */
+export const ADDIN_ID = '3f6c2b1e-8a4d-4e8b-9c55-7d1f0b2a6e41';
+
 export function workbookState(sheets: FakeSheet[], options: { date1904?: boolean; active?: string } = {}): FakeWorkbookState {
-  return { sheets, active: options.active ?? sheets[0]?.name ?? '', date1904: options.date1904 ?? false, protected: false, selection: null, settings: {}, nextId: 1 };
+  return { sheets, active: options.active ?? sheets[0]?.name ?? '', date1904: options.date1904 ?? false, protected: false, selection: null, settings: {}, readOnly: false, nextId: 1 };
 }
 
 export const MAX_ROWS = 1_048_576;
@@ -123,19 +159,26 @@ export function isEmpty(v: FakeValue | undefined): boolean {
   return v === undefined || v === '';
 }
 
-/** Bounds of the non-empty values, or null. */
-export function usedBounds(sheet: FakeSheet): { r0: number; c0: number; r1: number; c1: number } | null {
+/** Bounds of the cells with a value (or formula), and unless `valuesOnly` also of formatted cells; null when none. */
+export function usedBounds(sheet: FakeSheet, valuesOnly = true): FakeBounds | null {
   let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+  const use = (r: number, c: number) => {
+    if (r < r0) r0 = r;
+    if (r > r1) r1 = r;
+    if (c < c0) c0 = c;
+    if (c > c1) c1 = c;
+  };
   sheet.values.forEach((row, r) => {
     if (!row) return;
     row.forEach((v, c) => {
-      if (isEmpty(v)) return;
-      if (r < r0) r0 = r;
-      if (r > r1) r1 = r;
-      if (c < c0) c0 = c;
-      if (c > c1) c1 = c;
+      if (!isEmpty(v)) use(r, c);
     });
   });
+  const keys = [...Object.keys(sheet.formulas), ...(valuesOnly ? [] : [...Object.keys(sheet.numberFormats), ...Object.keys(sheet.fonts)])];
+  for (const key of keys) {
+    const [r, c] = key.split(',').map(Number) as [number, number];
+    use(r, c);
+  }
   return r1 < 0 ? null : { r0, c0, r1, c1 };
 }
 

@@ -173,6 +173,22 @@ export async function excelRuleProblems(bytes: Uint8Array): Promise<string[]> {
       const st = attr(row, 's');
       if (st !== undefined && Number(st) >= cellXfs) problems.push(`${where}: row ${r} s=${st} but only ${cellXfs} cell styles`);
     }
+    // Shared formulas: every cell that uses one lies in the range of its master (the cell with `ref`).
+    const masters = new Map<string, ReturnType<typeof rangeRef>>();
+    const users: { ref: string; si: string }[] = [];
+    for (const c of descendants(kid(s.xml, 'sheetData') ?? s.xml, 'c')) {
+      const f = kid(c, 'f');
+      if (!f || attr(f, 't') !== 'shared') continue;
+      const si = attr(f, 'si') ?? '';
+      if (attr(f, 'ref') !== undefined) masters.set(si, rangeRef(attr(f, 'ref')!));
+      else users.push({ ref: attr(c, 'r') ?? '', si });
+    }
+    for (const u of users) {
+      const master = masters.get(u.si);
+      const at = cellRef(u.ref);
+      if (!master || !at || !overlap(master, { c1: at[0], r1: at[1], c2: at[0], r2: at[1] }))
+        problems.push(`${where}: cell ${u.ref} uses shared formula ${u.si}, which has no master cell whose range holds it`);
+    }
     // Column ranges ascending and not overlapping, styles defined.
     let lastMax = 0;
     for (const col of kids(kid(s.xml, 'cols') ?? s.xml, 'col')) {
