@@ -6,10 +6,10 @@
 // 2. The request body for 50,000 people (the spec's maximum) in the compact form, versus the API's
 //    10 MiB body limit: goal ≤ 0.5 of it, room to spare. The documented body beside it.
 import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { generatePeople } from './evaluate.bench';
+import { load, median, ms, type GoalRow } from './goals';
 import { startLocalHostProcess } from '../scripts/api-host';
 import { startAzurite } from '../scripts/azurite';
 import { createApiClient } from '../shared/api/client';
@@ -26,18 +26,7 @@ const RUNS = 9;
 const WARMUP = 3;
 const DATE = { referenceDate: '2026-11-28', planningYear: '2026-2027' } as const;
 
-/** One row of the issue's table: what, the figure measured, the goal, and whether it is met. */
-export interface GoalRow {
-  what: string;
-  figure: string;
-  goal: string;
-  met: boolean;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-const load = () => loadavg()[0]!.toFixed(1);
 
 /**
  * CPU milliseconds a process has used so far (Linux /proc, user + system, at 100 ticks a second), or
