@@ -11,6 +11,7 @@ export function escapeXml(text: string): string {
 }
 
 export function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text; // most attribute values and texts: no regex run
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
     if (e === 'amp') return '&';
     if (e === 'lt') return '<';
