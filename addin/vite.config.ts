@@ -39,8 +39,15 @@ export function officeJs(local: boolean): Plugin {
   };
 }
 
+// The help page (manifest SupportUrl) names whom to contact; an IT officer sets it with azd
+// (`azd env set BOSSPO_SUPPORT_CONTACT …`), otherwise it says the board's own administrator.
+process.env.VITE_BOSSPO_SUPPORT_CONTACT ||= process.env.BOSSPO_SUPPORT_CONTACT || 'de functioneel beheerder van uw bestuur';
+
 export default defineConfig(({ command }) => ({
   root: here,
+  // Relative asset addresses: the built pane works from any host and any sub-path
+  // (https://host/addin/taskpane.html), without knowing the path at build time.
+  base: './',
   publicDir: resolve(here, 'assets'),
   plugins: [react(), officeJs(command === 'serve' || process.env.BOSSPO_OFFICE_JS === 'local')],
   resolve: { alias: { '@shared': resolve(here, '..', 'shared') } },
@@ -50,7 +57,9 @@ export default defineConfig(({ command }) => ({
     // Browser mode's reader and writer (xlsx/, fflate) are one lazy chunk; the first load stays far below this.
     chunkSizeWarningLimit: 1100,
     target: 'es2022',
-    rollupOptions: { input: { taskpane: resolve(here, 'taskpane.html') } },
+    rollupOptions: {
+      input: { taskpane: resolve(here, 'taskpane.html'), hulp: resolve(here, 'hulp.html'), 'auth-dialog': resolve(here, 'auth-dialog.html') },
+    },
   },
   server: { port: 3000, strictPort: true },
   preview: { port: 3000, strictPort: true },

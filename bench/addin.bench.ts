@@ -84,7 +84,8 @@ async function bundleFigures(): Promise<void> {
       keys.forEach(walk);
       return [...seen].map((k) => manifest[k]!.file);
     };
-    const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+    // The pane's page (the build also has the help page and the sign-in dialog as entries).
+    const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry && k.endsWith('taskpane.html'))!;
     const key = (suffix: string) => Object.keys(manifest).find((k) => k.endsWith(suffix))!;
     const sum = (files: string[]) => files.reduce((s, f) => s + gz(f), 0);
     // The Controle view (OfficePane) is what the role pane opens with, so it belongs to the first load.

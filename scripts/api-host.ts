@@ -14,6 +14,8 @@ export interface LocalHostProcess {
   child: ChildProcess;
   /** Every line the host wrote on stdout and stderr after it started listening. */
   logs: string[];
+  /** The functions the bundle host found registered with app.http (bundle host only). */
+  functions: string[];
   stop(): Promise<void>;
 }
 
@@ -24,23 +26,32 @@ export async function startLocalHostProcess(options: {
   port?: number;
   /** Print each log line as it comes (npm run start:api). */
   echo?: (line: string) => void;
+  /** Serve the built package instead of the sources: the path of dist/api-local/host.js (plain Node, no tsx). */
+  bundleHost?: string;
+  /** The package folder the bundle host loads (default dist/api beside it). */
+  bundleDir?: string;
 }): Promise<LocalHostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'functions/src/local/main.ts')], {
+  const args = options.bundleHost
+    ? [options.bundleHost, ...(options.bundleDir ? [options.bundleDir] : [])]
+    : ['--import', 'tsx', join(PROJECT_ROOT, 'functions/src/local/main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env, PORT: String(options.port ?? 0) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
   let errors = '';
+  let functions: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the local host did not start within 60 s')), 60_000);
     let listening = false;
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!listening) {
         try {
-          const first = JSON.parse(line) as { listening?: string };
+          const first = JSON.parse(line) as { listening?: string; functions?: string[] };
           if (first.listening) {
             listening = true;
+            functions = first.functions ?? [];
             clearTimeout(timer);
             resolve(first.listening);
             return;
@@ -62,5 +73,5 @@ export async function startLocalHostProcess(options: {
       if (!listening) reject(new Error(`the local host exited with code ${code}: ${errors.trim()}`));
     });
   });
-  return { url, pid: child.pid!, child, logs, stop: () => stopProcess(child) };
+  return { url, pid: child.pid!, child, logs, functions, stop: () => stopProcess(child) };
 }

@@ -29,6 +29,8 @@ export interface StartApiOptions {
   host?: 'auto' | 'local' | 'func';
   /** Where the function app's log lines go (default stdout). */
   log?: (line: string) => void;
+  /** Build the deployable package (npm run build:api) and serve that instead of the sources. */
+  dist?: boolean;
 }
 
 export interface ApiStack {
@@ -37,6 +39,8 @@ export interface ApiStack {
   keys: ApiKeys;
   generatedKeys: boolean;
   host: 'local' | 'func';
+  /** The deployable package (dist/api) is served, not the sources. */
+  dist: boolean;
   azurite: { port: number; pid: number; connectionString: string };
   stop(): Promise<void>;
 }
@@ -88,16 +92,17 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiStack>
     AzureWebJobsStorage: azurite.connectionString,
   };
   const func = options.host === 'local' ? null : findFunc();
+  const built = options.dist || func ? await buildFunctionApp() : null;
   if (options.host === 'func' && !func) {
     await azurite.stop();
     throw new Error('Azure Functions Core Tools (func) are not installed.');
   }
   try {
     if (func) {
-      const child = await startFunc(func, port, env, log);
+      const child = await startFunc(func, built!.dir, port, env, log);
       return stack('func', `http://127.0.0.1:${port}`, () => stopProcess(child));
     }
-    const host = await startLocalHostProcess({ env, port, echo: log });
+    const host = await startLocalHostProcess({ env, port, echo: log, ...(built ? { bundleHost: built.host, bundleDir: built.dir } : {}) });
     return stack('local', host.url, host.stop);
   } catch (e) {
     await azurite.stop();
@@ -110,6 +115,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiStack>
       keys,
       generatedKeys,
       host: kind,
+      dist: built !== null,
       azurite: { port: azurite.port, pid: azurite.pid, connectionString: azurite.connectionString },
       async stop() {
         await stopHost();
@@ -121,11 +127,11 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiStack>
 
 async function startFunc(
   func: string,
+  appDir: string,
   port: number,
   env: Record<string, string>,
   log: (line: string) => void,
 ): Promise<ChildProcess> {
-  const appDir = await buildFunctionApp();
   const child = spawn(func, ['start', '--port', String(port), '--cors', process.env.BOSSPO_CORS_ORIGINS ?? 'https://localhost:3000,http://localhost:3000'], {
     cwd: appDir,
     env: { ...process.env, ...env, FUNCTIONS_WORKER_RUNTIME: 'node' },

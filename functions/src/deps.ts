@@ -4,9 +4,11 @@ import type { Plan } from '../../shared/plan/schema';
 import { keyRing, parseApiKeys, type KeyRing } from './auth/keys';
 import { authEnabled } from './auth/principal';
 import { knownBoards, type KnownBoards } from './known-boards';
+import { createTokenValidator, tokenSettings, type TokenValidator } from './auth/token';
 import { NeedsRepository } from './storage/needs-repository';
 import { RegisterRepository } from './storage/register-repository';
-import { connectionString, createStorage, type Storage } from './storage/tables';
+import { storageTarget } from './storage/connection';
+import { createStorage, type Storage } from './storage/tables';
 
 export interface AppDeps {
   plan: Plan;
@@ -15,6 +17,8 @@ export interface AppDeps {
   boards: KnownBoards;
   /** Trust `x-ms-client-principal` (only when App Service Authentication is on). */
   trustPrincipal: boolean;
+  /** Entra ID access tokens checked in the app (BOSSPO_AUTH_TENANT_ID + BOSSPO_AUTH_CLIENT_ID), or null. */
+  tokens: TokenValidator | null;
   storage: Storage;
   needs(): Promise<NeedsRepository>;
   register(): Promise<RegisterRepository>;
@@ -34,13 +38,15 @@ export interface DepsOptions {
 export function createDeps(options: DepsOptions = {}): AppDeps {
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
-  const storage = createStorage(connectionString(env), env.BOSSPO_TABLE_PREFIX || 'bosspo');
+  const storage = createStorage(storageTarget(env), env.BOSSPO_TABLE_PREFIX || 'bosspo');
   const keys = keyRing(parseApiKeys(env.BOSSPO_API_KEYS));
+  const tokens = tokenSettings(env);
   return {
     plan: options.plan ?? bossPoPlan,
     keys,
     boards: knownBoards(env.BOSSPO_BOARDS, keys.boards),
     trustPrincipal: authEnabled(env),
+    tokens: tokens ? createTokenValidator(tokens) : null,
     storage,
     needs: async () => new NeedsRepository(await storage.table('needs'), now),
     register: async () => new RegisterRepository(await storage.table('register'), await storage.table('registerboards')),

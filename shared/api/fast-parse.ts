@@ -89,7 +89,7 @@ function trainingValue(v: unknown): unknown {
   const e = v.exempt;
   if (!isPlainObject(e)) return NO;
   for (const key in e) if (key !== 'date') return NO;
-  return e.date === null || isIsoDate(e.date) ? { exempt: { date: e.date } } : NO;
+  return e.date === null || isInputDate(e.date) ? { exempt: { date: e.date } } : NO;
 }
 
 function date(v: unknown): unknown {

@@ -43,11 +43,11 @@ export type CompletionValue = z.infer<typeof CompletionValue>;
  * An exempted training (rules.md §4.13): completed "binnen een andere context", on its date if the cell
  * names one. The reason stays in the workbook (interfaces.md §3); clients add it to the message.
  */
-export const Exemption = z.object({ exempt: z.object({ date: IsoDate.nullable() }).strict() }).strict();
+export const Exemption = z.object({ exempt: z.object({ date: InputDate.nullable() }).strict() }).strict();
 export type Exemption = z.infer<typeof Exemption>;
 
 /** A training completion: as CompletionValue, or an exemption (only training cells have those). */
-export const TrainingValue = z.union([IsoDate, z.literal('done'), Invalid, Exemption]).nullable();
+export const TrainingValue = z.union([InputDate, z.literal('done'), Invalid, Exemption]).nullable();
 export type TrainingValue = z.infer<typeof TrainingValue>;
 
 /** roleStart, velonRegistration: a date, unreadable, or null (unknown). */

@@ -1,38 +1,24 @@
-// manifest.xml and the production manifest against Microsoft's add-in manifest XSDs, offline with xmllint.
-// The XSDs are copied into the project (test/schemas/office-addin-manifest), so the test always runs.
-import { execFileSync } from 'node:child_process';
+// manifest.xml and the production manifest against Microsoft's add-in manifest XSDs (kept in the project:
+// schemas/office-addin-manifest), offline with xmllint; the production build's version and addresses.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { productionManifest, normaliseBaseUrl } from '../../scripts/manifest-prod';
+import { nextVersion, normaliseBaseUrl, productionManifest, validateManifest, writeProductionManifest } from '../../scripts/manifest-prod';
 
-const xsdDir = join(import.meta.dirname, '..', 'schemas', 'office-addin-manifest');
 const manifest = readFileSync(join(import.meta.dirname, '..', '..', 'manifest.xml'), 'utf8');
-
-function validate(file: string): string {
-  const schema = join(xsdDir, 'OfficeAppManifestV1_1.xsd');
-  try {
-    return execFileSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8', stdio: 'pipe' });
-  } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    throw new Error(`xmllint rejected ${file}:\n${err.stderr ?? err.message}`);
-  }
-}
+const tmp = () => mkdtempSync(join(tmpdir(), 'manifest-'));
 
 describe('manifest.xml', () => {
-  it('validates against OfficeAppManifestV1_1.xsd with xmllint', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+  it('validates against OfficeAppManifestV1_1.xsd with xmllint, and the check is real', () => {
+    const dir = tmp();
     const dev = join(dir, 'manifest.xml');
-    const prod = join(dir, 'manifest.prod.xml');
     writeFileSync(dev, manifest);
-    writeFileSync(prod, productionManifest(manifest, 'https://bosspo.example.org/addin/'));
-    validate(dev);
-    validate(prod);
-    // A manifest with an element out of order must be rejected: the check is real.
+    expect(validateManifest(dev)).toBe('valid');
+    // A manifest with an element out of order must be rejected.
     const broken = join(dir, 'broken.xml');
     writeFileSync(broken, manifest.replace('<Version>1.0.0.0</Version>', '').replace('<ProviderName>', '<Version>1.0.0.0</Version><ProviderName>').replace('<Id>', '<ProviderName>x</ProviderName><Id>'));
-    expect(() => validate(broken)).toThrow(/xmllint rejected/);
+    expect(() => validateManifest(broken)).toThrow(/xmllint keurt/);
   });
 
   it('asks Excel for ExcelApi 1.8, a Workbook host, the task pane on localhost:3000 and a Home tab button', () => {
@@ -50,11 +36,40 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('production manifest points every address at the deployed host and nothing at localhost', () => {
-    const prod = productionManifest(manifest, 'https://bosspo.example.org/addin/');
+  it('SupportUrl points at the help page the build ships (hulp.html), which exists in the pane\'s sources', () => {
+    expect(manifest).toContain('<SupportUrl DefaultValue="https://localhost:3000/hulp.html"/>');
+    const help = readFileSync(join(import.meta.dirname, '..', '..', 'addin', 'hulp.html'), 'utf8');
+    expect(help).toMatch(/<html lang="nl">/);
+    expect(help).toMatch(/privacy/i);
+  });
+});
+
+describe('the production manifest', () => {
+  it('points every address at the deployed host and sub-path, nothing at localhost, and still validates', () => {
+    const prod = productionManifest(manifest, 'https://bosspo.example.org/addin/', '1.0.0.3');
     expect(prod).not.toContain('localhost');
     expect(prod).toContain('<SourceLocation DefaultValue="https://bosspo.example.org/addin/taskpane.html"/>');
+    expect(prod).toContain('<SupportUrl DefaultValue="https://bosspo.example.org/addin/hulp.html"/>');
     expect(prod).toContain('https://bosspo.example.org/addin/icon-80.png');
+    expect(prod).toContain('<Version>1.0.0.3</Version>');
+    const file = join(tmp(), 'prod.xml');
+    writeFileSync(file, prod);
+    expect(validateManifest(file)).toBe('valid');
+  });
+
+  it('raises the version on every production build (Office caches add-ins by version)', () => {
+    expect(nextVersion('1.0.0.0', null)).toBe('1.0.0.1');
+    expect(nextVersion('1.0.0.0', '1.0.0.1')).toBe('1.0.0.2');
+    expect(nextVersion('1.0.0.0', '1.0.3.65535')).toBe('1.0.4.0');
+    expect(nextVersion('1.1.0.0', '1.0.0.9')).toBe('1.1.0.1');
+    expect(() => nextVersion('1.0.0.0', 'x')).toThrow(/vorm/);
+    const out = join(tmp(), 'manifest.xml');
+    const first = writeProductionManifest({ baseUrl: 'https://a.example.org/addin', out });
+    const second = writeProductionManifest({ baseUrl: 'https://a.example.org/addin', out });
+    expect([first.version, second.version]).toEqual(['1.0.0.1', '1.0.0.2']);
+    expect(first.validated && second.validated).toBe(true);
+    expect(readFileSync(out, 'utf8')).toContain('<Version>1.0.0.2</Version>');
+    expect(writeProductionManifest({ baseUrl: 'https://a.example.org/addin', out, previous: '1.0.0.41' }).version).toBe('1.0.0.42');
   });
 
   it('refuses a deployed address that is not https', () => {

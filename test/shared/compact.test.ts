@@ -145,7 +145,7 @@ describe('the compact request', () => {
     ['a dictionary with another key', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [0], x: 1 } } }, 'columns/school'],
     ['no ref column', { fields: [], columns: { students: [1] } }, 'columns/ref'],
     ['a column that is no column', { fields: [], columns: { ref: ['2'], students: 3 } }, 'columns/students'],
-    ['an unknown field', { fields: ['name'], columns: { ref: ['2'] } }, 'fields/0'],
+    ['an unknown field', { fields: ['salary'], columns: { ref: ['2'] } }, 'fields/0'],
     ['a bad reference date', { referenceDate: '2026-02-30', fields: [], columns: { ref: ['2'] } }, 'referenceDate'],
   ])('refuses %s', (_, body, path) => {
     const r = parseCompactEvaluateRequest(body);

@@ -46,7 +46,8 @@ export default function BrowserPane({ settings, onSettings }: { settings: LocalS
       const { checkFile, FileProblem } = await import('../browser/check-file');
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const evaluate = settings.apiUrl.trim() ? (await import('../pipeline')).apiEvaluator({ baseUrl: settings.apiUrl.trim(), apiKey: settings.apiKey }) : undefined;
+        // Outside Office nobody signs in: the API only with a key (local use), else the bundled engine.
+        const evaluate = settings.apiUrl.trim() && settings.apiKey.trim() ? (await import('../pipeline')).apiEvaluator({ baseUrl: settings.apiUrl.trim(), apiKey: settings.apiKey }) : undefined;
         const result = await checkFile({ name: file.name, bytes }, { ...valid, ...(evaluate ? { evaluate } : {}) });
         const blob = new Blob([result.output as Uint8Array<ArrayBuffer>], { type: workbookMediaType(result.outputName) });
         setDone({

@@ -34,9 +34,12 @@ export function Settings({
       <Field label={t.apiUrl} hint={t.apiUrlHint}>
         <Input type="url" value={draft.apiUrl} onChange={(_, d) => (setSaved(false), setDraft({ ...draft, apiUrl: d.value }))} />
       </Field>
-      <Field label={t.apiKey}>
-        <Input type="password" value={draft.apiKey} onChange={(_, d) => (setSaved(false), setDraft({ ...draft, apiKey: d.value }))} />
-      </Field>
+      {/* Signed in with Entra ID in Azure, the pane never asks for a key; keys are for local use. */}
+      {!msal && (
+        <Field label={t.apiKey}>
+          <Input type="password" value={draft.apiKey} onChange={(_, d) => (setSaved(false), setDraft({ ...draft, apiKey: d.value }))} />
+        </Field>
+      )}
       <div>
         <Button type="submit">{t.save}</Button>
       </div>

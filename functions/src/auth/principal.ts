@@ -1,10 +1,9 @@
 // App Service Authentication (Easy Auth) in Azure: the platform signs the user in and passes the
 // principal in `x-ms-client-principal` (base64 JSON with claims). Trusted only when the platform says
-// authentication is on, because otherwise anyone could send the header. App roles map as in README.md.
+// authentication is on, because otherwise anyone could send the header. App roles map as in roles.ts.
 import { z } from 'zod';
-import type { ApiRole } from '../../../shared/api/common';
-import { BoardName } from '../../../shared/api/common';
 import type { Caller } from './caller';
+import { callerFromRoleValues } from './roles';
 
 const PrincipalSchema = z.object({
   role_typ: z.string().optional(),
@@ -30,22 +29,7 @@ export function callerFromPrincipal(header: string): Caller | null {
   const parsed = PrincipalSchema.safeParse(raw);
   if (!parsed.success) return null;
   const roleTypes = new Set([...ROLE_CLAIMS, ...(parsed.data.role_typ ? [parsed.data.role_typ] : [])]);
-  const roles = new Set<ApiRole>();
-  const boards: string[] = [];
-  for (const claim of parsed.data.claims) {
-    if (!roleTypes.has(claim.typ)) continue;
-    const value = claim.val.trim();
-    const board = /^board[:.](.+)$/i.exec(value)?.[1];
-    if (board !== undefined) {
-      const name = BoardName.safeParse(board);
-      if (name.success) {
-        roles.add('board');
-        boards.push(name.data);
-      }
-    } else if (value.toLowerCase() === 'pabo') roles.add('pabo');
-    else if (value.toLowerCase() === 'stuurgroep') roles.add('stuurgroep');
-  }
-  return { roles: [...roles], boards };
+  return callerFromRoleValues(parsed.data.claims.filter((c) => roleTypes.has(c.typ)).map((c) => c.val));
 }
 
 /** The signed-in user's name claim, only for GET /api/me (the caller is kept free of names elsewhere). */

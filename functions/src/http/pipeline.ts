@@ -5,7 +5,7 @@ import { RestError } from '@azure/data-tables';
 import type { z } from 'zod';
 import { zodProblems } from '../../../shared/api/common';
 import { primaryRole, type Caller } from '../auth/caller';
-import { callerFromPrincipal, principalName } from '../auth/principal';
+import { identifyCaller } from '../auth/identify';
 import type { AppDeps } from '../deps';
 import { InvalidContinuation } from '../storage/register-repository';
 import { isUnavailable } from '../storage/tables';
@@ -18,21 +18,6 @@ interface Outcome {
   response: ApiResponse;
   route: string;
   caller: Caller | null;
-}
-
-function identify(req: ApiRequest, deps: AppDeps): Caller | null {
-  if (deps.trustPrincipal) {
-    const principal = req.headers.get('x-ms-client-principal');
-    if (principal) {
-      const caller = callerFromPrincipal(principal);
-      const name = caller ? principalName(principal) : null;
-      return caller && name ? { ...caller, name } : caller;
-    }
-  }
-  const key = req.headers.get('x-api-key');
-  const caller = key ? deps.keys.identify(key) : null;
-  const name = caller && key ? deps.keys.nameOf(key) : null;
-  return caller && name ? { ...caller, name } : caller;
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; response: ApiResponse };
@@ -74,7 +59,7 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
   }
 
   if (route.access !== 'anyone') {
-    const caller = identify(req, deps);
+    const caller = await identifyCaller(req, deps);
     out.caller = caller;
     if (!caller) return unauthorized();
     if (caller.roles.length === 0) return forbidden();

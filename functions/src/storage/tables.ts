@@ -1,6 +1,10 @@
 // Table clients from the connection setting, tables created when missing, and the one place that
 // decides that a storage failure means "unavailable" (503 with Retry-After) rather than a bug.
 import { RestError, TableClient, TableServiceClient } from '@azure/data-tables';
+import type { StorageTarget } from './connection';
+
+/** Where the connection setting is read (kept here too for existing importers). */
+export { connectionString } from './connection';
 
 export const TABLES = ['needs', 'register', 'registerboards'] as const;
 export type TableName = (typeof TABLES)[number];
@@ -10,11 +14,6 @@ export class StorageUnavailable extends Error {
     super('table storage unavailable', { cause });
     this.name = 'StorageUnavailable';
   }
-}
-
-/** The storage connection: BOSSPO_STORAGE, else AzureWebJobsStorage, else Azurite's defaults. */
-export function connectionString(env: Record<string, string | undefined>): string {
-  return env.BOSSPO_STORAGE || env.AzureWebJobsStorage || 'UseDevelopmentStorage=true';
 }
 
 // Fail fast: a request should answer 503 within seconds, not wait through long back-offs.
@@ -42,8 +41,13 @@ export interface Storage {
   reset(): void;
 }
 
-export function createStorage(connection: string, prefix = 'bosspo'): Storage {
-  const service = TableServiceClient.fromConnectionString(connection, clientOptions);
+/** A connection string (Azurite, local) or the account's endpoint with the managed identity (Azure). */
+export function createStorage(target: string | StorageTarget, prefix = 'bosspo'): Storage {
+  const t: StorageTarget = typeof target === 'string' ? { kind: 'connectionString', connectionString: target } : target;
+  const service =
+    t.kind === 'identity'
+      ? new TableServiceClient(t.tableEndpoint, t.credential, clientOptions)
+      : TableServiceClient.fromConnectionString(t.connectionString, clientOptions);
   const clients = new Map<TableName, TableClient>();
   const ready = new Map<TableName, Promise<void>>();
   const fullName = (name: TableName) => `${prefix}${name}`;
@@ -51,7 +55,10 @@ export function createStorage(connection: string, prefix = 'bosspo'): Storage {
   function client(name: TableName): TableClient {
     let c = clients.get(name);
     if (!c) {
-      c = TableClient.fromConnectionString(connection, fullName(name), clientOptions);
+      c =
+        t.kind === 'identity'
+          ? new TableClient(t.tableEndpoint, fullName(name), t.credential, clientOptions)
+          : TableClient.fromConnectionString(t.connectionString, fullName(name), clientOptions);
       clients.set(name, c);
     }
     return c;
