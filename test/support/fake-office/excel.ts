@@ -42,6 +42,8 @@ import {
   type FakeVisibility,
   type FakeWorkbookState,
 } from './workbook';
+// Sheet names are one sheet when they differ only in case (the product's one rule for it, as Excel's).
+import { sameSheetName } from '../../../shared/sheet/sheet-name';
 
 /** Where the workbook is open: the limits and the chart guess differ (see the header). */
 export type FakePlatform = 'OfficeOnline' | 'PC' | 'Mac';
@@ -118,7 +120,7 @@ class Context {
   }
 
   sheet(name: string): FakeSheet {
-    const s = this.state.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const s = this.state.sheets.find((x) => sameSheetName(x.name, name));
     if (!s) throw officeError('ItemNotFound', `worksheet ${name} not found`);
     return s;
   }
@@ -252,7 +254,7 @@ class WorksheetCollection extends ClientObject {
     return new Worksheet(this.ctx, () => this.ctx.sheet(name), false);
   }
   getItemOrNullObject(name: string): Worksheet {
-    return new Worksheet(this.ctx, () => this.ctx.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null, true);
+    return new Worksheet(this.ctx, () => this.ctx.state.sheets.find((s) => sameSheetName(s.name, name)) ?? null, true);
   }
   getActiveWorksheet(): Worksheet {
     return new Worksheet(this.ctx, () => this.ctx.sheet(this.ctx.state.active), false);
@@ -263,7 +265,7 @@ class WorksheetCollection extends ClientObject {
       // "The name must be fewer than 32 characters" (Excel.Worksheet.name); no / \ ? * : [ ] and not blank.
       if (name.length > 31 || name.trim() === '' || BAD_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'"))
         throw officeError('InvalidArgument', `The sheet name ${JSON.stringify(name)} is not valid.`);
-      if (this.ctx.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw officeError('ItemAlreadyExists', `a sheet named ${name} exists`);
+      if (this.ctx.state.sheets.some((s) => sameSheetName(s.name, name))) throw officeError('ItemAlreadyExists', `a sheet named ${name} exists`);
       if (this.ctx.state.protected) throw officeError('AccessDenied', 'workbook structure is protected');
       this.ctx.state.sheets.push(emptySheet(name));
     });
