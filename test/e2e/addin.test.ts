@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { columnLength } from '../../shared/api/compact';
 import { checkWorkbook } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import type { Cell } from '../../shared/sheet/types';
@@ -147,8 +148,9 @@ describe('the task pane in Chromium', () => {
       expect(bodies).toHaveLength(1);
       const names = opened.sheets[0]!.grid.slice(4).map((row) => row[1]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
       expect(names.length).toBeGreaterThan(5);
-      const sent = JSON.parse(bodies[0]!) as { people: unknown[] };
-      expect(sent.people.length).toBeGreaterThan(5);
+      // The compact form (issue 14): a column of values per person key instead of one object per person.
+      const sent = JSON.parse(bodies[0]!) as { columns: Record<string, unknown> };
+      expect(columnLength(sent.columns.ref)).toBeGreaterThan(5);
       for (const name of names) {
         expect(bodies[0]).not.toContain(name);
         for (const part of name.split(/[ ,]+/).filter((p) => p.length > 3)) expect(bodies[0]).not.toContain(part);
