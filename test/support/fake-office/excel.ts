@@ -379,6 +379,20 @@ class SheetProtection extends ClientObject {
   }
 }
 
+/** An object whose properties queue a write when set and, never loaded, throw PropertyNotLoaded when read. */
+function writeOnly<T extends Record<string, (value: never) => void>>(setters: T): Record<keyof T, unknown> {
+  const o = {} as Record<keyof T, unknown>;
+  for (const [name, set] of Object.entries(setters))
+    Object.defineProperty(o, name, {
+      get: () => {
+        throw officeError('PropertyNotLoaded', `${name} is not loaded`);
+      },
+      set,
+      enumerable: true,
+    });
+  return o;
+}
+
 function guardWrite(ctx: Context, sheet: FakeSheet): void {
   ctx.guardWorkbookWrite();
   if (sheet.protected) throw officeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
@@ -416,22 +430,16 @@ class Range extends ClientObject {
     });
     const font = {};
     for (const p of ['bold', 'italic', 'size', 'color'] as const) Object.defineProperty(font, p, { ...fontSetter(p), enumerable: true });
-    const range = this;
-    this.format = {
-      font: font as Record<string, unknown>,
-      fill: {},
-      get columnWidth(): number {
-        throw officeError('PropertyNotLoaded', 'columnWidth not loaded');
-      },
-      set columnWidth(points: number) {
-        range.set('columnWidth', points, () => {
-          const s = range.worksheet.must();
-          guardWrite(range.ctx, s);
-          const b = range.bounds();
+    const widths = writeOnly({
+      columnWidth: (points: number) =>
+        this.set('columnWidth', points, () => {
+          const s = this.worksheet.must();
+          guardWrite(this.ctx, s);
+          const b = this.bounds();
           for (let c = b.c0; c <= b.c1; c++) s.columnWidths[c] = points;
-        });
-      },
-    };
+        }),
+    });
+    this.format = Object.assign(widths, { font: font as Record<string, unknown>, fill: {} }) as Range['format'];
     this.conditionalFormats = new ConditionalFormatCollection(ctx, this);
   }
   bounds(): Bounds {
@@ -892,23 +900,8 @@ class Chart {
       'charts.add',
       { type, seriesBy },
     );
-    const self = this;
-    this.title = {
-      get text(): string {
-        throw officeError('PropertyNotLoaded', 'title not loaded');
-      },
-      set text(v: string) {
-        self.later('title', v, (c) => void (c.title = v));
-      },
-    };
-    this.legend = {
-      get visible(): boolean {
-        throw officeError('PropertyNotLoaded', 'legend not loaded');
-      },
-      set visible(v: boolean) {
-        self.later('legend', v, () => undefined);
-      },
-    };
+    this.title = writeOnly({ text: (v: string) => this.later('title', v, (c) => void (c.title = v)) }) as Chart['title'];
+    this.legend = writeOnly({ visible: (v: boolean) => this.later('legend', v, () => undefined) }) as Chart['legend'];
   }
   private later(what: string, v: unknown, f: (c: NonNullable<Chart['chart']>) => void): void {
     this.ctx.enqueue(
