@@ -54,7 +54,7 @@ export default defineConfig(({ command }) => ({
   build: {
     outDir: process.env.BOSSPO_ADDIN_OUT ?? resolve(here, '..', 'dist', 'addin'),
     emptyOutDir: true,
-    // exceljs (browser mode only) is one lazy chunk of ~900 kB; the first load stays far below this.
+    // Browser mode's reader and writer (xlsx/, fflate) are one lazy chunk; the first load stays far below this.
     chunkSizeWarningLimit: 1100,
     target: 'es2022',
     rollupOptions: {

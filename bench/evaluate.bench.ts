@@ -7,6 +7,7 @@ import { bossPoPlan } from '../shared/plan/bosspo';
 import type { RoleCode } from '../shared/plan/schema';
 import { evaluateSheet } from '../shared/rules/evaluate';
 import { summarize } from '../shared/summary/summarize';
+import { median, type GoalRow } from './goals';
 
 const PEOPLE = 100_000;
 const R = '2026-11-28';
@@ -93,10 +94,6 @@ export function generatePeople(n: number, seed = 42): Person[] {
   return people;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function timed(f: () => unknown): number {
   const t0 = performance.now();
@@ -104,7 +101,8 @@ function timed(f: () => unknown): number {
   return performance.now() - t0;
 }
 
-export async function run(): Promise<void> {
+/** Evaluate and JSON.parse of the same people, alternated: medians of 9 after 3 warm-ups. */
+async function measure() {
   const generated = generatePeople(PEOPLE);
   const body = JSON.stringify({ fields: FIELDS, people: generated });
   // Evaluate what a host evaluates: the people as parsed from the request body (flat strings, as
@@ -123,8 +121,25 @@ export async function run(): Promise<void> {
     parseTimes.push(timed(() => JSON.parse(body)));
     evalTimes.push(timed(evaluate));
   }
-  const parseMs = median(parseTimes);
-  const evalMs = median(evalTimes);
+  return { body, people, evaluate, parseMs: median(parseTimes), evalMs: median(evalTimes) };
+}
+
+/** Issue 14's rules row: evaluate / JSON.parse of the same 100,000 people, goal ≤ 1.0. */
+export async function rows(): Promise<GoalRow[]> {
+  const { parseMs, evalMs } = await measure();
+  const ratio = evalMs / parseMs;
+  return [
+    {
+      what: `rules: evaluate / JSON.parse of the same ${PEOPLE.toLocaleString('en')} people`,
+      figure: `${ratio.toFixed(2)} (evaluate ${evalMs.toFixed(0)} ms, JSON.parse ${parseMs.toFixed(0)} ms)`,
+      goal: '≤ 1.0',
+      met: ratio <= 1,
+    },
+  ];
+}
+
+export async function run(): Promise<void> {
+  const { body, people, evaluate, parseMs, evalMs } = await measure();
   const evaluation = evaluate();
   const summaryMs = median([0, 1, 2, 3, 4].map(() => timed(() => summarize(bossPoPlan, [{ people, evaluation }], { planningYear: P }))));
   const findings = evaluation.people.reduce((n, p) => n + p.findings.length, 0);

@@ -1,17 +1,39 @@
-// `npm run bench`: runs every bench/*.bench.ts in turn; each prints its own figures.
-import { readdirSync } from 'node:fs';
+// `npm run bench`: first issue 14's table, every row a ratio measured in this run (each module below
+// exports `rows()`), then every bench/*.bench.ts in turn with its own figures.
+// `npm run bench -- NAME …` runs only the goal modules and bench files whose name contains a NAME;
+// `npm run bench -- goals` only the table.
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { load, type GoalRow } from './goals';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .sort();
+const wanted = (name: string) => only.length === 0 || only.some((o) => o === 'goals' || name.includes(o));
 
-for (const file of files) {
-  console.log(`\n## ${file}`);
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { run: () => Promise<void> };
-  await mod.run();
+/** The modules of issue 14's table, in the table's order (api.ts: the API rows, from the API's branch). */
+const GOAL_MODULES = ['cli.ts', 'xlsx.ts', 'api.ts', 'evaluate.bench.ts'].filter((f) => existsSync(join(here, f)));
+
+const table: GoalRow[] = [];
+for (const file of GOAL_MODULES.filter(wanted)) {
+  console.log(`\n## ${file} (load ${load()})`);
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { rows: (log: (line: string) => void) => Promise<GoalRow[]> };
+  table.push(...(await mod.rows((line) => console.log(`  ${line}`))));
+}
+if (table.length > 0) {
+  console.log('\n## Issue 14: every goal, measured in this run\n');
+  console.log('| what | measured | goal | |\n|---|---|---|---|');
+  for (const r of table) console.log(`| ${r.what} | ${r.figure} | ${r.goal} | ${r.met ? 'met' : 'NOT met'} |`);
+}
+
+if (!only.includes('goals')) {
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .filter(wanted)
+    .sort();
+  for (const file of files) {
+    console.log(`\n## ${file}`);
+    const mod = (await import(pathToFileURL(join(here, file)).href)) as { run: () => Promise<void> };
+    await mod.run();
+  }
 }

@@ -1,5 +1,7 @@
-// `--api`: evaluate each sheet through POST /api/evaluate. Only canonical people go out (no names);
-// the summary is computed locally from the returned evaluations, so the report equals the in-process one.
+// `--api`: evaluate each sheet through POST /api/evaluate, in the compact form both ways (people as
+// columns out, findings as codes and message values back, rendered here). Only canonical people go out
+// (no names); the summary is computed locally from the returned evaluations, so the report equals the
+// in-process one.
 import { createApiClient, ApiError, type ApiClient } from '../shared/api/client';
 import type { Evaluator } from '../shared/check';
 import type { Summary } from '../shared/model/summary';
@@ -10,7 +12,7 @@ export function apiClient(baseUrl: string, apiKey: string | undefined): ApiClien
 
 export function apiEvaluator(client: ApiClient): Evaluator {
   return async (input) => {
-    const answer = await client.evaluate({
+    const answer = await client.evaluateCompact({
       referenceDate: input.referenceDate,
       planningYear: input.planningYear,
       fields: input.fields,
@@ -33,6 +35,7 @@ export async function submitNeeds(client: ApiClient, planningYear: string, board
     keyFigures: summary.keyFigures,
     roles: summary.roles,
     facilitation: summary.facilitation,
+    exemptions: summary.exemptions,
   });
 }
 

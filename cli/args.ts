@@ -4,12 +4,13 @@ import { IsoDate } from '../shared/model/person';
 import { FIELD_NAMES } from '../shared/sheet/headers';
 import { isSchoolYear, schoolYearOf, todayInAmsterdam, type SchoolYear } from '../shared/calendar/dates';
 import type { FieldName } from '../shared/sheet/types';
+import { workbookExtension } from '../xlsx/file-name';
 import { checkedOptions, parseOptions, UsageError } from './io';
 
 export { UsageError };
 
 export const USAGE = `Gebruik (usage):
-  npm run --silent check -- <werkmap.xlsx> [meer.xlsx ...] [opties]
+  npm run --silent check -- <werkmap.xlsx|.xlsm> [meer.xlsx ...] [opties]
 
 Opties:
   --date JJJJ-MM-DD      peildatum (standaard vandaag)
@@ -22,7 +23,8 @@ Opties:
   --api URL              beoordelen via de HTTP-API (sleutel uit BOSSPO_API_KEY)
   --submit               met --api en --board: de scholingsbehoefte opslaan voor dat bestuur en schooljaar
 
-Uitvoer: <naam>.gecontroleerd.xlsx naast de invoer; de invoer wordt nooit gewijzigd.
+Uitvoer: <naam>.gecontroleerd.xlsx naast de invoer (een .xlsm blijft .xlsm, met zijn macro's); de invoer
+wordt nooit gewijzigd.
 Exitcodes: 0 gecontroleerd, 1 invoer onleesbaar, 2 verkeerd gebruik.`;
 
 const MapEntry = z
@@ -59,7 +61,7 @@ const ArgsSchema = z
     map: z.array(MapEntry).default([]),
     out: z
       .string()
-      .regex(/\.xlsx$/i, '--out moet een .xlsx-bestand zijn')
+      .regex(/\.xls[xm]$/i, '--out moet een .xlsx-bestand zijn (of .xlsm bij een werkmap met macro\'s)')
       .optional(),
     json: z.boolean().default(false),
     api: z.url({ protocol: /^https?$/, error: '--api moet een http(s)-adres zijn' }).optional(),
@@ -68,6 +70,11 @@ const ArgsSchema = z
   .strict()
   .superRefine((a, ctx) => {
     if (a.out && a.inputs.length > 1) ctx.addIssue({ code: 'custom', message: '--out kan alleen bij één invoerbestand' });
+    else if (a.out && workbookExtension(a.out) !== workbookExtension(a.inputs[0]!))
+      ctx.addIssue({
+        code: 'custom',
+        message: `--out moet op ${workbookExtension(a.inputs[0]!)} eindigen, zoals de invoer: Excel opent een werkmap met macro's (.xlsm) niet als .xlsx, en een gewone werkmap niet als .xlsm`,
+      });
     if (a.submit && (!a.api || !a.board)) ctx.addIssue({ code: 'custom', message: '--submit vraagt ook --api en --board' });
   });
 

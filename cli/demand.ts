@@ -4,12 +4,13 @@
 // Exit 0 when the sheet was written, 1 when the API cannot be reached or refuses, or the file cannot be
 // written (one line on stderr), 2 for wrong usage.
 import { writeFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { createApiClient } from '../shared/api/client';
 import { isSchoolYear } from '../shared/calendar/dates';
 import { computeDemand, demandSheet, demandSheetName } from '../shared/sheet/demand-sheet';
 import type { SummarySheetWrite } from '../shared/sheet/write-plan';
+import { blankWorkbook } from '../xlsx/blank';
+import { nodeCodec } from '../xlsx/codec-node';
 import { openWorkbook } from '../xlsx/load';
 import { writeWorkbook } from '../xlsx/write';
 import { apiProblem } from './api-evaluator';
@@ -54,9 +55,7 @@ export function parseDemandArgs(argv: readonly string[]): DemandArgs | 'help' {
 /** A new workbook holding only the given report sheet, through the same adapter as `check`. */
 export async function reportWorkbook(sheet: SummarySheetWrite): Promise<Uint8Array> {
   // The adapter patches an existing package: start from a workbook whose only sheet has the report's name.
-  const blank = new ExcelJS.Workbook();
-  blank.addWorksheet(sheet.name);
-  const opened = await openWorkbook(new Uint8Array(await blank.xlsx.writeBuffer()));
+  const opened = await openWorkbook(blankWorkbook(sheet.name, nodeCodec), { codec: nodeCodec });
   return writeWorkbook(opened, { sheets: [], summary: sheet });
 }
 

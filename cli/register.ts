@@ -10,6 +10,7 @@ import { createApiClient } from '../shared/api/client';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import { attendanceProblemText, readAttendance, type AttendanceRead } from '../shared/sheet/attendance';
 import { outcomeText, uploadAttendance } from '../shared/sheet/attendance-upload';
+import { nodeCodec } from '../xlsx/codec-node';
 import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook } from '../xlsx/load';
 import { apiProblem } from './api-evaluator';
@@ -62,7 +63,7 @@ async function readAttendanceFile(args: RegisterArgs): Promise<AttendanceRead[]>
   }
   let workbook;
   try {
-    workbook = await openWorkbook(bytes);
+    workbook = await openWorkbook(bytes, { codec: nodeCodec });
   } catch (e) {
     throw new InputError(isWorkbookError(e) ? e.message : 'geen leesbare .xlsx-werkmap');
   }

@@ -1,17 +1,19 @@
 // Dev script (not a test): reads ../shared/samples/*.xlsx with the sheet reader and, when the rules engine
 // is present, evaluates them, then compares with the *.expected.json files there and prints the
-// agreement. Run: npx tsx scripts/compare-samples.ts [samples-dir]
+// agreement: per row status, findings, refresherDue, dueSoon, normHours and roles; the summary's needs,
+// key figures, roles, exemptions and perSchool. Run: npx tsx scripts/compare-samples.ts [samples-dir]
+// (default ../shared/samples, or ../../shared/samples from a worktree under /work/wt).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ExcelJS from 'exceljs';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import type { Person, RuleField } from '../shared/model/person';
 import type { SheetEvaluation } from '../shared/model/result';
 import type { Plan } from '../shared/plan/schema';
 import { readSheet } from '../shared/sheet/read';
 import type { SheetRead } from '../shared/sheet/types';
-import { worksheetGrid } from '../xlsx/grid';
+import { nodeCodec } from '../xlsx/codec-node';
+import { openWorkbook } from '../xlsx/load';
 
 interface ExpectedFinding {
   code: string;
@@ -24,6 +26,7 @@ interface ExpectedPerson {
   status: string;
   findings: ExpectedFinding[];
   refresherDue: string | null;
+  dueSoon?: string | null;
   normHours: number | null;
   roles: string[];
 }
@@ -38,6 +41,15 @@ interface ExpectedSummary {
   needs: Record<string, Record<string, number>>;
   keyFigures: Record<string, number | null>;
   roles: Record<string, number>;
+  exemptions?: Record<string, number>;
+  perSchool?: PerSchool[] | null;
+}
+interface PerSchool {
+  school: string | null;
+  people: number;
+  statuses: Record<string, number>;
+  needs: Record<string, number | undefined>;
+  dueSoon: number;
 }
 interface Expected {
   file: string;
@@ -58,9 +70,15 @@ type Summarize = (
   plan: Plan,
   sheets: readonly { people: readonly Person[]; evaluation: SheetEvaluation }[],
   options: { planningYear: string },
-) => { needs: Record<string, Record<string, number> | undefined>; keyFigures: Record<string, unknown>; roles: Record<string, { count: number } | undefined> };
+) => {
+  needs: Record<string, Record<string, number> | undefined>;
+  keyFigures: Record<string, unknown>;
+  roles: Record<string, { count: number } | undefined>;
+  exemptions?: Record<string, number | undefined>;
+  perSchool?: PerSchool[] | null;
+};
 
-const dir = resolve(process.argv[2] ?? '../shared/samples');
+const dir = resolve(process.argv[2] ?? (existsSync('../shared/samples') ? '../shared/samples' : '../../shared/samples'));
 const evaluatePath = resolve('shared/rules/evaluate.ts');
 const evaluate: Evaluate | null = existsSync(evaluatePath)
   ? ((await import(pathToFileURL(evaluatePath).href)) as { evaluateSheet: Evaluate }).evaluateSheet
@@ -99,18 +117,17 @@ const check = (label: string, got: unknown, want: unknown) => {
 
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort()) {
   const expected = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Expected;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(dir, expected.file));
-  const date1904 = Boolean((wb.properties as { date1904?: boolean }).date1904);
+  const wb = await openWorkbook(new Uint8Array(readFileSync(join(dir, expected.file))), { codec: nodeCodec });
+  const date1904 = wb.date1904;
   console.log(`\n# ${basename(expected.file)} (1904: ${date1904}, board: ${expected.board ?? '-'})`);
   const summarized: { people: readonly Person[]; evaluation: SheetEvaluation }[] = [];
   for (const exp of expected.sheets) {
-    const ws = wb.getWorksheet(exp.name);
+    const ws = wb.sheets.find((s) => s.name === exp.name);
     if (!ws) {
       console.log(`  sheet "${exp.name}": MISSING in workbook`);
       continue;
     }
-    const read = readSheet(worksheetGrid(ws), {
+    const read = readSheet(ws.grid, {
       sheetName: ws.name,
       date1904,
       board: expected.board,
@@ -143,6 +160,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).
       const diffs: string[] = [];
       if (got.status !== want.status) diffs.push(`status ${got.status} ≠ ${want.status}`);
       if (got.refresherDue !== want.refresherDue) diffs.push(`refresherDue ${got.refresherDue} ≠ ${want.refresherDue}`);
+      if (want.dueSoon !== undefined && got.dueSoon !== want.dueSoon) diffs.push(`dueSoon ${got.dueSoon} ≠ ${want.dueSoon}`);
       if (got.normHours !== want.normHours) diffs.push(`normHours ${got.normHours} ≠ ${want.normHours}`);
       if (!sameSet(got.roles, want.roles)) diffs.push(`roles ${got.roles.join('+')} ≠ ${want.roles.join('+')}`);
       if ((got.personId ?? null) !== (want.personId ?? null)) diffs.push(`personId ${got.personId} ≠ ${want.personId}`);
@@ -176,6 +194,20 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.expected.json')).
     for (const [k, v] of Object.entries(want.keyFigures)) check(`summary keyFigures.${k}`, got.keyFigures[k] ?? null, v);
     const roleCounts = Object.fromEntries(Object.entries(got.roles).map(([r, v]) => [r, v?.count ?? 0]).filter(([, c]) => c !== 0));
     check('summary roles', Object.fromEntries(Object.entries(roleCounts).sort()), Object.fromEntries(Object.entries(want.roles).sort()));
+    if (want.exemptions) {
+      const sorted = (o: Record<string, number | undefined>) => Object.fromEntries(Object.entries(o).filter(([, n]) => n).sort());
+      check('summary exemptions', sorted(got.exemptions ?? {}), sorted(want.exemptions));
+    }
+    if (want.perSchool !== undefined) {
+      // The schools in their order (rules.md §5.4), then each school's figures; key order within needs is free.
+      const gotSchools = got.perSchool ?? null;
+      check('summary perSchool schools', gotSchools?.map((e) => e.school) ?? null, want.perSchool?.map((e) => e.school) ?? null);
+      const entry = (e: PerSchool) => ({ ...e, needs: Object.fromEntries(Object.entries(e.needs).filter(([, n]) => n).sort()) });
+      for (const w of want.perSchool ?? []) {
+        const g = gotSchools?.find((e) => e.school === w.school);
+        check(`summary perSchool[${w.school ?? 'null'}]`, g ? entry(g) : null, entry(w));
+      }
+    }
   }
 }
 

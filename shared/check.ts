@@ -13,7 +13,8 @@ import { evaluateSheet } from './rules/evaluate';
 import { summarize } from './summary/summarize';
 import { attachCells } from './sheet/locate';
 import { readSheet } from './sheet/read';
-import type { FieldName, Grid, SheetRead } from './sheet/types';
+import { sameSheetName } from './sheet/sheet-name';
+import type { CellRange, FieldName, Grid, SheetRead } from './sheet/types';
 import { planWrite } from './sheet/write';
 import type { WritePlan } from './sheet/write-plan';
 
@@ -25,6 +26,7 @@ export const ReportPersonSchema = z.object({
   roles: z.array(RoleCode),
   status: Status,
   refresherDue: z.string().nullable(),
+  dueSoon: z.string().nullable(),
   normHours: z.number().nullable(),
   findings: z.array(FindingSchema),
 });
@@ -55,7 +57,8 @@ export type Report = z.infer<typeof ReportSchema>;
 export interface WorkbookInput {
   /** Base name of the input file, for the report. */
   file: string;
-  sheets: readonly { name: string; grid: Grid }[];
+  /** Each sheet's values, and its merged ranges when the host knows them. */
+  sheets: readonly { name: string; grid: Grid; merges?: readonly CellRange[] }[];
   date1904: boolean;
 }
 
@@ -129,6 +132,7 @@ function reportSheet(file: string, read: SheetRead, evaluation: SheetEvaluation 
       roles: p.roles,
       status: p.status,
       refresherDue: p.refresherDue,
+      dueSoon: p.dueSoon,
       normHours: p.normHours,
       findings: p.findings,
     };
@@ -148,10 +152,10 @@ async function checkOne(input: WorkbookInput, options: CheckOptions, evaluate: E
   const { plan } = options;
   const problems: string[] = [];
   const wanted = options.sheetFilter && options.sheetFilter.length > 0 ? options.sheetFilter : null;
-  const sheets = wanted ? input.sheets.filter((s) => wanted.includes(s.name)) : input.sheets;
+  const sheets = wanted ? input.sheets.filter((s) => wanted.some((w) => sameSheetName(w, s.name))) : input.sheets;
   if (wanted)
     for (const name of wanted)
-      if (!input.sheets.some((s) => s.name === name)) problems.push(`werkblad '${name}' bestaat niet (sheet not found)`);
+      if (!input.sheets.some((s) => sameSheetName(s.name, name))) problems.push(`werkblad '${name}' bestaat niet (sheet not found)`);
 
   const results: WorkbookResult['sheets'] = [];
   for (const sheet of sheets) {
@@ -160,6 +164,7 @@ async function checkOne(input: WorkbookInput, options: CheckOptions, evaluate: E
       date1904: input.date1904,
       board: options.board ?? null,
       overrides: options.overrides ?? {},
+      merges: sheet.merges ?? [],
       plan,
     });
     if (read.skipped === null && read.people.length > MAX_PEOPLE) {

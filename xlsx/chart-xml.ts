@@ -16,6 +16,13 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const CHART_COLUMNS = 10;
 export const CHART_ROWS = 18;
 
+/**
+ * Series fills: the accent colours of Office's default theme, in Excel's order, so the bars look as Excel
+ * would draw them. Written explicitly: without `c:spPr` a viewer takes the colour from the theme part, and
+ * LibreOffice draws no bars at all in a workbook without one.
+ */
+export const SERIES_COLOURS = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'] as const;
+
 /** Axis ids only need to be unique within one chart part. */
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
@@ -101,6 +108,7 @@ export function chartXml(sheetName: string, chart: ChartWrite, cells: Map<string
     series.push(
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx>${strRef(ref(sheetName, column, r.r1), [cellText(at(r.r1, column))])}</c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${SERIES_COLOURS[i % SERIES_COLOURS.length]}"/></a:solidFill></c:spPr>` +
         '<c:invertIfNegative val="0"/>' +
         `<c:cat>${strRef(catF, categories)}</c:cat>` +
         `<c:val>${numRef(ref(sheetName, column, r.r1 + 1, column, r.r2), values)}</c:val>` +

@@ -1,18 +1,29 @@
 // Open an .xlsx from bytes (browser and Node): recognise what is not a readable workbook with a clear
-// message, then give every worksheet as a Grid. The original zip is kept so that writing can patch only
-// the parts the product owns.
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+// message, then give every worksheet as a Grid, read straight from the package's XML (no workbook model).
+// The package is kept so that writing can patch only the parts the product owns.
 import type { Grid } from '../shared/sheet/types';
+import type { Codec } from './codec';
 import { WorkbookError } from './errors';
-import { worksheetGrid } from './grid';
-import { readWorkbookParts, type WorkbookParts } from './parts';
+import { XlsxPackage } from './package';
+import { relationshipsOf, workbookPartsOf, type WorkbookParts } from './parts';
+import { readDateStyles, readSharedStrings, readSheetCells, type CellRange } from './read-cells';
+import { parseRange } from './xml';
+import { END, OPEN, XmlScanner } from './xml-scan';
+
+export interface SheetTable {
+  /** The table's part, e.g. `xl/tables/table1.xml`. */
+  path: string;
+  name: string;
+  ref: CellRange;
+}
 
 export interface SheetGrid {
   name: string;
   grid: Grid;
   /** Hidden or very hidden worksheet. */
   hidden: boolean;
+  merges: CellRange[];
+  tables: SheetTable[];
 }
 
 export interface OpenedWorkbook {
@@ -21,7 +32,8 @@ export interface OpenedWorkbook {
   sheets: SheetGrid[];
   /** The original bytes, untouched. */
   readonly bytes: Uint8Array;
-  readonly zip: JSZip;
+  /** The original package; `package.edit()` gives a copy to change. */
+  readonly package: XlsxPackage;
   readonly parts: WorkbookParts;
 }
 
@@ -63,38 +75,53 @@ export function sniff(bytes: Uint8Array): void {
   if (bytes[2] === 0x05 && bytes[3] === 0x06) throw new WorkbookError('not-xlsx', 'empty zip');
 }
 
-async function unzip(bytes: Uint8Array): Promise<JSZip> {
-  try {
-    return await JSZip.loadAsync(bytes, { checkCRC32: true });
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    if (/end of central directory|corrupted zip|unexpected end|is this a zip/i.test(detail))
-      throw new WorkbookError('truncated', detail);
-    throw new WorkbookError('damaged', detail);
+function tableOf(pkg: XlsxPackage, path: string): SheetTable | null {
+  const xml = pkg.read(path);
+  if (xml === null) return null;
+  const s = new XmlScanner(xml, path);
+  for (let t = s.next(); t !== END; t = s.next()) {
+    if (t !== OPEN || !s.is('table')) continue;
+    const ref = parseRange(s.attr('ref') ?? '');
+    return ref ? { path, name: s.attr('displayName') ?? s.attr('name') ?? '', ref } : null;
   }
+  return null;
 }
 
-export async function openWorkbook(input: Uint8Array | ArrayBuffer): Promise<OpenedWorkbook> {
+export interface OpenOptions {
+  /** Deflate/inflate for the zip (default fflate; the command line passes node:zlib). */
+  codec?: Codec;
+}
+
+export async function openWorkbook(input: Uint8Array | ArrayBuffer, options: OpenOptions = {}): Promise<OpenedWorkbook> {
   const bytes = toBytes(input);
   sniff(bytes);
-  const zip = await unzip(bytes);
-  const parts = await readWorkbookParts(zip);
+  const pkg = XlsxPackage.open(bytes, options.codec);
+  const parts = workbookPartsOf(pkg);
   if (parts.sheets.length === 0) throw new WorkbookError('no-sheets');
 
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs reads from its own copy; it never sees our zip object, which stays the source for writing.
-    await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer);
-  } catch (e) {
-    throw new WorkbookError('damaged', e instanceof Error ? e.message : String(e));
-  }
-  const byName = new Map(workbook.worksheets.map((ws) => [ws.name, ws]));
+  const stringsXml = parts.sharedStringsPath ? pkg.read(parts.sharedStringsPath) : null;
+  const stylesXml = parts.stylesPath ? pkg.read(parts.stylesPath) : null;
+  const context = {
+    strings: stringsXml === null ? [] : readSharedStrings(stringsXml, parts.sharedStringsPath!),
+    dateStyles: stylesXml === null ? [] : readDateStyles(stylesXml, parts.stylesPath!),
+    date1904: parts.date1904,
+  };
   const sheets: SheetGrid[] = [];
   for (const part of parts.sheets) {
     if (part.kind !== 'worksheet') continue;
-    const ws = byName.get(part.name);
-    sheets.push({ name: part.name, grid: ws ? worksheetGrid(ws) : [], hidden: part.hidden });
+    const xml = part.path ? pkg.read(part.path) : null;
+    if (xml === null) {
+      sheets.push({ name: part.name, grid: [], hidden: part.hidden, merges: [], tables: [] });
+      continue;
+    }
+    const cells = readSheetCells(xml, part.path, context);
+    const rels = new Map(relationshipsOf(pkg, part.path).map((r) => [r.id, r]));
+    const tables = cells.tableRelIds
+      .map((id) => rels.get(id))
+      .flatMap((rel) => (rel && !rel.external ? [tableOf(pkg, rel.target)] : []))
+      .filter((t): t is SheetTable => t !== null);
+    sheets.push({ name: part.name, grid: cells.grid, hidden: part.hidden, merges: cells.merges, tables });
   }
   if (sheets.length === 0) throw new WorkbookError('no-sheets');
-  return { date1904: parts.date1904, sheets, bytes, zip, parts };
+  return { date1904: parts.date1904, sheets, bytes, package: pkg, parts };
 }

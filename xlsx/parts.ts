@@ -1,6 +1,6 @@
 // Where things live inside an .xlsx package: the workbook part, each sheet's part, styles, relationships.
-import type JSZip from 'jszip';
 import { WorkbookError } from './errors';
+import type { XlsxPackage } from './package';
 import { attributes, findElement, findElements, mainPrefix } from './xml';
 
 export interface Relationship {
@@ -24,14 +24,10 @@ export interface WorkbookParts {
   workbookPath: string;
   workbookRelsPath: string;
   stylesPath: string | null;
+  sharedStringsPath: string | null;
   calcChainPath: string | null;
   date1904: boolean;
   sheets: SheetPart[];
-}
-
-export async function readText(zip: JSZip, path: string): Promise<string | null> {
-  const file = zip.file(path);
-  return file ? file.async('string') : null;
 }
 
 export function dirOf(path: string): string {
@@ -69,22 +65,31 @@ export function parseRelationships(xml: string, ownerPath: string): Relationship
   });
 }
 
-export async function readRelationships(zip: JSZip, partPath: string): Promise<Relationship[]> {
-  const xml = await readText(zip, relsPathOf(partPath));
+export async function readRelationships(pkg: XlsxPackage, partPath: string): Promise<Relationship[]> {
+  return relationshipsOf(pkg, partPath);
+}
+
+/** The relationships of a part (`''` for the package's own), targets resolved to part names. */
+export function relationshipsOf(pkg: XlsxPackage, partPath: string): Relationship[] {
+  const xml = pkg.read(relsPathOf(partPath));
   return xml ? parseRelationships(xml, partPath) : [];
 }
 
 const typeIs = (rel: Relationship, kind: string) => rel.type.endsWith(`/${kind}`);
 
-export async function readWorkbookParts(zip: JSZip): Promise<WorkbookParts> {
-  if (!zip.file('[Content_Types].xml')) throw new WorkbookError('not-xlsx', 'no [Content_Types].xml');
-  const rootRels = await readRelationships(zip, '');
+export async function readWorkbookParts(pkg: XlsxPackage): Promise<WorkbookParts> {
+  return workbookPartsOf(pkg);
+}
+
+export function workbookPartsOf(pkg: XlsxPackage): WorkbookParts {
+  if (!pkg.has('[Content_Types].xml')) throw new WorkbookError('not-xlsx', 'no [Content_Types].xml');
+  const rootRels = relationshipsOf(pkg, '');
   const office = rootRels.find((r) => typeIs(r, 'officeDocument'));
   const workbookPath = office?.target ?? 'xl/workbook.xml';
-  const workbookXml = await readText(zip, workbookPath);
+  const workbookXml = pkg.read(workbookPath);
   if (workbookXml === null || !/<(\w+:)?workbook[\s>]/.test(workbookXml))
     throw new WorkbookError('not-xlsx', 'no workbook part');
-  const rels = await readRelationships(zip, workbookPath);
+  const rels = relationshipsOf(pkg, workbookPath);
   const relById = new Map(rels.map((r) => [r.id, r]));
   const prefix = mainPrefix(workbookXml, 'workbook');
   const pr = findElement(workbookXml, prefix, 'workbookPr');
@@ -110,6 +115,7 @@ export async function readWorkbookParts(zip: JSZip): Promise<WorkbookParts> {
     workbookPath,
     workbookRelsPath: relsPathOf(workbookPath),
     stylesPath: rels.find((r) => typeIs(r, 'styles'))?.target ?? null,
+    sharedStringsPath: rels.find((r) => typeIs(r, 'sharedStrings'))?.target ?? null,
     calcChainPath: rels.find((r) => typeIs(r, 'calcChain'))?.target ?? null,
     date1904: date1904Attr === '1' || date1904Attr === 'true',
     sheets,

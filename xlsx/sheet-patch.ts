@@ -1,14 +1,18 @@
 // Apply a StaffSheetWrite to one worksheet part's XML. Only the owned columns' cells, their widths (when
 // new), the sheet's dimension and our conditional format change; every other byte is copied through, so
 // user cells keep value, style, formula and width exactly.
-import type { StaffSheetWrite, WriteValue } from '../shared/sheet/write-plan';
+import { OWNED_HEADERS, type StaffSheetWrite, type WriteValue } from '../shared/sheet/write-plan';
 import { columnLetter } from '../shared/sheet/address';
 import { attributes, escapeXml, findElement, findElements, innerXml, mainPrefix, parseRange, parseRef, setAttribute, startTag, unescapeXml } from './xml';
 
+export type ValueKind = 'text' | 'date' | 'number';
+
 export interface OwnedStyles {
-  text: number;
-  date: number;
-  number: number;
+  /**
+   * The style of an owned data cell holding a value of `kind`, given the style the cell had or would show
+   * before (its own, else its row's, else its column's): the user's formatting stays, with our number format.
+   */
+  data(kind: ValueKind, base: number): number;
   /** dxf index per status text. */
   statusDxf: Record<string, number>;
 }
@@ -81,7 +85,6 @@ export function patchStaffSheet(
   date1904: boolean,
 ): SheetPatchResult {
   const p = mainPrefix(xml, 'worksheet');
-  const owned = new Map(write.columns.map((c) => [c.column, c]));
   const existingColumns = new Set(write.columns.filter((c) => c.existing).map((c) => c.column));
   let formulaRemoved = false;
 
@@ -108,17 +111,14 @@ export function patchStaffSheet(
     return s === undefined ? null : Number(s);
   })();
 
-  const desired = (row: number): Map<number, string | null> | null => {
-    const out = new Map<number, string | null>();
+  // Owned cells to write per row: the header text, or a value (null: the old value goes).
+  type Want = { header: string } | { value: WriteValue } | null;
+  const desired = (row: number): Map<number, Want> | null => {
+    const out = new Map<number, Want>();
     if (row === write.headerRow) {
-      for (const c of write.columns)
-        if (!c.existing) out.set(c.column, cellXml(p, `${c.letter}${row}`, { kind: 'text', text: c.header }, headerStyle, date1904));
+      for (const c of write.columns) if (!c.existing) out.set(c.column, { header: c.header });
     } else if (row >= write.firstRow && row <= write.lastRow) {
-      for (const c of write.columns) {
-        const value = c.values[row - write.firstRow] ?? { kind: 'empty' };
-        const style = value.kind === 'date' ? styles.date : value.kind === 'number' ? styles.number : styles.text;
-        out.set(c.column, cellXml(p, `${c.letter}${row}`, value, style, date1904));
-      }
+      for (const c of write.columns) out.set(c.column, { value: c.values[row - write.firstRow] ?? { kind: 'empty' } });
     } else if (row > write.lastRow) {
       // Below the data: what a previous run left in our columns goes.
       for (const c of existingColumns) out.set(c, null);
@@ -126,15 +126,42 @@ export function patchStaffSheet(
     return out.size ? out : null;
   };
 
-  const patchRow = (rowXml: string | null, row: number, want: Map<number, string | null>): string | null => {
-    const open = rowXml ? setAttribute(startTag(rowXml).replace(/\/>$/, '>'), 'spans', null) : `<${p}row r="${row}">`;
+  // The style a cell shows before we write it: its own, else its row's (when the row is formatted), else its column's.
+  const columnStyles = columnStylesOf(xml, p);
+  const baseStyle = (cellXml: string | undefined, rowTag: string | null, column: number): number => {
+    if (cellXml !== undefined) return Number(attributes(startTag(cellXml)).s ?? 0) || 0;
+    const row = rowTag ? attributes(rowTag) : {};
+    if (row.customFormat === '1' || row.customFormat === 'true') return Number(row.s ?? 0) || 0;
+    return columnStyles(column);
+  };
+
+  const render = (want: Want, column: number, row: number, existing: string | undefined, rowTag: string | null): string | null => {
+    const ref = `${columnLetter(column)}${row}`;
+    if (want !== null && 'header' in want) return cellXml(p, ref, { kind: 'text', text: want.header }, headerStyle, date1904);
+    const value = want?.value ?? { kind: 'empty' };
+    if (value.kind === 'empty') {
+      // A cell the user formatted ahead keeps its format, without a value.
+      const s = existing !== undefined ? baseStyle(existing, rowTag, column) : 0;
+      return s === 0 ? null : `<${p}c r="${ref}" s="${s}"/>`;
+    }
+    const style = styles.data(value.kind, baseStyle(existing, rowTag, column));
+    return cellXml(p, ref, value, style, date1904);
+  };
+
+  const patchRow = (rowXml: string | null, row: number, want: Map<number, Want>): string | null => {
+    const rowTag = rowXml ? startTag(rowXml) : null;
+    const open = rowTag ? setAttribute(rowTag.replace(/\/>$/, '>'), 'spans', null) : `<${p}row r="${row}">`;
     const { cells, tail } = rowXml ? parseCells(p, innerXml(rowXml)) : { cells: [], tail: '' };
+    const existing = new Map(cells.map((c) => [c.column, c.xml]));
     const kept = cells.filter((c) => {
       if (!want.has(c.column)) return true;
       if (/<(\w+:)?f[\s>/]/.test(c.xml)) formulaRemoved = true;
       return false;
     });
-    const added = [...want].filter(([, x]) => x !== null).map(([column, x]) => ({ column, xml: x! }));
+    const added = [...want].flatMap(([column, w]) => {
+      const x = render(w, column, row, existing.get(column), rowTag);
+      return x === null ? [] : [{ column, xml: x }];
+    });
     if (!rowXml && added.length === 0) return null;
     const all = [...kept, ...added].sort((a, b) => a.column - b.column);
     return `${open}${all.map((c) => c.xml).join('')}${tail}</${p}row>`;
@@ -180,20 +207,37 @@ function patchDimension(xml: string, p: string, write: StaffSheetWrite): string 
   return xml.slice(0, el.start) + setAttribute(el.text, 'ref', ref) + xml.slice(el.end);
 }
 
-/** New owned columns get their width; an existing `<col>` range over them is split so the rest keeps its own. */
-function patchColumnWidths(xml: string, p: string, write: StaffSheetWrite): string {
-  const fresh = write.columns.filter((c) => !c.existing);
-  if (fresh.length === 0) return xml;
+/** The `<col>` ranges of a worksheet, in order. */
+function columnRanges(xml: string, p: string): { min: number; max: number; tag: string }[] {
   const colsEl = findElement(xml, p, 'cols');
-  type Col = { min: number; max: number; tag: string };
-  let cols: Col[] = colsEl
+  return colsEl
     ? findElements(innerXml(colsEl.text), p, 'col').map((e) => {
         const a = attributes(e.text);
         return { min: Number(a.min), max: Number(a.max), tag: e.text };
       })
     : [];
+}
+
+/** The style a column range gives the cells it covers that have no element of their own (0 when none). */
+function columnStylesOf(xml: string, p: string): (column: number) => number {
+  const ranges = columnRanges(xml, p);
+  return (column) => Number(attributes(ranges.find((r) => r.min <= column && column <= r.max)?.tag ?? '<col>').style ?? 0) || 0;
+}
+
+/**
+ * New owned columns get their width; an existing `<col>` range over them is split so the rest keeps its own,
+ * and the owned column keeps the range's style (a user who formatted columns I:XFD keeps that format there).
+ */
+function patchColumnWidths(xml: string, p: string, write: StaffSheetWrite): string {
+  const fresh = write.columns.filter((c) => !c.existing);
+  if (fresh.length === 0) return xml;
+  const colsEl = findElement(xml, p, 'cols');
+  type Col = { min: number; max: number; tag: string };
+  let cols: Col[] = columnRanges(xml, p);
+  const styleOf = columnStylesOf(xml, p);
   for (const c of fresh) {
-    const ours = `<${p}col min="${c.column}" max="${c.column}" width="${c.width}" customWidth="1"/>`;
+    const style = styleOf(c.column);
+    const ours = `<${p}col min="${c.column}" max="${c.column}" width="${c.width}" customWidth="1"${style ? ` style="${style}"` : ''}/>`;
     const next: Col[] = [];
     for (const col of cols) {
       if (c.column < col.min || c.column > col.max) {
@@ -219,24 +263,33 @@ function patchColumnWidths(xml: string, p: string, write: StaffSheetWrite): stri
 
 const quoted = (status: string) => `"${status}"`;
 
-/** Our status colours: one conditionalFormatting block whose rules all test for a status text. */
-function isOurs(block: string, p: string, statuses: Set<string>): boolean {
+/**
+ * Our status colours as we write them: one conditionalFormatting block on the status column alone, from the
+ * first data row down, whose rules are exactly ours — "cell value equals <status>" for each status colour, in
+ * order. A user's own rule on a status word (`"In orde"` on their column E) is never taken for ours.
+ */
+function isOurs(block: string, p: string, write: StaffSheetWrite, statuses: string[]): boolean {
+  const status = write.columns.find((c) => c.header === OWNED_HEADERS[0]);
+  const range = parseRange(attributes(startTag(block)).sqref ?? '');
+  if (!status || !range || /\s/.test((attributes(startTag(block)).sqref ?? '').trim())) return false;
+  if (range.c1 !== status.column || range.c2 !== status.column || range.r1 !== write.firstRow) return false;
   const rules = findElements(block, p, 'cfRule');
   return (
-    rules.length > 0 &&
-    rules.every((r) => {
+    rules.length === statuses.length &&
+    rules.every((r, i) => {
+      const a = attributes(startTag(r.text));
       const f = findElement(r.text, p, 'formula');
-      return f !== null && statuses.has(unescapeXml(innerXml(f.text)).trim());
+      return a.type === 'cellIs' && a.operator === 'equal' && f !== null && unescapeXml(innerXml(f.text)).trim() === quoted(statuses[i]!);
     })
   );
 }
 
 function patchConditionalFormat(xml: string, p: string, write: StaffSheetWrite, styles: OwnedStyles): string {
-  const statuses = new Set(Object.keys(styles.statusDxf).map(quoted));
+  const statuses = (write.statusFormat?.colours ?? []).map((c) => c.status).filter((s) => styles.statusDxf[s] !== undefined);
   const blocks = findElements(xml, p, 'conditionalFormatting');
   let insertAt: number | null = null;
   for (const b of [...blocks].reverse()) {
-    if (!isOurs(b.text, p, statuses)) continue;
+    if (!isOurs(b.text, p, write, statuses)) continue;
     xml = xml.slice(0, b.start) + xml.slice(b.end);
     insertAt = b.start;
   }

@@ -156,6 +156,23 @@ export class StyleBook {
     return this.ensure('cellXfs', 'xf', align ? `${open}>${align}</${p}xf>` : `${open}/>`);
   }
 
+  /**
+   * The cell style `base` (a cellXfs index) with its number format replaced: font, fill, border, alignment and
+   * protection stay, so a cell the user formatted ahead keeps its look and shows our value right. A style that
+   * has that format already is itself; style 0 (or one that does not exist) gives the plain style of that
+   * format, as xfId({ numFmt }) does.
+   */
+  withNumFmt(base: number, numFmt: string): number {
+    const xfs = this.children('cellXfs', 'xf');
+    if (base === 0 || base >= xfs.length) return this.xfId({ numFmt });
+    const xf = xfs[base]!;
+    const tag = startTag(xf);
+    const id = this.numFmtId(numFmt);
+    if (Number(attributes(tag).numFmtId ?? 0) === id) return base;
+    const derived = setAttribute(setAttribute(tag, 'numFmtId', String(id)), 'applyNumberFormat', '1');
+    return this.ensure('cellXfs', 'xf', derived + xf.slice(tag.length));
+  }
+
   /** A differential style (dxfs index) for conditional formatting: font colour on a solid fill. */
   dxfId(fill: string, font: string): number {
     const p = this.p;

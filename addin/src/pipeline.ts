@@ -32,11 +32,11 @@ export function readStaffSheet(input: ReadInput): SheetRead {
 /** The bundled engine: the same evaluation as the CLI in-process (no central register). */
 export const localEvaluator: Evaluator = async (input) => evaluateSheet(bossPoPlan, { fields: input.fields, people: input.people }, input);
 
-/** POST /api/evaluate with canonical people only (no names), like the CLI's --api. */
+/** POST /api/evaluate with canonical people only (no names), in the compact form like the CLI's --api. */
 export function apiEvaluator(options: { baseUrl: string; apiKey?: string; getToken?: () => Promise<string> }): Evaluator {
   const client = createApiClient({ baseUrl: options.baseUrl, ...(options.apiKey ? { apiKey: options.apiKey } : {}), ...(options.getToken ? { getToken: options.getToken } : {}) });
   return async (input) => {
-    const answer = await client.evaluate({ referenceDate: input.referenceDate, planningYear: input.planningYear, fields: input.fields, people: input.people });
+    const answer = await client.evaluateCompact({ referenceDate: input.referenceDate, planningYear: input.planningYear, fields: input.fields, people: input.people });
     const k = answer.summary.keyFigures;
     return { people: answer.people, findings: answer.findings, schools: k.schools === null ? null : { count: k.schools, withTrainedOb: k.schoolsWithTrainedOb ?? 0 } };
   };

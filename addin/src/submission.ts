@@ -8,9 +8,15 @@ import type { Summary } from '../../shared/model/summary';
 import type { DocumentSettings } from './excel/settings';
 import { boardKey } from './roles';
 
-/** The body of the PUT: the summary's needs, key figures, roles and facilitation (as the CLI's --submit). */
+/** The body of the PUT: the summary's needs, key figures, roles, facilitation and exemptions (as the CLI's --submit). */
 export function needsBody(summary: Summary): NeedsPut {
-  return NeedsPutSchema.parse({ needs: summary.needs, keyFigures: summary.keyFigures, roles: summary.roles, facilitation: summary.facilitation });
+  return NeedsPutSchema.parse({
+    needs: summary.needs,
+    keyFigures: summary.keyFigures,
+    roles: summary.roles,
+    facilitation: summary.facilitation,
+    exemptions: summary.exemptions,
+  });
 }
 
 /**

@@ -1,12 +1,10 @@
 // What every handler may use, built once per process from the app settings.
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import type { Plan } from '../../shared/plan/schema';
-import { z } from 'zod';
-import { BoardName } from '../../shared/api/common';
-import { ConfigError, keyRing, parseApiKeys, type KeyRing } from './auth/keys';
-import { boardKey } from './storage/keys';
+import { keyRing, parseApiKeys, type KeyRing } from './auth/keys';
 import { authEnabled } from './auth/principal';
 import { createTokenValidator, tokenSettings, type TokenValidator } from './auth/token';
+import { knownBoards, type KnownBoards } from './known-boards';
 import { NeedsRepository } from './storage/needs-repository';
 import { RegisterRepository } from './storage/register-repository';
 import { storageTarget } from './storage/connection';
@@ -15,8 +13,8 @@ import { createStorage, type Storage } from './storage/tables';
 export interface AppDeps {
   plan: Plan;
   keys: KeyRing;
-  /** Boards the app knows: from board keys and BOSSPO_BOARDS (a JSON array or comma-separated). */
-  knownBoards: string[];
+  /** Boards the app knows: BOSSPO_BOARDS (default the partnership's boards) and the boards of board keys. */
+  boards: KnownBoards;
   /** Trust `x-ms-client-principal` (only when App Service Authentication is on). */
   trustPrincipal: boolean;
   /** Entra ID access tokens checked in the app (BOSSPO_AUTH_TENANT_ID + BOSSPO_AUTH_CLIENT_ID), or null. */
@@ -36,24 +34,7 @@ export interface DepsOptions {
   plan?: Plan;
 }
 
-function knownBoards(fromKeys: string[], setting: string | undefined): string[] {
-  let extra: string[] = [];
-  if (setting?.trim()) {
-    try {
-      const parsed = z.array(BoardName).safeParse(JSON.parse(setting));
-      if (!parsed.success) throw new ConfigError('BOSSPO_BOARDS is not a list of board names');
-      extra = parsed.data;
-    } catch (e) {
-      if (e instanceof ConfigError) throw e;
-      extra = setting.split(',').map((b) => b.trim()).filter((b) => BoardName.safeParse(b).success);
-    }
-  }
-  const byKey = new Map<string, string>();
-  for (const b of [...fromKeys, ...extra]) if (!byKey.has(boardKey(b))) byKey.set(boardKey(b), b.trim());
-  return [...byKey.values()];
-}
-
-/** Throws ConfigError when BOSSPO_API_KEYS is malformed, so a host refuses to start with bad keys. */
+/** Throws ConfigError when BOSSPO_API_KEYS or BOSSPO_BOARDS is malformed, so a host refuses to start with bad keys. */
 export function createDeps(options: DepsOptions = {}): AppDeps {
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
@@ -63,7 +44,7 @@ export function createDeps(options: DepsOptions = {}): AppDeps {
   return {
     plan: options.plan ?? bossPoPlan,
     keys,
-    knownBoards: knownBoards(keys.boards, env.BOSSPO_BOARDS),
+    boards: knownBoards(env.BOSSPO_BOARDS, keys.boards),
     trustPrincipal: authEnabled(env),
     tokens: tokens ? createTokenValidator(tokens) : null,
     storage,

@@ -3,6 +3,7 @@
 // catch-all function turns unknown paths and wrong methods into problem+json 404/405 as well.
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { ConfigError } from './auth/keys';
+import { compressResponse } from './http/compress';
 import { createDeps } from './deps';
 import { createPipeline } from './http/pipeline';
 import { problem } from './http/problem';
@@ -52,7 +53,13 @@ async function handler(request: HttpRequest, _context: InvocationContext): Promi
         body: request.body ? chunks(request.body as ReadableStream<Uint8Array>) : null,
       })
     : problem(503, 'De functie-app is niet goed ingesteld (app-instellingen); zie de logboeken.');
-  return { status: res.status, headers: res.headers, body: res.body };
+  // Compressed here, because nothing on the way does it for us: the Functions host hands a function's
+  // body on as it is (the Node.js worker has no response-compression option), App Service on Linux
+  // does not compress, IIS dynamic compression on a Windows plan covers only some text types, and Azure
+  // Front Door compresses only when switched on and only bodies up to 1 MB. A body that already has a
+  // Content-Encoding is passed through unchanged.
+  const out = await compressResponse(res, request.headers.get('accept-encoding'));
+  return { status: out.status, headers: out.headers, body: out.body };
 }
 
 for (const route of routes)

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { BoardName, PersonIdText, SchoolYearText } from '../../shared/api/common';
 import { EvaluateRequestSchema } from '../../shared/api/evaluate';
-import { parseEvaluateRequest } from '../../shared/api/fast-parse';
+import { parseAnyEvaluateRequest } from '../../shared/api/compact';
 import { NeedsPutSchema } from '../../shared/api/needs';
 import { RegisterListQuerySchema, RegisterPutSchema } from '../../shared/api/register';
 import { paboOnly, paboOrStuurgroep, thatBoardOrPabo } from './auth/caller';
@@ -33,7 +33,7 @@ export const routes: readonly RouteDef[] = [
     method: 'POST',
     route: 'evaluate',
     access: 'caller',
-    body: { schema: EvaluateRequestSchema, tooLarge: tooManyPeople, parse: parseEvaluateRequest },
+    body: { schema: EvaluateRequestSchema, tooLarge: tooManyPeople, parse: parseAnyEvaluateRequest },
     handler: evaluate,
   }),
   defineRoute({

@@ -6,6 +6,8 @@ import { HealthSchema, ProblemSchema, PROBLEM_CONTENT_TYPE, type Health, type Pr
 import { MeResponseSchema, type MeResponse } from './me';
 import { EvaluateResponseSchema, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
 import { parseEvaluateResponse } from './fast-parse';
+import { COMPACT_MEDIA_TYPE, decodeEvaluateResponse, encodeEvaluateRequest } from './compact';
+import type { Language } from '../rules/messages';
 import {
   BoardNeedsResponseSchema,
   NeedsGetResponseSchema,
@@ -88,10 +90,12 @@ export function createApiClient(options: ApiClientOptions) {
     path: string,
     schema: S,
     body?: unknown,
-    /** The schema's safeParse, faster for large answers (same result). */
-    parse: (json: unknown) => z.ZodSafeParseResult<z.infer<S>> = (json) => schema.safeParse(json),
+    /** The schema's safeParse, faster for large answers (same result); given the answer's content type. */
+    parse: (json: unknown, contentType: string) => z.ZodSafeParseResult<z.infer<S>> = (json) => schema.safeParse(json),
+    accept = 'application/json',
   ): Promise<{ data: z.infer<S>; status: number }> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    // Compressed answers (Content-Encoding gzip, br) are asked for and unpacked by fetch itself.
+    const headers: Record<string, string> = { accept };
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
     if (options.getToken) headers.authorization = `Bearer ${await options.getToken()}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -130,7 +134,7 @@ export function createApiClient(options: ApiClientOptions) {
         retryAfter,
       });
     }
-    const parsed = parse(json);
+    const parsed = parse(json, (response.headers.get('content-type') ?? '').toLowerCase());
     if (!parsed.success)
       throw new ApiError({
         status: 0,
@@ -153,8 +157,19 @@ export function createApiClient(options: ApiClientOptions) {
     async me(): Promise<MeResponse> {
       return (await call('GET', '/me', MeResponseSchema)).data;
     },
+    /** POST /api/evaluate in the documented form, both ways. */
     async evaluate(request: EvaluateRequestInput): Promise<EvaluateResponse> {
       return (await call('POST', '/evaluate', EvaluateResponseSchema, request, parseEvaluateResponse)).data;
+    },
+    /**
+     * POST /api/evaluate in the compact form both ways (shared/api/compact.ts): the same answer as
+     * `evaluate`, with every message rendered here from the shared message table in `language`.
+     */
+    async evaluateCompact(request: EvaluateRequestInput, language: Language = 'nl'): Promise<EvaluateResponse> {
+      const decode = (json: unknown, contentType: string) =>
+        contentType.startsWith(COMPACT_MEDIA_TYPE) ? decodeEvaluateResponse(json, language) : parseEvaluateResponse(json);
+      const accept = `${COMPACT_MEDIA_TYPE}, application/json;q=0.5`;
+      return (await call('POST', '/evaluate', EvaluateResponseSchema, encodeEvaluateRequest(request), decode, accept)).data;
     },
     async putNeeds(schoolYear: string, board: string, body: NeedsPutInput): Promise<PutNeedsResult> {
       const { data, status } = await call('PUT', `/needs/${seg(schoolYear)}/${seg(board)}`, NeedsPutResponseSchema, body);

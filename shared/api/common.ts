@@ -32,9 +32,20 @@ export const BoardName = pathText('de bestuursnaam', 100);
 /** A personnel number as written in a path or a register record. */
 export const PersonIdText = pathText('het personeelsnummer', 100);
 
+/**
+ * A school year whose dates the API accepts: 1899-1900 (holding 1900-01-01) to 2199-2200 (holding
+ * 2199-12-31), the school years of every reference date in range (interfaces.md §3).
+ */
+export function isSchoolYearInRange(text: string): boolean {
+  if (!isSchoolYear(text)) return false;
+  const start = Number(text.slice(0, 4));
+  return start >= 1899 && start <= 2199;
+}
+
 export const SchoolYearText = z
   .string()
-  .refine(isSchoolYear, 'een schooljaar schrijf je als 2026-2027 (twee opeenvolgende jaren)');
+  .refine(isSchoolYear, 'een schooljaar schrijf je als 2026-2027 (twee opeenvolgende jaren)')
+  .refine(isSchoolYearInRange, 'een schooljaar ligt van 1899-1900 tot en met 2199-2200');
 
 export const ProblemErrorSchema = z.object({ path: z.string(), message: z.string() });
 export type ProblemError = z.infer<typeof ProblemErrorSchema>;
@@ -51,14 +62,28 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** JSON Pointer (RFC 6901) of a zod issue path, e.g. `/people/3/trainings/WPB`. */
+/** How much of a client's own text (a key, a value) a problem echoes: a short prefix. */
+export const ECHO_LIMIT = 40;
+export const echo = (text: string): string => (text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text);
+
+/** JSON Pointer (RFC 6901) of a zod issue path, e.g. `/people/3/trainings/WPB`; long keys cut short. */
 export function jsonPointer(path: readonly PropertyKey[]): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return path.map((p) => '/' + echo(String(p)).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** An issue's message, echoing at most a short prefix of the input (zod names unknown keys in full). */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const shown = issue.keys.slice(0, 5).map((k) => JSON.stringify(echo(k))).join(', ');
+    const more = issue.keys.length > 5 ? ` (+${issue.keys.length - 5})` : '';
+    return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${shown}${more}`;
+  }
+  return issue.message.length > 200 ? `${issue.message.slice(0, 200)}…` : issue.message;
 }
 
 /** At most `limit` problems of a zod error as `{ path, message }`. */
 export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = [], limit = 100): ProblemError[] {
-  return error.issues.slice(0, limit).map((i) => ({ path: jsonPointer([...prefix, ...i.path]), message: i.message }));
+  return error.issues.slice(0, limit).map((i) => ({ path: jsonPointer([...prefix, ...i.path]), message: issueMessage(i) }));
 }
 
 export const HealthSchema = z.object({ status: z.literal('ok') });

@@ -3,16 +3,22 @@
 // build exactly the value zod would (same keys, same order, defaults applied). On anything they do not
 // recognise they answer null, and the caller runs the schema itself: every rejection, with its paths
 // and messages, still comes from zod.
-import { isSchoolYear } from '../calendar/dates';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, ROLE_CODES } from '../plan/schema';
-import { RULE_FIELDS, type Person } from '../model/person';
+import { FIRST_DATE, LAST_DATE, type Person } from '../model/person';
+import { isSchoolYearInRange } from './common';
 import { FINDING_CODES, STATUSES, Severity, type Finding, type PersonResult } from '../model/result';
-import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateResponse } from './evaluate';
+import {
+  EvaluateRequestSchema,
+  EvaluateResponseSchema,
+  FieldName,
+  type EvaluateRequest,
+  type EvaluateResponse,
+} from './evaluate';
 
 const ROLES = new Set<string>(ROLE_CODES);
 const TRAININGS = new Set<string>(PERSON_TRAINING_CODES);
 const CERTIFICATES = new Set<string>(CERTIFICATE_TRAININGS);
-const FIELDS = new Set<string>(RULE_FIELDS);
+const FIELDS = new Set<string>(FieldName.options);
 const STATUS = new Set<string>(STATUSES);
 const SEVERITIES = new Set<string>(Severity.options);
 const CODES = new Set<string>(FINDING_CODES);
@@ -50,6 +56,9 @@ export function isIsoDate(s: unknown): s is string {
   return d <= days;
 }
 
+/** InputDate: an IsoDate from FIRST_DATE to LAST_DATE (ISO dates compare as text). */
+export const isInputDate = (s: unknown): s is string => isIsoDate(s) && s >= FIRST_DATE && s <= LAST_DATE;
+
 const text200 = (v: unknown): boolean => typeof v === 'string' && v.length <= 200;
 
 /** `{ invalid: string ≤ 1000 }`, strict; a fresh object, or undefined. */
@@ -69,13 +78,23 @@ const NO = Symbol('no');
 
 function completion(v: unknown): unknown {
   if (v === null || v === 'done') return v;
-  if (typeof v === 'string') return isIsoDate(v) ? v : NO;
+  if (typeof v === 'string') return isInputDate(v) ? v : NO;
   return invalid(v) ?? NO;
+}
+
+/** TrainingValue: a completion, or an exemption `{ exempt: { date: IsoDate | null } }` (both strict). */
+function trainingValue(v: unknown): unknown {
+  if (!isPlainObject(v) || !('exempt' in v)) return completion(v);
+  for (const key in v) if (key !== 'exempt') return NO;
+  const e = v.exempt;
+  if (!isPlainObject(e)) return NO;
+  for (const key in e) if (key !== 'date') return NO;
+  return e.date === null || isIsoDate(e.date) ? { exempt: { date: e.date } } : NO;
 }
 
 function date(v: unknown): unknown {
   if (v === null) return v;
-  if (typeof v === 'string') return isIsoDate(v) ? v : NO;
+  if (typeof v === 'string') return isInputDate(v) ? v : NO;
   return invalid(v) ?? NO;
 }
 
@@ -126,7 +145,7 @@ const PERSON_KEYS: readonly (readonly [keyof Person & string, (v: unknown) => un
       return v.slice();
     },
   ],
-  ['trainings', (v) => record(v, TRAININGS, completion) ?? NO],
+  ['trainings', (v) => record(v, TRAININGS, trainingValue) ?? NO],
   ['certificates', (v) => record(v, CERTIFICATES, booleanOrNull) ?? NO],
   ['lastRefresher', completion],
   ['roleStart', date],
@@ -169,11 +188,11 @@ export function fastEvaluateRequest(v: unknown): EvaluateRequest | null {
       return null;
   const out: Record<string, unknown> = {};
   if (v.referenceDate !== undefined) {
-    if (!isIsoDate(v.referenceDate)) return null;
+    if (!isInputDate(v.referenceDate)) return null;
     out.referenceDate = v.referenceDate;
   }
   if (v.planningYear !== undefined) {
-    if (typeof v.planningYear !== 'string' || !isSchoolYear(v.planningYear)) return null;
+    if (typeof v.planningYear !== 'string' || !isSchoolYearInRange(v.planningYear)) return null;
     out.planningYear = v.planningYear;
   }
   const fields = codes(v.fields, FIELDS, 200);
@@ -229,13 +248,14 @@ function fastFinding(v: unknown): Finding | null {
 /** PersonResultSchema (not strict) in its shape order. */
 export function fastPersonResult(v: unknown): PersonResult | null {
   if (!isPlainObject(v)) return null;
-  const { ref, personId, roles, status, refresherDue, normHours, findings, normParts, completed } = v;
+  const { ref, personId, roles, status, refresherDue, dueSoon, normHours, findings, normParts, completed } = v;
   if (typeof ref !== 'string') return null;
   if (personId !== null && typeof personId !== 'string') return null;
   const roleList = codes(roles, ROLES, Infinity);
   if (!roleList) return null;
   if (typeof status !== 'string' || !STATUS.has(status)) return null;
   if (refresherDue !== null && !isIsoDate(refresherDue)) return null;
+  if (dueSoon !== null && !isIsoDate(dueSoon)) return null;
   if (normHours !== null && (typeof normHours !== 'number' || !Number.isFinite(normHours))) return null;
   if (!Array.isArray(findings)) return null;
   const findingList: Finding[] = new Array(findings.length);
@@ -252,6 +272,7 @@ export function fastPersonResult(v: unknown): PersonResult | null {
     roles: roleList,
     status,
     refresherDue,
+    dueSoon,
     normHours,
     findings: findingList,
     normParts: parts,

@@ -1,6 +1,6 @@
 // PUT /api/needs/{schoolYear}/{board} and GET /api/needs/{schoolYear} (interfaces.md §3).
 import { z } from 'zod';
-import { RoleCode, TrainingCode } from '../plan/schema';
+import { PersonTrainingCode, RoleCode, TrainingCode } from '../plan/schema';
 import { KeyFiguresSchema, NeedsSchema, PoolsSchema } from '../model/summary';
 import { SchoolYearText } from './common';
 
@@ -15,14 +15,26 @@ export const NeedInputSchema = z.object({
   trainerHours: hours.optional(),
 });
 
+/** The key figures as a board sends them: bounded like the other numbers (1e308 is no figure). */
+export const KeyFiguresInputSchema = KeyFiguresSchema.extend({
+  studentsPlaced: hours,
+  studentsWithCertifiedWpb: hours,
+  schoolsWithTrainedOb: count.nullable(),
+  schools: count.nullable(),
+  refreshersOverdue: count,
+  refreshersDue: count,
+});
+
 /** The `summary` of interfaces.md §2; extra keys (pools, …) are ignored. */
 export const NeedsPutSchema = z.object({
   needs: z.partialRecord(TrainingCode, NeedInputSchema),
-  keyFigures: KeyFiguresSchema.optional(),
+  keyFigures: KeyFiguresInputSchema.optional(),
   roles: z.partialRecord(RoleCode, z.object({ count, plan: count.nullable() })).optional(),
   facilitation: z
     .partialRecord(z.enum([...RoleCode.options, 'total']), z.object({ normHours: hours, hoursGranted: hours }))
     .optional(),
+  /** rules.md §5.3: exemptions per training, for the Trainersvraag and the Overzicht. */
+  exemptions: z.partialRecord(PersonTrainingCode, count).optional(),
 });
 export type NeedsPut = z.infer<typeof NeedsPutSchema>;
 export type NeedsPutInput = z.input<typeof NeedsPutSchema>;

@@ -79,6 +79,18 @@ export function addTermYears(iso: IsoDate, years: number): IsoDate {
   return Number.isInteger(years) ? addYears(iso, years) : addMonths(iso, Math.round(years * 12));
 }
 
+const DAY_MS = 86_400_000;
+
+/** The date n days later (n may be negative). */
+export function addDays(iso: IsoDate, n: number): IsoDate {
+  const { year, month, day } = parts(iso);
+  const d = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read the years 0–99 as 1900–1999.
+  d.setUTCFullYear(year, month - 1, day);
+  d.setTime(d.getTime() + n * DAY_MS);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
 /** dd-mm-yyyy, the Dutch way of writing a date in messages. */
 export function dutchDate(iso: IsoDate): string {
   return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;

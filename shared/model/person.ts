@@ -13,6 +13,16 @@ export const IsoDate = z
   .refine(isRealDate, 'that day does not exist');
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/** The dates a client may send (interfaces.md §3): from 1900-01-01 to 2199-12-31 inclusive. */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2199-12-31';
+
+/** A date in a request: a real day in the range above. Dates the rules compute (refresherDue) may lie beyond. */
+export const InputDate = IsoDate.refine(
+  (d) => d >= FIRST_DATE && d <= LAST_DATE,
+  `a date lies from ${FIRST_DATE} to ${LAST_DATE}`,
+);
+
 export function isRealDate(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return false;
@@ -26,11 +36,22 @@ export const Invalid = z.object({ invalid: z.string().max(1000) }).strict();
 export type Invalid = z.infer<typeof Invalid>;
 
 /** A training completion (or the last refresher): a date, "done, date unknown", unreadable, or null (not done). */
-export const CompletionValue = z.union([IsoDate, z.literal('done'), Invalid]).nullable();
+export const CompletionValue = z.union([InputDate, z.literal('done'), Invalid]).nullable();
 export type CompletionValue = z.infer<typeof CompletionValue>;
 
+/**
+ * An exempted training (rules.md §4.13): completed "binnen een andere context", on its date if the cell
+ * names one. The reason stays in the workbook (interfaces.md §3); clients add it to the message.
+ */
+export const Exemption = z.object({ exempt: z.object({ date: IsoDate.nullable() }).strict() }).strict();
+export type Exemption = z.infer<typeof Exemption>;
+
+/** A training completion: as CompletionValue, or an exemption (only training cells have those). */
+export const TrainingValue = z.union([IsoDate, z.literal('done'), Invalid, Exemption]).nullable();
+export type TrainingValue = z.infer<typeof TrainingValue>;
+
 /** roleStart, velonRegistration: a date, unreadable, or null (unknown). */
-export const DateValue = z.union([IsoDate, Invalid]).nullable();
+export const DateValue = z.union([InputDate, Invalid]).nullable();
 export type DateValue = z.infer<typeof DateValue>;
 
 /** A count or hours: a non-negative number, unreadable (INVALID_NUMBER), or null (unknown). */
@@ -75,7 +96,7 @@ export const PersonSchema = z
     roles: z.array(RoleCode).max(20).default([]),
     /** Role tokens the reader could not recognise (UNKNOWN_ROLE), as typed. */
     unknownRoles: z.array(text).max(20).optional(),
-    trainings: z.partialRecord(z.enum(PERSON_TRAINING_CODES), CompletionValue).optional(),
+    trainings: z.partialRecord(z.enum(PERSON_TRAINING_CODES), TrainingValue).optional(),
     certificates: z.partialRecord(z.enum(CERTIFICATE_TRAININGS), z.boolean().nullable()).optional(),
     lastRefresher: CompletionValue.optional(),
     roleStart: DateValue.optional(),

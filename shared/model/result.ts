@@ -22,6 +22,7 @@ export const FINDING_CODES = [
   'DATE_UNKNOWN',
   'DATA_MISSING',
   'DUPLICATE_PERSON',
+  'EXEMPTION',
 ] as const;
 export const FindingCode = z.enum(FINDING_CODES);
 export type FindingCode = z.infer<typeof FindingCode>;
@@ -40,7 +41,7 @@ export type Status = z.infer<typeof Status>;
 export const FindingSchema = z.object({
   code: FindingCode,
   severity: Severity,
-  /** Present on TRAINING_MISSING and CERTIFICATE_MISSING. */
+  /** Present on TRAINING_MISSING, CERTIFICATE_MISSING and EXEMPTION. */
   training: PersonTrainingCode.optional(),
   /** The field a data-quality finding is about (e.g. `training.WPB`, `students`). */
   field: z.string().optional(),
@@ -72,6 +73,8 @@ export const PersonResultSchema = z.object({
   roles: z.array(RoleCode),
   status: Status,
   refresherDue: IsoDate.nullable(),
+  /** rules.md §4.14: the earliest refresher or VELON date within the look-ahead of the reference date. */
+  dueSoon: IsoDate.nullable(),
   normHours: z.number().nullable(),
   findings: z.array(FindingSchema),
   /** Norm hours per role (rules.md §4.5 parts summed per role), for the facilitation figures. */

@@ -199,6 +199,8 @@ export const bossPoPlan: Plan = loadPlan({
   meetings: { roles: ['SO', 'IO'], minimumPerYear: plan(3, '§3', 'minimum aantal bijeenkomsten SO-IO per jaar'), planRef: '§3' },
   velon: { roles: ['SO', 'IO'], termYears: assumed(4, 'geldigheid VELON-registratie in jaren (na te gaan bij VELON)'), planRef: '§4' },
   starters: { roles: ['STARTER'], planRef: '§4' },
+  exemptions: { planRef: '§2' },
+  dueSoon: { lookaheadDays: assumed(90, 'dagen vooruit voor "binnenkort" (opfrisbijeenkomst of VELON-registratie)') },
   schools: { planRef: '§4' },
   paboBoards: { contains: ['pabo', 'hogeschool rotterdam'], equals: ['hr'] },
 });

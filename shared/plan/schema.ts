@@ -156,6 +156,17 @@ export const PlanSchema = z
     velon: z.object({ roles: z.array(RoleCode), termYears: PositiveParam, planRef: PlanRef }).strict(),
     /** Roles that need a named coach when the sheet has a coach column (rules.md §4.9). */
     starters: z.object({ roles: z.array(RoleCode), planRef: PlanRef }).strict(),
+    /** Where exemptions rest (rules.md §4.13: people "geschoold binnen de OS of binnen een andere context"). */
+    exemptions: z.object({ planRef: PlanRef }).strict(),
+    /**
+     * rules.md §4.14: how far past the reference date a refresher or VELON expiry counts as due soon
+     * (`dueSoon`), in whole days.
+     */
+    dueSoon: z
+      .object({
+        lookaheadDays: PositiveParam.refine((p) => Number.isInteger(p.value), { message: 'a whole number of days' }),
+      })
+      .strict(),
     /** Where the per-school checks rest (rules.md §5.1: a schoolopleider and a trained onderzoeksbegeleider per school). */
     schools: z.object({ planRef: PlanRef }).strict(),
     /** A board is the pabo when its normalised name contains one of `contains` or equals one of `equals`. */

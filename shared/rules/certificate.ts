@@ -8,7 +8,8 @@ import type { PersonView } from './view';
 export function certificateRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
   const certificates = v.person.certificates;
   for (const { code, index } of ctx.cp.certificateTrainings) {
-    if (v.need[index] !== 2 || !v.completed[index] || !ctx.hasCertificate[code]) continue;
+    // An exempted training needs no certificate (rules.md §4.13).
+    if (v.need[index] !== 2 || !v.completed[index] || v.exempt[index] || !ctx.hasCertificate[code]) continue;
     if (certificates?.[code] === true || v.registerCertificate[index]) continue;
     const def = ctx.cp.defs[index]!;
     const fromRegister = v.fromRegister[index]!;

@@ -14,7 +14,7 @@ import {
   type RoleCode,
   type TrainingDef,
 } from '../plan/schema';
-import { addTermYears, endOfSchoolYear, type SchoolYear } from '../calendar/dates';
+import { addDays, addTermYears, endOfSchoolYear, type SchoolYear } from '../calendar/dates';
 import { indexRegister, type RegisterIndex } from './register';
 
 /** A role set as a bit mask: person roles are few, and mask tests keep the hot loop allocation-free. */
@@ -161,6 +161,8 @@ export interface SheetContext {
   plan: Plan;
   referenceDate: IsoDate;
   endOfPlanningYear: IsoDate;
+  /** The last day of the look-ahead for `dueSoon` (rules.md §4.14): R + lookaheadDays. */
+  dueSoonUntil: IsoDate;
   /** A roleStart after this day is "new in the role" (rules.md §4.6). */
   newSince: IsoDate;
   has: Record<RuleField, boolean>;
@@ -198,6 +200,7 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
     plan,
     referenceDate: options.referenceDate,
     endOfPlanningYear: endOfSchoolYear(options.planningYear),
+    dueSoonUntil: addDays(options.referenceDate, plan.dueSoon.lookaheadDays.value),
     newSince: addTermYears(options.referenceDate, -plan.pairing.newWithinYears.value),
     has,
     hasTraining: cp.trainingFields.map((f) => present.has(f)),

@@ -1,12 +1,13 @@
 // Rules of the plan (rules.md §4–§5.1) applied to one sheet of canonical people. Composes the rule
 // modules; the plan supplies every number. Pure: never changes its input.
-import type { Person, RuleField } from '../model/person';
+import type { IsoDate, Person, RuleField } from '../model/person';
 import type { PersonResult, SheetEvaluation } from '../model/result';
 import type { Finding } from '../model/result';
 import type { Plan } from '../plan/schema';
 import { completedOfMask, roleMask, rolesOfMask, sheetContext, ROLE_BIT, type SheetContext } from './context';
 import { certificateRule } from './certificate';
 import { dataQuality, unknownRoleTokens } from './data-quality';
+import { exemptionRule } from './exemption';
 import { markDuplicates } from './duplicates';
 import { facilitationRule } from './facilitation';
 import { meetingsRule } from './meetings';
@@ -59,6 +60,17 @@ export function evaluateSheet(plan: Plan, input: EvaluateInput, options: Evaluat
 
 const scratch: Finding[] = [];
 
+/**
+ * rules.md §4.14: of the refresher due date and the VELON expiry, the earliest that lies from R to
+ * R + lookaheadDays (both inclusive), else null. An overdue refresher does not hide a VELON expiry.
+ */
+function dueSoon(ctx: SheetContext, refresherDue: IsoDate | null, velonExpiry: IsoDate | null): IsoDate | null {
+  const soon = (d: IsoDate | null) => d !== null && d >= ctx.referenceDate && d <= ctx.dueSoonUntil;
+  const a = soon(refresherDue) ? refresherDue : null;
+  const b = soon(velonExpiry) ? velonExpiry : null;
+  return a === null ? b : b === null || a <= b ? a : b;
+}
+
 function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): PersonResult {
   const mask = person.roles && person.roles.length > 0 ? roleMask(person.roles) : 0;
   const unknownRoles = unknownRoleTokens(person.unknownRoles);
@@ -70,6 +82,7 @@ function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): Pe
       roles: rolesOfMask(0),
       status: 'Geen OS-rol',
       refresherDue: null,
+      dueSoon: null,
       normHours: null,
       findings: [],
       normParts: NO_PARTS,
@@ -81,6 +94,7 @@ function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): Pe
   const findings = scratch;
   findings.length = 0;
   dataQuality(ctx, view, unknownRoles, findings);
+  exemptionRule(ctx, view, findings);
   trainingRule(ctx, view, findings);
   certificateRule(ctx, view, findings);
   const refresherDue = refresherRule(ctx, view, findings);
@@ -88,7 +102,7 @@ function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): Pe
   facilitationRule(ctx, view, findings);
   pairingRule(ctx, view, findings);
   meetingsRule(ctx, view, findings);
-  velonRule(ctx, view, findings);
+  const velonExpiry = velonRule(ctx, view, findings);
   startersRule(ctx, view, findings);
   return {
     ref: person.ref,
@@ -96,6 +110,7 @@ function evaluatePerson(ctx: SheetContext, view: PersonView, person: Person): Pe
     roles: view.roles,
     status: statusOf(true, findings),
     refresherDue,
+    dueSoon: dueSoon(ctx, refresherDue, velonExpiry),
     normHours: view.normHours,
     findings: findings.length === 0 ? [] : findings.slice(),
     normParts: view.normParts,

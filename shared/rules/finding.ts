@@ -23,6 +23,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   DATE_UNKNOWN: 'warning',
   DATA_MISSING: 'warning',
   DUPLICATE_PERSON: 'warning',
+  EXEMPTION: 'info',
 };
 
 /** A rule finding: message from the table, severity from SEVERITY unless given. */

@@ -1,37 +1,45 @@
 // Texts of every finding (rules.md §4–§5.1): Dutch for the user, English beside it for developers and
 // non-Dutch readers. Plus the short Dutch actions of the `Acties` column (interfaces.md §1).
-import type { IsoDate } from '../model/person';
+import { z } from 'zod';
+import { IsoDate } from '../model/person';
 import type { Finding, FindingCode, SchoolFindingCode } from '../model/result';
 import type { PersonTrainingCode } from '../plan/schema';
 import { dutchDate } from '../calendar/dates';
 
 export type Language = 'nl' | 'en';
 
-/** What a message may mention. Dates are ISO; they are written dd-mm-yyyy. */
-export interface MessageParams {
-  /** Training name as the plan writes it. */
-  training?: string;
-  /** Role names (Dutch, from the plan) the finding rests on. */
-  roles?: string[];
-  advised?: boolean;
-  /** A rule field (`training.WPB`, `students` …); the message names it in words. */
-  field?: string;
-  raw?: string;
-  token?: string;
-  date?: IsoDate;
-  basis?: IsoDate;
-  referenceDate?: IsoDate;
-  norm?: number;
-  granted?: number;
-  value?: number;
-  minimum?: number;
-  fields?: string[];
-  school?: string;
-  personId?: string;
-  count?: number;
-  /** The finding rests on a date from the central register (rules.md §4.12). */
-  fromRegister?: boolean;
-}
+/**
+ * What a message may mention. Dates are ISO; they are written dd-mm-yyyy. A schema, because the
+ * compact evaluate answer (shared/api/compact.ts) carries these values instead of the rendered text and
+ * the client renders the message itself.
+ */
+export const MessageParamsSchema = z
+  .object({
+    /** Training name as the plan writes it. */
+    training: z.string().optional(),
+    /** Role names (Dutch, from the plan) the finding rests on. */
+    roles: z.array(z.string()).optional(),
+    advised: z.boolean().optional(),
+    /** A rule field (`training.WPB`, `students` …); the message names it in words. */
+    field: z.string().optional(),
+    raw: z.string().optional(),
+    token: z.string().optional(),
+    date: IsoDate.optional(),
+    basis: IsoDate.optional(),
+    referenceDate: IsoDate.optional(),
+    norm: z.number().optional(),
+    granted: z.number().optional(),
+    value: z.number().optional(),
+    minimum: z.number().optional(),
+    fields: z.array(z.string()).optional(),
+    school: z.string().optional(),
+    personId: z.string().optional(),
+    count: z.number().optional(),
+    /** The finding rests on a date from the central register (rules.md §4.12). */
+    fromRegister: z.boolean().optional(),
+  })
+  .strict();
+export type MessageParams = z.infer<typeof MessageParamsSchema>;
 
 type Text = (p: MessageParams) => string;
 
@@ -67,7 +75,7 @@ const en = (x: number | undefined) => (x === undefined ? '?' : String(x));
 const list = (xs: string[] | undefined) => (xs ?? []).join(', ');
 const reg = (p: MessageParams, text: string) => (p.fromRegister ? text : '');
 
-export const MESSAGES: Record<FindingCode | SchoolFindingCode, { nl: Text; en: Text }> = {
+const TEXTS: Record<FindingCode | SchoolFindingCode, { nl: Text; en: Text }> = {
   TRAINING_MISSING: {
     nl: (p) =>
       `${p.training} is nog niet gevolgd; ${p.advised ? 'aanbevolen (indien gewenst)' : 'verplicht'} voor ${list(p.roles)}.`,
@@ -149,6 +157,11 @@ export const MESSAGES: Record<FindingCode | SchoolFindingCode, { nl: Text; en: T
       `Het blad heeft geen kolom ${(p.fields ?? []).map((f) => label(f, 'nl')).join(', ')}; daarom is dit niet gecontroleerd.`,
     en: (p) => `The sheet has no column ${(p.fields ?? []).map((f) => label(f, 'en')).join(', ')}; not checked.`,
   },
+  EXEMPTION: {
+    nl: (p) =>
+      `Vrijgesteld van ${p.training}${p.date ? ` (${d(p.date)})` : ''}: telt als gevolgd, zonder certificaat.`,
+    en: (p) => `Exempted from ${p.training}${p.date ? ` (${d(p.date)})` : ''}: counts as completed, no certificate needed.`,
+  },
   DUPLICATE_PERSON: {
     nl: (p) => `Personeelsnummer ${p.personId} staat op ${n(p.count)} rijen van dit blad.`,
     en: (p) => `Person id ${p.personId} appears on ${en(p.count)} rows of this sheet.`,
@@ -162,6 +175,55 @@ export const MESSAGES: Record<FindingCode | SchoolFindingCode, { nl: Text; en: T
     en: (p) => `School ${p.school} has no trained research supervisor.`,
   },
 };
+
+/** An exemption's reason shows at most this many characters (rules.md §4.13). */
+export const MAX_REASON_IN_MESSAGE = 100;
+
+/**
+ * An EXEMPTION message with the reason the workbook gives (rules.md §4.13). The reason never leaves the
+ * workbook, so the sheet layer adds it after any evaluation, in-process or through the API.
+ */
+export function withExemptionReason(message: string, reason: string, lang: Language = 'nl'): string {
+  const r = reason.trim();
+  if (r === '') return message;
+  const shown = r.length > MAX_REASON_IN_MESSAGE ? `${r.slice(0, MAX_REASON_IN_MESSAGE)}…` : r;
+  return `${message} ${lang === 'nl' ? 'Reden' : 'Reason'}: ${shown}`;
+}
+
+/**
+ * While `captureMessageParams` runs: every Dutch message rendered, by its text, with the values it was
+ * rendered from. The rules render each message once (most are cached per sheet) and keep only the
+ * text; the compact evaluate answer sends these values instead, so the client can render the message
+ * in Dutch or English itself. The values are kept as given, not copied: whoever uses them checks that
+ * they still render the same text. Evaluation is synchronous, so one capture at a time.
+ */
+let capturing: Map<string, MessageParams> | null = null;
+
+export const MESSAGES = Object.fromEntries(
+  Object.entries(TEXTS).map(([code, t]) => [
+    code,
+    {
+      nl: (params: MessageParams) => {
+        const text = t.nl(params);
+        capturing?.set(text, params);
+        return text;
+      },
+      en: t.en,
+    },
+  ]),
+) as typeof TEXTS;
+
+/** Run `fn` (an evaluation) and return what it returned with the values of every message it rendered, by text. */
+export function captureMessageParams<T>(fn: () => T): { value: T; params: ReadonlyMap<string, MessageParams> } {
+  const outer = capturing;
+  const params = new Map<string, MessageParams>();
+  capturing = params;
+  try {
+    return { value: fn(), params };
+  } finally {
+    capturing = outer;
+  }
+}
 
 export function messageText(code: FindingCode | SchoolFindingCode, params: MessageParams, lang: Language = 'nl'): string {
   return MESSAGES[code][lang](params);
@@ -207,4 +269,18 @@ export function actionText(
       // Only the codes above are raised as critical or action (rules.md §4).
       return 'Zie toelichting';
   }
+}
+
+/** The `Acties` cell (interfaces.md §1): the actions of the critical and action findings, `; `-separated, each once. */
+export function actionsText(person: { findings: readonly Finding[]; refresherDue?: IsoDate | null; normHours?: number | null }): string {
+  let out = '';
+  const seen: string[] = [];
+  for (const f of person.findings) {
+    if (f.severity !== 'critical' && f.severity !== 'action') continue;
+    const t = actionText(f, person)?.trim();
+    if (!t || seen.includes(t)) continue;
+    seen.push(t);
+    out = out === '' ? t : `${out}; ${t}`;
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ export function refresherRule(ctx: SheetContext, v: PersonView, out: Finding[]):
   const { cp } = ctx;
   if ((v.mask & cp.refresherMask) === 0) return null;
   let basis: IsoDate | null = v.lastRefresherDate;
-  let fromRegister = false;
+  let fromRegister = v.lastRefresherFromRegister;
   let doneField: string | null = null;
   for (let i = 0; i < cp.trainings.length; i++) {
     if ((v.mask & cp.basisMask[i]!) === 0) continue;

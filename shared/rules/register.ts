@@ -4,7 +4,7 @@
 // certificate. The merge happens in the person view (view.ts); input objects are never changed.
 import type { IsoDate } from '../model/person';
 import type { RegisterRecord } from '../model/register';
-import type { PersonTrainingCode } from '../plan/schema';
+import type { TrainingCode } from '../plan/schema';
 
 export interface RegisterEntry {
   /** The latest register date on or before the reference date. */
@@ -13,7 +13,8 @@ export interface RegisterEntry {
   certificate: boolean;
 }
 
-export type RegisterPerson = Partial<Record<PersonTrainingCode, RegisterEntry>>;
+/** Per training; REFRESH is the latest opfrisbijeenkomst, which counts as `lastRefresher`. */
+export type RegisterPerson = Partial<Record<TrainingCode, RegisterEntry>>;
 export type RegisterIndex = Map<string, RegisterPerson>;
 
 export function registerKey(board: string, personId: string): string {

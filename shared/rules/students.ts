@@ -15,7 +15,8 @@ export function studentsRule(ctx: SheetContext, v: PersonView, out: Finding[]): 
     out.push(cachedFinding(ctx, 'STUDENT_WITHOUT_CERTIFIED_WPB', pairKey(students, 0), def.planRef, { count: students }));
     return;
   }
-  if (!def.certificate || !ctx.hasCertificate.WPB) return;
+  // An exempted training counts as trained and certified (rules.md §4.13).
+  if (!def.certificate || !ctx.hasCertificate.WPB || v.exempt[index]) return;
   if (v.person.certificates?.WPB === true || v.registerCertificate[index]) return;
   const fromRegister = v.fromRegister[index]!;
   out.push(

@@ -40,12 +40,16 @@ export class PersonView {
   /** The counted date comes from the register. */
   readonly fromRegister: boolean[];
   readonly registerCertificate: boolean[];
+  /** The sheet's cell is an exemption (rules.md §4.13): completed, no certificate needed. */
+  readonly exempt: boolean[];
   /** Per training index: what the person's roles ask (0 nothing, 1 advised, 2 required; rules.md §3). */
   readonly need: Uint8Array;
   /** Per training index: plan § of the requirement that set `need`. */
   readonly needRef: string[];
   lastRefresherCell: Cell = Cell.Absent;
   lastRefresherDate: IsoDate | null = null;
+  /** The counted lastRefresher date comes from a register REFRESH record. */
+  lastRefresherFromRegister = false;
   /** Bit i set: trainings[i] is completed. */
   completedMask = 0;
   /** Set by the facilitation rule (rules.md §4.5). */
@@ -60,6 +64,7 @@ export class PersonView {
     this.known = new Array<boolean>(n).fill(false);
     this.fromRegister = new Array<boolean>(n).fill(false);
     this.registerCertificate = new Array<boolean>(n).fill(false);
+    this.exempt = new Array<boolean>(n).fill(false);
     this.need = new Uint8Array(n);
     this.needRef = new Array<string>(n).fill('');
   }
@@ -93,6 +98,7 @@ export class PersonView {
       const code = trainings[i]!;
       let cell: Cell = Cell.Absent;
       let date: IsoDate | null = null;
+      let exempt = false;
       if (ctx.hasTraining[i]) {
         const v = values?.[code];
         if (v === null || v === undefined) cell = Cell.Empty;
@@ -103,8 +109,17 @@ export class PersonView {
             cell = Cell.Date;
             date = v;
           }
+        } else if ('exempt' in v) {
+          // rules.md §4.13: completed on its date; a date after R is no date (and no FUTURE_DATE).
+          exempt = true;
+          const on = v.exempt.date;
+          if (on !== null && on <= R) {
+            cell = Cell.Date;
+            date = on;
+          } else cell = Cell.Done;
         } else cell = Cell.Invalid;
       }
+      this.exempt[i] = exempt;
       const reg = register?.[code];
       let fromRegister = false;
       if (reg && (date === null || reg.date > date)) {
@@ -133,6 +148,14 @@ export class PersonView {
           this.lastRefresherDate = v;
         }
       } else this.lastRefresherCell = Cell.Invalid;
+    }
+    // rules.md §4.12: a register REFRESH record (an opfrisbijeenkomst attended) counts as lastRefresher,
+    // also where the sheet lacks that column; the later of the two dates counts.
+    const refresh = register?.REFRESH;
+    this.lastRefresherFromRegister = false;
+    if (refresh && (this.lastRefresherDate === null || refresh.date > this.lastRefresherDate)) {
+      this.lastRefresherDate = refresh.date;
+      this.lastRefresherFromRegister = true;
     }
   }
 

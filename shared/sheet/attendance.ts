@@ -5,7 +5,7 @@
 // training (`Scholing WPB`, `Certificaat WPB` …). Names are never carried into a record.
 import type { RegisterRecord } from '../model/register';
 import { RegisterRecordSchema } from '../model/register';
-import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, TRAINING_CODES } from '../plan/schema';
+import { CERTIFICATE_TRAININGS, TRAINING_CODES } from '../plan/schema';
 import type { PersonTrainingCode, Plan, TrainingCode } from '../plan/schema';
 import { a1, columnLetter } from './address';
 import { matchHeader } from './headers';
@@ -32,7 +32,7 @@ export type AttendanceColumn =
   | 'training'
   | 'date'
   | 'certificate'
-  | `training.${PersonTrainingCode}`
+  | `training.${TrainingCode}`
   | `certificate.${PersonTrainingCode}`;
 
 export interface AttendanceProblem {
@@ -94,8 +94,6 @@ const ATTENDANCE_EXACT = new Map<string, 'training' | 'date' | 'certificate'>();
 for (const [field, headers] of Object.entries(ATTENDANCE_HEADERS) as ['training' | 'date' | 'certificate', readonly string[]][])
   for (const h of headers) ATTENDANCE_EXACT.set(normalizeHeader(h), field);
 
-const PERSON_TRAININGS: ReadonlySet<string> = new Set(PERSON_TRAINING_CODES);
-
 /** Header text → attendance column, or null (ignored: names, schools, anything unknown). */
 export function matchAttendanceHeader(text: string): AttendanceColumn | 'ambiguous' | null {
   const n = normalizeHeader(text);
@@ -107,6 +105,8 @@ export function matchAttendanceHeader(text: string): AttendanceColumn | 'ambiguo
   if (m.kind === 'loneCertificate') return 'certificate';
   if (m.kind !== 'field') return null;
   if (m.target === 'board' || m.target === 'personId') return m.target;
+  // An opfrisbijeenkomst column (`Opfrisbijeenkomst`, `Driejaarlijkse update` …) holds REFRESH dates (rules.md §4.12).
+  if (m.target === 'lastRefresher') return 'training.REFRESH';
   if (m.target.startsWith('training.') || m.target.startsWith('certificate.')) return m.target as AttendanceColumn;
   return null;
 }
@@ -191,11 +191,11 @@ export function readAttendance(grid: Grid, options: AttendanceOptions): Attendan
   let certificateCol = columnOf('certificate');
   const wideTrainings = [...columns]
     .filter(([, f]) => f.startsWith('training.'))
-    .map(([i, f]) => ({ index: i, training: f.slice('training.'.length) as PersonTrainingCode }));
+    .map(([i, f]) => ({ index: i, training: f.slice('training.'.length) as TrainingCode }));
   const wideCertificates = new Map(
     [...columns]
       .filter(([, f]) => f.startsWith('certificate.'))
-      .map(([i, f]) => [f.slice('certificate.'.length) as PersonTrainingCode, i] as const),
+      .map(([i, f]) => [f.slice('certificate.'.length) as TrainingCode, i] as const),
   );
   const long = trainingCol !== undefined;
   if (long && wideTrainings.length > 0)
@@ -247,8 +247,8 @@ export function readAttendance(grid: Grid, options: AttendanceOptions): Attendan
     const personId = parsePersonId(at(personCol));
     if (!personId) problem(personCol, 'Het personeelsnummer ontbreekt.');
 
-    const entries: { training: PersonTrainingCode; date: string; certificate?: boolean }[] = [];
-    const certificateOf = (training: PersonTrainingCode, col: number | undefined): boolean | undefined => {
+    const entries: { training: TrainingCode; date: string; certificate?: boolean }[] = [];
+    const certificateOf = (training: TrainingCode, col: number | undefined): boolean | undefined => {
       if (col === undefined || !(CERTIFICATE_TRAININGS as readonly string[]).includes(training)) return undefined;
       const yes = parseBoolean(at(col), options.date1904);
       if (yes === null) problem(col, 'Het certificaat is onleesbaar.');
@@ -260,16 +260,11 @@ export function readAttendance(grid: Grid, options: AttendanceOptions): Attendan
       const training = trainingText === '' ? null : recogniseTraining(trainingText, options.plan);
       if (trainingText === '') problem(trainingCol, 'De scholing ontbreekt.');
       else if (training === null) problem(trainingCol, `Onbekende scholing "${trainingText}".`);
-      else if (!PERSON_TRAININGS.has(training))
-        problem(trainingCol, 'Opfrisbijeenkomsten staan niet in het register; registreer de scholing zelf.');
       const dateCell = at(dateCol);
       const date = isEmptyCell(dateCell) ? null : dateFromCell(dateCell, options.date1904);
       if (isEmptyCell(dateCell)) problem(dateCol, 'De datum ontbreekt.');
       else if (date === null) problem(dateCol, `"${cellText(dateCell)}" is geen datum.`);
-      if (training && PERSON_TRAININGS.has(training) && date) {
-        const t = training as PersonTrainingCode;
-        entries.push({ training: t, date, certificate: certificateOf(t, certificateCol) });
-      }
+      if (training && date) entries.push({ training, date, certificate: certificateOf(training, certificateCol) });
     } else {
       for (const { index, training } of wideTrainings) {
         const cell = at(index);

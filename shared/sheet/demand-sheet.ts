@@ -37,6 +37,10 @@ export interface TrainingDemand {
   training: TrainingDef;
   /** People still to train, per board that submitted. */
   perBoard: Record<string, number>;
+  /** People exempted (trained in another context, rules.md §4.13) per board; null where a board sent no exemption counts. */
+  exemptPerBoard: Record<string, number | null>;
+  /** Exemptions summed over the boards that sent them. */
+  exempted: number;
   /** Summed over the boards (the API's combined figure). */
   initial: number;
   /** null for place-based trainings (meelopen, inwerkprogramma). */
@@ -76,9 +80,15 @@ function trainerHoursOf(def: TrainingDef, groups: number): number {
 function trainingDemand(def: TrainingDef, input: DemandInput, boards: readonly string[]): TrainingDemand {
   const perBoard: Record<string, number> = {};
   for (const b of boards) perBoard[b] = input.boards[b]?.needs[def.code]?.initial ?? 0;
+  const exemptPerBoard: Record<string, number | null> = {};
+  for (const b of boards) {
+    const sent = input.boards[b]?.exemptions;
+    exemptPerBoard[b] = sent ? (def.code === 'REFRESH' ? 0 : (sent[def.code] ?? 0)) : null;
+  }
+  const exempted = Object.values(exemptPerBoard).reduce<number>((sum, n) => sum + (n ?? 0), 0);
   const combined: Need | undefined = input.combined.needs[def.code];
   const initial = combined?.initial ?? Object.values(perBoard).reduce((s, n) => s + n, 0);
-  if (!def.groups) return { training: def, perBoard, initial, groups: null, sessions: null, trainerHours: null, rounds: null };
+  if (!def.groups) return { training: def, perBoard, exemptPerBoard, exempted, initial, groups: null, sessions: null, trainerHours: null, rounds: null };
   // Groups come from the summed counts (the API computes them so); the plan only fills a gap.
   const groups = combined?.groups ?? Math.ceil(initial / def.groups.groupSize.value);
   const trainerHours = combined?.trainerHours ?? trainerHoursOf(def, groups);
@@ -91,7 +101,7 @@ function trainingDemand(def: TrainingDef, input: DemandInput, boards: readonly s
         trainerHours: trainerHoursOf(def, g),
       }))
     : null;
-  return { training: def, perBoard, initial, groups, sessions: groups * def.groups.sessions.value, trainerHours, rounds };
+  return { training: def, perBoard, exemptPerBoard, exempted, initial, groups, sessions: groups * def.groups.sessions.value, trainerHours, rounds };
 }
 
 /** The demand figures, before layout: for the sheet, and for a task pane that shows them. */
@@ -159,6 +169,17 @@ export function demandSheet(plan: Plan, input: DemandInput): SummarySheetWrite {
     ['text', ...d.boards.map(() => 'number' as const), 'number'],
   );
   if (d.boards.length === 0) l.line(['Nog geen enkel bestuur heeft zijn behoefte ingediend.'], 'note');
+  l.blank();
+
+  // rules.md §5.3: who entered through another route, per training and board (no trainer hours needed).
+  l.line([`Vrijgesteld per bestuur (geschoold binnen een andere context, ${plan.exemptions.planRef})`], 'heading');
+  const exemptible = d.trainings.filter((t) => t.training.code !== 'REFRESH');
+  l.table(
+    ['Scholing', ...d.boards.map((b) => b.board), 'Samen'],
+    exemptible.map((t) => [t.training.name, ...d.boards.map((b) => t.exemptPerBoard[b.board] ?? 'onbekend'), t.exempted]),
+    ['text', ...d.boards.map(() => 'number' as const), 'number'],
+  );
+  l.line(['Vrijgestelden tellen als geschoold en vragen geen plaats in een groep. "onbekend": dat bestuur heeft geen vrijstellingen meegestuurd.'], 'note');
   l.blank();
 
   l.line(['Ingediend'], 'heading');

@@ -4,7 +4,7 @@
 // Pure: the task pane and scripts call it with the API's answers.
 import type { BoardNeed, NeedsGetResponse } from '../api/needs';
 import { isSchoolYear, type SchoolYear } from '../calendar/dates';
-import type { Param, Plan, RoleCode } from '../plan/schema';
+import type { Param, PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
 import { a1 } from './address';
 import { paramSource, ReportLayout, rounded, tableRange, type LayoutValue, type TableArea } from './report-layout';
 import type { ChartWrite, SummarySheetWrite, SummaryStyle } from './write-plan';
@@ -43,11 +43,13 @@ export interface Figures {
   refreshersDue: number | null;
   roles: Partial<Record<RoleCode, number>>;
   facilitation: Record<string, { normHours: number; hoursGranted: number }>;
+  /** Exemptions per training (rules.md §5.3); null when the board sent none (an older submission). */
+  exemptions: Partial<Record<PersonTrainingCode, number>> | null;
 }
 
 const share = (part: number | null, whole: number | null) => (part === null || !whole ? null : part / whole);
 
-export function boardFigures(b: Pick<BoardNeed, 'keyFigures' | 'roles' | 'facilitation'>): Figures {
+export function boardFigures(b: Pick<BoardNeed, 'keyFigures' | 'roles' | 'facilitation' | 'exemptions'>): Figures {
   const k = b.keyFigures;
   const roles: Partial<Record<RoleCode, number>> = {};
   for (const [role, r] of Object.entries(b.roles ?? {})) if (r) roles[role as RoleCode] = r.count;
@@ -65,6 +67,7 @@ export function boardFigures(b: Pick<BoardNeed, 'keyFigures' | 'roles' | 'facili
     refreshersDue: k?.refreshersDue ?? null,
     roles,
     facilitation,
+    exemptions: b.exemptions ? { ...b.exemptions } : null,
   };
 }
 
@@ -103,6 +106,13 @@ export function combineFigures(boards: readonly Figures[]): Figures {
   }
   const studentsPlaced = sum((f) => f.studentsPlaced);
   const studentsWithCertifiedWpb = sum((f) => f.studentsWithCertifiedWpb);
+  let exemptions: Figures['exemptions'] = null;
+  for (const f of boards) {
+    if (!f.exemptions) continue;
+    exemptions ??= {};
+    for (const [t, n] of Object.entries(f.exemptions) as [PersonTrainingCode, number | undefined][])
+      exemptions[t] = (exemptions[t] ?? 0) + (n ?? 0);
+  }
   return {
     studentsPlaced,
     studentsWithCertifiedWpb,
@@ -117,6 +127,7 @@ export function combineFigures(boards: readonly Figures[]): Figures {
     refreshersDue: sum((f) => f.refreshersDue),
     roles,
     facilitation,
+    exemptions,
   };
 }
 
@@ -199,6 +210,20 @@ export function overviewSheet(plan: Plan, input: OverviewInput): SummarySheetWri
     ['text', 'number', 'number'],
   );
   chartAt(refreshArea, refreshHeading, { title: 'Opfrisbijeenkomsten per bestuur', type: 'barClustered' }, 3);
+  l.blank();
+
+  // rules.md §5.3: how many people entered through another route, per training and board.
+  l.line([`Vrijstellingen per scholing (geschoold binnen een andere context, ${plan.exemptions.planRef})`], 'heading');
+  const exemptible = plan.trainings.filter((t) => t.code !== 'REFRESH');
+  l.table(
+    ['Scholing', ...boards, 'Samen'],
+    exemptible.map((t) => {
+      const values = all.map((f) => (f.exemptions ? (f.exemptions[t.code as PersonTrainingCode] ?? 0) : null));
+      return [t.name, ...values.map(num)];
+    }),
+    ['text', ...all.map(() => 'number' as const)],
+  );
+  l.line(['Een vrijstelling telt als gevolgde scholing, ook in de aandelen hierboven. "onbekend": het bestuur heeft geen vrijstellingen ingediend.'], 'note');
   l.blank();
 
   // People per role against the plan's numbers (§5): combined first, so the chart range is contiguous.

@@ -40,9 +40,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** A calendar date, or null when that day does not exist (31-02-2025) or the year is out of range. */
+/**
+ * A calendar date, or null when that day does not exist (31-02-2025) or the year is outside the dates
+ * the API accepts (1900–2199, interfaces.md §3): such a cell is unreadable, not a request the API refuses.
+ */
 export function makeDate(year: number, month: number, day: number): IsoDate | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   // Sheets repeat the same dates over and over: one string per day keeps a big sheet's garbage low.
   const key = (year * 16 + month) * 32 + day;
   let iso = isoCache.get(key);
@@ -101,8 +104,11 @@ function yearDate(n: number): IsoDate | null {
   return Number.isInteger(n) && n >= 1990 && n <= 2100 ? makeDate(n, 1, 1) : null;
 }
 
-/** Dutch month names and abbreviations (with or without a dot, any case). */
-export const MONTHS: Readonly<Record<string, number>> = {
+/**
+ * Dutch month names and abbreviations (with or without a dot, any case). A Map: a cell's text is looked
+ * up, and on a plain object `constructor` would find Object's own constructor.
+ */
+export const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
   januari: 1, jan: 1,
   februari: 2, feb: 2,
   maart: 3, mrt: 3,
@@ -115,7 +121,7 @@ export const MONTHS: Readonly<Record<string, number>> = {
   oktober: 10, okt: 10,
   november: 11, nov: 11,
   december: 12, dec: 12,
-};
+}));
 
 const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?';
 const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME}$`);
@@ -165,14 +171,14 @@ function parseDateText(text: string): IsoDate | null {
     }
     m = DAY_MONTHNAME_YEAR.exec(s.toLowerCase());
     if (m) {
-      const month = MONTHS[m[2]!];
+      const month = MONTHS.get(m[2]!);
       return month ? makeDate(Number(m[3]), month, Number(m[1])) : null;
     }
     return null;
   }
   const m = MONTHNAME_YEAR.exec(s.toLowerCase());
   if (m) {
-    const month = MONTHS[m[1]!];
+    const month = MONTHS.get(m[1]!);
     return month ? makeDate(Number(m[2]), month, 1) : null;
   }
   return null;
@@ -204,6 +210,56 @@ export function parseCompletion(cell: Cell, date1904: boolean): CompletionValue 
   }
   if (typeof cell === 'boolean') return cell ? 'done' : null;
   return dateFromCell(cell, date1904) ?? invalid(cell);
+}
+
+/** An exemption as a training cell writes it (rules.md §4.13): the reason and the date found in it. */
+export interface CellExemption {
+  /** The first date the reason names (the rules ignore one after the reference date), or null. */
+  date: IsoDate | null;
+  /**
+   * The rest of the text after `vrijstelling`/`vrijgesteld` and its leading `: - , (` and spaces (and the
+   * `)` that closes such a `(` at the end); may be ''.
+   */
+  reason: string;
+}
+
+const EXEMPTION_WORD = /^(?:vrijstelling|vrijgesteld)(?!\p{L})/iu;
+const EXEMPTION_LEAD = /^[:\-,(\s]+/;
+/** d-m-yyyy, d/m/yyyy, d.m.yyyy or yyyy-mm-dd, not touching another digit. */
+const REASON_DATE = /(?<!\d)(?:(\d{1,2})([-/.])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))(?!\d)/g;
+const REASON_YEAR = /(?<!\d)\d{4}(?!\d)/g;
+
+/** The date an exemption's reason names: the first valid day written as a date, else the first year 1990–2100. */
+function reasonDate(reason: string): IsoDate | null {
+  REASON_DATE.lastIndex = 0;
+  for (let m = REASON_DATE.exec(reason); m !== null; m = REASON_DATE.exec(reason)) {
+    const date = m[4] !== undefined ? makeDate(Number(m[4]), Number(m[3]), Number(m[1])) : makeDate(Number(m[5]), Number(m[6]), Number(m[7]));
+    if (date) return date;
+    // Not a day that exists (31-02-2021): look again from the next character, not past the whole match.
+    REASON_DATE.lastIndex = m.index + 1;
+  }
+  REASON_YEAR.lastIndex = 0;
+  for (let m = REASON_YEAR.exec(reason); m !== null; m = REASON_YEAR.exec(reason)) {
+    const date = yearDate(Number(m[0]));
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * A training cell that starts, in any case, with `vrijstelling` or `vrijgesteld` followed by the end or
+ * a character that is not a letter (not `vrijstellingen`) is an exemption (rules.md §4.13); else null.
+ */
+export function parseExemption(text: string): CellExemption | null {
+  const s = text.trim();
+  const m = EXEMPTION_WORD.exec(s);
+  if (!m) return null;
+  const rest = s.slice(m[0].length);
+  const lead = EXEMPTION_LEAD.exec(rest)?.[0] ?? '';
+  let reason = rest.slice(lead.length).trim();
+  // `vrijgesteld (reden)`: the parenthesis that closes the one removed in front goes too.
+  if (lead.includes('(') && reason.endsWith(')') && !reason.includes('(')) reason = reason.slice(0, -1).trimEnd();
+  return { date: reasonDate(reason), reason };
 }
 
 /** roleStart, velonRegistration: a date, null (empty: unknown), or invalid. */
@@ -247,6 +303,9 @@ export function parseBoolean(cell: Cell, date1904: boolean): boolean | null {
 const NUMBER_TEXT = /^\d+(?:[.,]\d+)?$/;
 const MAX_NUMBER = 1e9;
 
+/** In every number field these words (any case) are the number 0 (rules.md §6.3): "nvt students" is none. */
+export const ZERO_WORDS: ReadonlySet<string> = new Set(['nvt', 'n.v.t.', 'n.v.t', 'geen', '-']);
+
 /** Counts and hours: a non-negative number, null (empty: unknown), or invalid (text, negative). */
 export function parseNumber(cell: Cell): NumberValue {
   if (cell === null) return null;
@@ -254,6 +313,7 @@ export function parseNumber(cell: Cell): NumberValue {
   if (typeof cell === 'string') {
     const s = cell.trim();
     if (s === '') return null;
+    if (ZERO_WORDS.has(s.toLowerCase())) return 0;
     if (!NUMBER_TEXT.test(s)) return invalid(cell);
     const n = Number(s.replace(',', '.'));
     return n <= MAX_NUMBER ? n : invalid(cell);

@@ -14,6 +14,7 @@ import {
   parseBoolean,
   parseCompletion,
   parseDate,
+  parseExemption,
   parseNamed,
   parseNumber,
   parsePersonId,
@@ -21,9 +22,12 @@ import {
 } from './parse';
 import { parseRolesText, type RolesText, type RoleToken } from './roles';
 import { isProductSheet } from './synonyms';
-import type { Cell, CellProblem, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
+import { OWNED_HEADERS } from './write-plan';
+import type { Cell, CellProblem, CellRange, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
 
 export const HEADER_SEARCH_ROWS = 20;
+/** An exemption's reason is kept up to this length (the message shows at most 100 characters of it). */
+const MAX_REASON = 1000;
 
 export const SKIP_REASONS = {
   productSheet: 'uitvoerblad van deze controle; wordt niet als personeelsblad gelezen',
@@ -127,6 +131,7 @@ function skipped(sheet: string, reason: string, lastRow: number, lastColumn: num
     remarks: [],
     fields: [],
     people: [],
+    names: {},
     cells: {},
     problems: [],
     lastRow,
@@ -197,11 +202,13 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
 
   const rolesCache = new Map<string, RolesText>();
   const people: Person[] = [];
+  const names: Record<string, string> = {};
   const refs: string[] = [];
   const problems: CellProblem[] = [];
   const date1904 = options.date1904;
 
   const templates = personTemplates(columns);
+  const exemptionReasons: NonNullable<SheetRead['exemptionReasons']> = {};
   const tokens: RoleToken[] = [];
   const unknown: string[] = [];
   for (let r = headerIndex + 1; r < lastRow; r++) {
@@ -218,6 +225,10 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     person.board = board;
     if (tokens.length > 0) tokens.length = 0;
     if (unknown.length > 0) unknown.length = 0;
+    let name: string | null = null;
+    let firstName: string | null = null;
+    let tussenvoegsel: string | null = null;
+    let lastName: string | null = null;
 
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
@@ -247,6 +258,15 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
           break;
         case 'training':
         case 'lastRefresher': {
+          if (column.kind === 'training' && typeof cell === 'string') {
+            const exemption = parseExemption(cell);
+            if (exemption) {
+              const training = column.key as PersonTrainingCode;
+              person.trainings![training] = { exempt: { date: exemption.date } };
+              if (exemption.reason !== '') (exemptionReasons[ref] ??= {})[training] = exemption.reason.slice(0, MAX_REASON);
+              break;
+            }
+          }
           const value: CompletionValue = parseCompletion(cell, date1904);
           if (value !== null && typeof value === 'object' && !isErrorCell(cell))
             problems.push(cellProblem(sheet, column, excelRow, cell, 'geldige datum'));
@@ -274,10 +294,21 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
         case 'named':
           person[column.key as 'pairedWith' | 'coach'] = parseNamed(cell);
           break;
+        case 'name': {
+          const part = parseText(cell);
+          if (column.field === 'name') name = part;
+          else if (column.field === 'firstName') firstName = part;
+          else if (column.field === 'tussenvoegsel') tussenvoegsel = part;
+          else if (column.field === 'lastName') lastName = part;
+          break;
+        }
         default:
           break;
       }
     }
+    // rules.md §6.3: the name column, or first name, tussenvoegsel and last name in that order.
+    const shownName = name ?? composedName(firstName, tussenvoegsel, lastName);
+    if (shownName !== null) names[ref] = shownName;
     person.roles = mergeRoles(tokens, tokens.length > 0 && isPabo(board));
     if (unknown.length > 0) person.unknownRoles = dedupe(unknown).slice(0, 20).map((t) => t.slice(0, 200));
     people.push(person);
@@ -293,11 +324,32 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     remarks,
     fields,
     people,
+    names,
     cells: cellAddresses(refs, columns.map((c) => ({ letter: c.letter, field: columnMap[c.letter]! }))),
+    exemptionReasons,
     problems,
     lastRow,
-    lastColumn,
+    lastColumn: pastMerges(lastColumn, options.merges ?? [], headerIndex + 1, lastRow),
   };
+}
+
+/**
+ * The last column once merged ranges are taken into account: a merge in the header or data rows that starts
+ * where the owned columns would go (the header `I2` merged over `I2:K2`) would hide them, so they go right of
+ * it; a merge reached that way can reach further.
+ */
+function pastMerges(lastColumn: number, merges: readonly CellRange[], headerRow: number, lastRow: number): number {
+  const ranges = merges.filter((r) => r.r2 >= headerRow && r.r1 <= Math.max(lastRow, headerRow));
+  let last = lastColumn;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of ranges)
+      if (r.c1 <= last + OWNED_HEADERS.length && r.c2 > last) {
+        last = r.c2;
+        changed = true;
+      }
+  }
+  return last;
 }
 
 type RowAddresses = Partial<Record<FieldName, string>>;
@@ -415,6 +467,11 @@ function cellProblem(sheet: string, column: Column, row: number, cell: Cell, wha
       ? `Blad "${sheet}", cel ${address}: de cel bevat een foutwaarde (${raw}) en kan niet worden gelezen.`
       : `Blad "${sheet}", cel ${address}: "${raw}" is geen ${what}.`,
   };
+}
+
+function composedName(...parts: (string | null)[]): string | null {
+  const present = parts.filter((p): p is string => p !== null);
+  return present.length === 0 ? null : present.join(' ');
 }
 
 function dedupe<T>(items: readonly T[]): T[] {

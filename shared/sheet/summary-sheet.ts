@@ -138,6 +138,14 @@ export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
   l.line([`Opfrisbijeenkomst nodig vóór 31 juli ${input.planningYear.slice(5)}`, k.refreshersDue], ['label', 'number']);
   l.blank();
 
+  // rules.md §5.3: how many people entered through another route, per training.
+  l.line([`Vrijstellingen per scholing (geschoold binnen een andere context, ${plan.exemptions.planRef})`], 'heading');
+  l.line(['Scholing', 'Vrijgesteld'], 'label');
+  for (const training of plan.trainings)
+    if (training.code !== 'REFRESH') l.line([training.name, summary.exemptions[training.code] ?? 0], ['text', 'number']);
+  l.line(['Een vrijstelling telt als gevolgde scholing, ook in de aandelen hierboven, en vraagt geen certificaat.'], 'note');
+  l.blank();
+
   l.line(['Aantal per rol tegen het plan (§5)'], 'heading');
   l.line(['Rol', 'Aantal hier', 'Plan (hele opleidingsschool)'], 'label');
   const roles = Object.entries(summary.roles) as [RoleCode, { count: number; plan: number | null }][];

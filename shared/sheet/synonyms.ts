@@ -1,6 +1,8 @@
 // The header synonym table (rules.md §6.2) and the role synonyms (§6.3) as data. Matching code lives in
 // headers.ts and roles.ts; a board with other words extends these tables, not the code.
+import { isSchoolYear } from '../calendar/dates';
 import type { RoleCode } from '../plan/schema';
+import { sheetNameKey } from './sheet-name';
 import type { FieldName } from './types';
 
 /** Word groups: every group needs a whole header word in it (rules.md §6.2 step 2, rows marked ~). */
@@ -112,10 +114,18 @@ export const SO_AND_IO_PHRASE = 'school en instituutsopleider';
 /** Sheets the product writes itself (interfaces.md §1): never read as staff sheets (rules.md §6.1). */
 export const PRODUCT_SHEET_PREFIXES: readonly string[] = ['Scholingsbehoefte', 'Trainersvraag', 'Overzicht OS Boss po'];
 
+export const PER_SCHOOL_PREFIX = 'Per school ';
+
+/** `Per school YYYY-YYYY` exactly, a school year after it, any case (rules.md §6.1; interfaces.md §1). */
+export function isPerSchoolSheet(name: string): boolean {
+  return name.slice(0, PER_SCHOOL_PREFIX.length).toLowerCase() === PER_SCHOOL_PREFIX.toLowerCase() && isSchoolYear(name.slice(PER_SCHOOL_PREFIX.length));
+}
+
 export function isProductSheet(name: string): boolean {
-  const n = name.trim().toLowerCase();
+  if (isPerSchoolSheet(name)) return true;
+  const n = sheetNameKey(name.trim());
   return PRODUCT_SHEET_PREFIXES.some((p) => {
-    const prefix = p.toLowerCase();
+    const prefix = sheetNameKey(p);
     return n === prefix || n.startsWith(`${prefix} `);
   });
 }

@@ -2,7 +2,7 @@
 // Hosts turn their cells into `Cell`s; the reader turns a grid into canonical people; the writer turns
 // evaluation results into a `WritePlan` that a host applies to a real workbook.
 import type { Person, RuleField } from '../model/person';
-import type { RoleCode } from '../plan/schema';
+import type { PersonTrainingCode, RoleCode } from '../plan/schema';
 
 /**
  * One cell as a host gives it, normalised: text, number (Excel serial numbers for dates from Office.js),
@@ -10,6 +10,14 @@ import type { RoleCode } from '../plan/schema';
  * Formula cells are given as their cached result.
  */
 export type Cell = string | number | boolean | Date | { error: string } | null;
+
+/** A rectangle of cells by its 1-based corners (`I2:K2` → c1 9, r1 2, c2 11, r2 2). */
+export interface CellRange {
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
+}
 
 /** A grid of cells, row-major, starting at A1 (row 0 is Excel row 1). Rows may be ragged. */
 export type Grid = readonly (readonly Cell[])[];
@@ -53,6 +61,8 @@ export interface ReadOptions {
   board?: string | null;
   /** User overrides by header text (as typed in the sheet): a field, or null to ignore the column. */
   overrides?: Record<string, FieldName | null>;
+  /** The sheet's merged ranges, when the host knows them: owned columns go right of them. */
+  merges?: readonly CellRange[];
 }
 
 export interface SheetRead {
@@ -70,10 +80,24 @@ export interface SheetRead {
   fields: RuleField[];
   /** One canonical person per processed row; `ref` is the 1-based Excel row number as text. */
   people: Person[];
+  /**
+   * Person ref → the row's name as the sheet gives it (the name column, else first name, tussenvoegsel and
+   * last name), for the rows that have one. Only for sheets written back into the same workbook (the
+   * `Per school` sheet): names never go into a person, a request or the report.
+   */
+  names: Record<string, string>;
+  /**
+   * Per person ref: the reason of each exempted training (rules.md §4.13), as the cell gives it. It stays
+   * in the workbook: attachCells adds it to the EXEMPTION message, whichever evaluator ran. Absent: none.
+   */
+  exemptionReasons?: Record<string, Partial<Record<PersonTrainingCode, string>>>;
   /** Per person ref: field → A1 address of the cell it came from, for messages. */
   cells: Record<string, Partial<Record<FieldName, string>>>;
   problems: CellProblem[];
-  /** 1-based last used row and column of the grid (the owned columns go right of `lastColumn`). */
+  /**
+   * 1-based last used row and column of the grid; for a staff sheet `lastColumn` also covers every merged range
+   * in the header and data rows that the owned columns would otherwise fall into (they go right of it).
+   */
   lastRow: number;
   lastColumn: number;
 }

@@ -79,4 +79,9 @@ export interface SummarySheetWrite {
 export interface WritePlan {
   sheets: StaffSheetWrite[];
   summary: SummarySheetWrite | null;
+  /**
+   * `Per school YYYY-YYYY` (rules.md §5.4), written beside the summary and with it; absent or null when no
+   * checked sheet has a school column.
+   */
+  perSchool?: SummarySheetWrite | null;
 }

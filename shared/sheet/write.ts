@@ -5,7 +5,7 @@ import type { Finding, PersonResult, SheetEvaluation } from '../model/result';
 import type { Summary } from '../model/summary';
 import type { Plan } from '../plan/schema';
 import type { SchoolYear } from '../calendar/dates';
-import { actionText } from '../rules/messages';
+import { actionsText } from '../rules/messages';
 import { columnIndex, columnLetter } from './address';
 import type { SheetRead } from './types';
 import {
@@ -17,6 +17,7 @@ import {
   type WritePlan,
   type WriteValue,
 } from './write-plan';
+import { perSchoolSheet } from './per-school-sheet';
 import { summarySheet } from './summary-sheet';
 
 /** Excel holds at most 32,767 characters in a cell. */
@@ -55,19 +56,7 @@ const EMPTY: WriteValue = { kind: 'empty' };
 const text = (t: string): WriteValue =>
   t === '' ? EMPTY : { kind: 'text', text: t.length > MAX_CELL_TEXT ? `${t.slice(0, MAX_CELL_TEXT - 1)}…` : t };
 
-/** The short Dutch actions of the critical and action findings, `; `-separated, each once. */
-export function actionsText(person: Pick<PersonResult, 'findings' | 'refresherDue' | 'normHours'>): string {
-  let out = '';
-  const seen: string[] = [];
-  for (const f of person.findings) {
-    if (f.severity !== 'critical' && f.severity !== 'action') continue;
-    const t = actionText(f, person)?.trim();
-    if (!t || seen.includes(t)) continue;
-    seen.push(t);
-    out = out === '' ? t : `${out}; ${t}`;
-  }
-  return out;
-}
+export { actionsText };
 
 /** One finding in plain Dutch: the cell it is about first, its plan § last. */
 export function explanation(finding: Finding): string {
@@ -248,17 +237,14 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
   };
 }
 
-/** The write plan of one workbook: its staff sheets' owned columns and its summary sheet. */
+/** The write plan of one workbook: its staff sheets' owned columns, its summary sheet and its Per school sheet. */
 export function planWrite(sheets: readonly SheetWriteInput[], options: PlanWriteOptions): WritePlan {
   const staff = sheets.map(planStaffSheet).filter((s): s is StaffSheetWrite => s !== null);
+  const checked = sheets.filter((s) => s.read.skipped === null);
+  const { plan, referenceDate, planningYear } = options;
   return {
     sheets: staff,
-    summary: summarySheet({
-      plan: options.plan,
-      referenceDate: options.referenceDate,
-      planningYear: options.planningYear,
-      summary: options.summary,
-      sheets: sheets.filter((s) => s.read.skipped === null),
-    }),
+    summary: summarySheet({ plan, referenceDate, planningYear, summary: options.summary, sheets: checked }),
+    perSchool: perSchoolSheet({ plan, referenceDate, planningYear, sheets: checked }),
   };
 }

@@ -1,5 +1,5 @@
-// Plan §4–§5 (rules.md §5.2–§5.3): training need, trainer pools and the steering group's key figures,
-// over every row with at least one role of every processed sheet (never merged by personId).
+// Plan §3–§5 (rules.md §5.2–§5.4): training need, trainer pools, the steering group's key figures and the
+// figures per school, over every row with at least one role of every processed sheet (never merged by personId).
 import type { Person } from '../model/person';
 import type { PersonResult, SheetEvaluation } from '../model/result';
 import type { KeyFigures, Summary } from '../model/summary';
@@ -7,6 +7,7 @@ import type { PersonTrainingCode, Plan, RoleCode, TrainingCode } from '../plan/s
 import type { SchoolYear } from '../calendar/dates';
 import { SchoolTally } from '../rules/schools';
 import { needsFromCounts, poolsOf } from './needs';
+import { PerSchoolTally } from './per-school';
 
 export { combineNeeds } from './needs';
 
@@ -27,15 +28,21 @@ interface Rows {
 
 const noRows = (): Rows => ({ people: [], results: [] });
 
+/** A sheet that was checked with a school column (rules.md §5.1, §5.4). */
+export const hasSchoolColumn = (sheet: SummarizedSheet): boolean => sheet.evaluation.schools !== null;
+
 export function summarize(plan: Plan, sheets: readonly SummarizedSheet[], _options: SummarizeOptions): Summary {
   const rows = noRows();
   let schools: number | null = null;
   let schoolsWithTrainedOb: number | null = null;
+  const perSchool = sheets.some(hasSchoolColumn) ? new PerSchoolTally() : null;
   for (const sheet of sheets) {
+    const withSchool = hasSchoolColumn(sheet);
     pairRows(sheet, (person, result) => {
       if (result.roles.length > 0) {
         rows.people.push(person);
         rows.results.push(result);
+        perSchool?.add(withSchool ? person.school : null, result, undefined);
       }
     });
     const s = sheet.evaluation.schools;
@@ -44,7 +51,7 @@ export function summarize(plan: Plan, sheets: readonly SummarizedSheet[], _optio
       schoolsWithTrainedOb = (schoolsWithTrainedOb ?? 0) + s.withTrainedOb;
     }
   }
-  return summaryOfRows(plan, rows, schools, schoolsWithTrainedOb);
+  return summaryOfRows(plan, rows, schools, schoolsWithTrainedOb, perSchool);
 }
 
 /**
@@ -56,16 +63,20 @@ export function summarizeByBoard(
   sheets: readonly SummarizedSheet[],
   _options: SummarizeOptions,
 ): Record<string, Summary> {
-  const byBoard = new Map<string, { rows: Rows; schools: number | null; withTrainedOb: number | null }>();
+  const byBoard = new Map<string, { rows: Rows; schools: number | null; withTrainedOb: number | null; perSchool: PerSchoolTally | null }>();
+  const anySchoolColumn = sheets.some(hasSchoolColumn);
   for (const sheet of sheets) {
     const tallies = new Map<string, SchoolTally>();
+    const withSchool = hasSchoolColumn(sheet);
     pairRows(sheet, (person, result) => {
       if (result.roles.length === 0) return;
       const board = person.board?.trim() ?? '';
       let entry = byBoard.get(board);
-      if (!entry) byBoard.set(board, (entry = { rows: noRows(), schools: null, withTrainedOb: null }));
+      if (!entry)
+        byBoard.set(board, (entry = { rows: noRows(), schools: null, withTrainedOb: null, perSchool: anySchoolColumn ? new PerSchoolTally() : null }));
       entry.rows.people.push(person);
       entry.rows.results.push(result);
+      entry.perSchool?.add(withSchool ? person.school : null, result, undefined);
       if (sheet.evaluation.schools) {
         let tally = tallies.get(board);
         if (!tally) tallies.set(board, (tally = new SchoolTally()));
@@ -84,13 +95,21 @@ export function summarizeByBoard(
       entry.withTrainedOb = (entry.withTrainedOb ?? 0) + counts.withTrainedOb;
     }
   }
-  const out: Record<string, Summary> = {};
-  for (const [board, entry] of [...byBoard].sort(([a], [b]) => a.localeCompare(b)))
-    out[board] = summaryOfRows(plan, entry.rows, entry.schools, entry.withTrainedOb);
-  return out;
+  // fromEntries defines own properties: a board typed as `__proto__` is a key like any other.
+  return Object.fromEntries(
+    [...byBoard]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([board, entry]) => [board, summaryOfRows(plan, entry.rows, entry.schools, entry.withTrainedOb, entry.perSchool)]),
+  );
 }
 
-function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrainedOb: number | null): Summary {
+function summaryOfRows(
+  plan: Plan,
+  rows: Rows,
+  schools: number | null,
+  withTrainedOb: number | null,
+  perSchool: PerSchoolTally | null,
+): Summary {
   const initial: Partial<Record<TrainingCode, number>> = {};
   const roleCounts = new Map<RoleCode, number>();
   const norms = new Set(plan.norms.map((n) => n.role));
@@ -104,6 +123,7 @@ function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrain
   let educatorsTrained = 0;
   let refreshersOverdue = 0;
   let refreshersDue = 0;
+  const exemptionCounts: Partial<Record<PersonTrainingCode, number>> = {};
 
   // Each training counted once per person; reused across rows (a Set per row was most of this loop's garbage).
   const counted: TrainingCode[] = [];
@@ -124,6 +144,7 @@ function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrain
         count('REFRESH');
         refreshersDue++;
       } else if (f.code === 'STUDENT_WITHOUT_CERTIFIED_WPB') studentProblem = true;
+      else if (f.code === 'EXEMPTION' && f.training) exemptionCounts[f.training] = (exemptionCounts[f.training] ?? 0) + 1;
     }
     for (const t of counted) initial[t] = (initial[t] ?? 0) + 1;
 
@@ -175,11 +196,24 @@ function summaryOfRows(plan: Plan, rows: Rows, schools: number | null, withTrain
   const orderedFacilitation: Summary['facilitation'] = {};
   for (const r of plan.roles) if (facilitation[r.code]) orderedFacilitation[r.code] = facilitation[r.code]!;
   orderedFacilitation.total = total;
-  return { needs, pools: poolsOf(plan, needs), keyFigures, roles, facilitation: orderedFacilitation };
+  const exemptions: Summary['exemptions'] = {};
+  for (const t of plan.trainings) {
+    const n = t.code === 'REFRESH' ? undefined : exemptionCounts[t.code];
+    if (n) exemptions[t.code as PersonTrainingCode] = n;
+  }
+  return {
+    needs,
+    pools: poolsOf(plan, needs),
+    keyFigures,
+    roles,
+    facilitation: orderedFacilitation,
+    exemptions,
+    perSchool: perSchool ? perSchool.entries() : null,
+  };
 }
 
 /** Pair each person with its result: by position (evaluateSheet keeps the order), checked by ref. */
-function pairRows(sheet: SummarizedSheet, each: (person: Person, result: PersonResult) => void): void {
+export function pairRows(sheet: SummarizedSheet, each: (person: Person, result: PersonResult) => void): void {
   const results = sheet.evaluation.people;
   const byRef = new Map<string, Person>();
   for (let i = 0; i < results.length; i++) {

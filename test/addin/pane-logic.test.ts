@@ -142,5 +142,6 @@ describe('the pane pipeline and overview', () => {
   it('names the download after the input', () => {
     expect(outputNameFor('C:\\fakepath\\Personeel 2026.xlsx')).toBe('Personeel 2026.gecontroleerd.xlsx');
     expect(outputNameFor('lijst.XLSX')).toBe('lijst.gecontroleerd.xlsx');
+    expect(outputNameFor('C:\\fakepath\\macro\'s.xlsm')).toBe('macro\'s.gecontroleerd.xlsm');
   });
 });

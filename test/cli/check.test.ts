@@ -9,12 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, outputPathFor } from '../../cli/check';
 import { ReportSchema } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
+import { evaluateRequest } from '../../functions/src/handlers/evaluate';
+import { acceptsCompact, COMPACT_MEDIA_TYPE, encodeEvaluateResponse, parseAnyEvaluateRequest } from '../../shared/api/compact';
+import type { SchoolYear } from '../../shared/calendar/dates';
 import { evaluateSheet } from '../../shared/rules/evaluate';
 import { summarize } from '../../shared/summary/summarize';
+import { fixtureBytes } from '../fixtures/other-writers';
 import { bytesOf, generatedWorkbook, richStaffWorkbook, save, tempDir, workedExamplesWorkbook } from '../fixtures/workbooks';
 
 const run = promisify(execFile);
@@ -50,6 +55,8 @@ describe('wrong usage exits 2 with the usage text', () => {
     ['--map with an unknown field', ['a.xlsx', '--map', 'Functie=rollen']],
     ['--submit without --api', ['a.xlsx', '--submit', '--board', 'BOOR']],
     ['--out that is not .xlsx', ['a.xlsx', '--out', 'a.csv']],
+    ['--out .xlsx for a macro-enabled .xlsm', ['a.xlsm', '--out', 'b.xlsx']],
+    ['--out .xlsm for a plain .xlsx', ['a.xlsx', '--out', 'b.xlsm']],
   ])('%s', async (_, argv) => {
     const r = await cli(argv);
     expect(r.code).toBe(2);
@@ -89,13 +96,29 @@ describe('a readable workbook', () => {
     expect(Object.keys(sheet)).toEqual(['file', 'name', 'skipped', 'headerRow', 'columns', 'people', 'findings']);
     expect(sheet).toMatchObject({ file: 'voorbeelden.xlsx', name: 'Voorbeelden', skipped: null, headerRow: 1 });
     expect(sheet.columns).toMatchObject({ A: 'personId', B: 'name', D: 'roles', E: 'training.WPB' });
-    expect(Object.keys(sheet.people[0])).toEqual(['row', 'personId', 'roles', 'status', 'refresherDue', 'normHours', 'findings']);
+    expect(Object.keys(sheet.people[0])).toEqual(['row', 'personId', 'roles', 'status', 'refresherDue', 'dueSoon', 'normHours', 'findings']);
     expect(sheet.people[0]).toMatchObject({ row: 2, personId: '5001', roles: ['WPB'], status: 'In orde', refresherDue: '2028-03-12', normHours: 40 });
     const missing = sheet.people[1].findings.find((f: { code: string }) => f.code === 'TRAINING_MISSING');
     expect(missing).toMatchObject({ severity: 'action', training: 'WPB', planRef: '§4' });
     expect(Object.keys(report.summary)).toEqual(expect.arrayContaining(['needs', 'pools', 'keyFigures', 'roles', 'facilitation']));
     expect(ReportSchema.safeParse(report).success).toBe(true);
     expect(r.stdout).not.toMatch(/Voorbeeld \d/); // names are not in the report
+  });
+
+  it('a macro-enabled .xlsm is written to <name>.gecontroleerd.xlsm, keeping its type, so Excel opens it', async () => {
+    const input = join(dir.dir, 'macro.xlsm');
+    await writeFile(input, await fixtureBytes('libreoffice-macro.xlsm'));
+    const r = await cli([input, ...DATE]);
+    expect(r.code).toBe(0);
+    const out = join(dir.dir, 'macro.gecontroleerd.xlsm');
+    expect(existsSync(out)).toBe(true);
+    expect(existsSync(join(dir.dir, 'macro.xlsm.gecontroleerd.xlsx'))).toBe(false);
+    const types = await (await JSZip.loadAsync(await readFile(out))).file('[Content_Types].xml')!.async('string');
+    expect(types).toContain('ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"');
+    expect(outputPathFor('/tmp/Lijst.XLSM')).toBe('/tmp/Lijst.gecontroleerd.xlsm');
+    const wrong = await cli([input, ...DATE, '--out', join(dir.dir, 'macro.xlsx')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--out moet op \.xlsm eindigen/);
   });
 
   it('--out writes there instead', async () => {
@@ -113,6 +136,12 @@ describe('a readable workbook', () => {
     const none = await cli([staff, ...DATE, '--sheet', 'Bestaat niet']);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/Bestaat niet/);
+  });
+
+  it('--sheet names a sheet as Excel does, ignoring case', async () => {
+    const r = await cli([staff, ...DATE, '--json', '--sheet', 'PERSONEEL']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).sheets.map((s: { name: string }) => s.name)).toEqual(['Personeel']);
   });
 
   it('--map overrides the column mapping by header text', async () => {
@@ -182,6 +211,7 @@ describe('--api', () => {
   let server: Server;
   let url: string;
   const bodies: string[] = [];
+  const answers: string[] = [];
   const puts: { url: string; body: { needs: Record<string, { initial: number }> } }[] = [];
   beforeAll(async () => {
     // A stand-in for the function app's POST /api/evaluate and GET /api/plan, with the real rules.
@@ -203,10 +233,16 @@ describe('--api', () => {
           return res.end(JSON.stringify({ schoolYear: '2026-2027', board: 'BOOR', version: 1, submittedAt: '2026-11-28T10:00:00Z', stored: true }));
         }
         bodies.push(body);
-        const q = JSON.parse(body);
-        const evaluation = evaluateSheet(bossPoPlan, { fields: q.fields, people: q.people }, { referenceDate: q.referenceDate, planningYear: q.planningYear });
-        const summary = summarize(bossPoPlan, [{ people: q.people, evaluation }], { planningYear: q.planningYear });
-        res.end(JSON.stringify({ referenceDate: q.referenceDate, planningYear: q.planningYear, plan: { id: bossPoPlan.id, version: bossPoPlan.version }, people: evaluation.people, findings: evaluation.findings, summary, registerRecords: 0 }));
+        // The function app's own decoding and answer, in the form the client asked for.
+        const q = parseAnyEvaluateRequest(JSON.parse(body));
+        if (!q.success) throw q.error;
+        const referenceDate = q.data.referenceDate!;
+        const planningYear = q.data.planningYear as SchoolYear;
+        const compact = acceptsCompact(req.headers.accept);
+        const { answer, params } = evaluateRequest(bossPoPlan, q.data, { referenceDate, planningYear, register: [], registerRecords: 0, withParams: compact });
+        if (compact) res.setHeader('content-type', COMPACT_MEDIA_TYPE);
+        answers.push(compact ? 'compact' : 'documented');
+        res.end(JSON.stringify(compact ? encodeEvaluateResponse(answer, params) : answer));
       });
     });
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -221,6 +257,10 @@ describe('--api', () => {
     expect(JSON.parse(remote.stdout)).toEqual(JSON.parse(local.stdout));
     expect(bodies.length).toBeGreaterThan(0);
     for (const b of bodies) expect(b).not.toMatch(/Voorbeeld \d/);
+    // The compact form both ways (issue 14): people as columns out, findings as codes and values back.
+    for (const b of bodies) expect(Object.keys(JSON.parse(b))).toContain('columns');
+    expect(answers.length).toBeGreaterThan(0);
+    expect(new Set(answers)).toEqual(new Set(['compact']));
   });
 
   it('--submit stores this run\'s training need for the board and planning year', async () => {

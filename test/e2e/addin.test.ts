@@ -2,7 +2,7 @@
 // and offers the same workbook the CLI writes; (b) in Office mode, inside a fake Excel host, runs the full
 // flow against the local function app and Azurite, writes the owned columns and the summary sheet, and
 // sends no names to the API.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,9 @@ import { writeWorkbook } from '../../xlsx/write';
 import { isoToSerial } from '../../addin/src/excel/cells';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
-import { emptySheet, getValue, workbookState, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
+import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
+import { toPalettePng } from './png-palette';
+import { sheetHtml } from './sheet-html';
 import { artifacts, buildAndServePane, launchChromium, root, type BuiltPane } from './harness';
 
 const EXAMPLE = join(root, 'examples', 'boor-personeel.xlsx');
@@ -137,6 +139,13 @@ describe('the task pane in Chromium', () => {
       expect(summary).toBeTruthy();
       for (const cell of plan.summary!.cells) expect(getValue(summary, cell.row - 1, cell.column - 1)).toEqual(fakeValue(cell.value, opened.date1904));
       expect(summary.charts).toHaveLength(plan.summary!.charts.length);
+      // The example has a School column: Samenvatting maken writes `Per school …` beside the summary, with
+      // the cells the CLI writes (names from the sheet, which the API never saw).
+      expect(after.sheets.map((s) => s.name).slice(-2)).toEqual(['Scholingsbehoefte 2026-2027', 'Per school 2026-2027']);
+      const perSchool = after.sheets.find((s) => s.name === 'Per school 2026-2027')!;
+      expect(plan.perSchool!.cells.length).toBeGreaterThan(40);
+      for (const cell of plan.perSchool!.cells) expect(getValue(perSchool, cell.row - 1, cell.column - 1)).toEqual(fakeValue(cell.value, opened.date1904));
+      await picture(perSchool, opened.date1904, 'sheet-per-school.png');
       // The user's own cells are as they were.
       const before = state.sheets.find((s) => s.name === staffSheet)!;
       before.values.forEach((row, r) => row.forEach((v, c) => expect(getValue(sheet, r, c)).toEqual(v)));
@@ -192,7 +201,8 @@ describe('the task pane in Chromium', () => {
       await expect(dialog.textContent()).resolves.toContain('Ctrl+Z');
       await page.screenshot({ path: join(artifacts, 'addin-remove-dialog.png') });
       await dialog.getByRole('button', { name: 'Verwijderen' }).click();
-      await page.getByText('5 kolommen en 1 bladen verwijderd.').waitFor({ timeout: 30_000 });
+      // The owned columns, the summary and the Per school sheet.
+      await page.getByText('5 kolommen en 2 bladen verwijderd.').waitFor({ timeout: 30_000 });
       after = (await page.evaluate(() => (window as unknown as { __fakeExcel: { state: unknown } }).__fakeExcel.state)) as FakeWorkbookState;
       expect(after.sheets.map((s) => s.name)).toEqual(state.sheets.map((s) => s.name));
       const sheet = after.sheets.find((s) => s.name === staffSheet)!;
@@ -205,6 +215,18 @@ describe('the task pane in Chromium', () => {
     }
   }, 120_000);
 });
+
+/** A picture of a written sheet (test-artifacts/<file>): a palette PNG, small enough for the README. */
+async function picture(sheet: FakeSheet, date1904: boolean, file: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 600 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent(sheetHtml(sheet, date1904));
+    writeFileSync(join(artifacts, file), toPalettePng(await page.screenshot({ fullPage: true })));
+  } finally {
+    await context.close();
+  }
+}
 
 /** The example workbook as the fake host's in-memory state (dates as serial numbers, as Office.js gives them). */
 function fakeState(sheets: readonly { name: string; grid: readonly (readonly Cell[])[] }[], date1904: boolean): FakeWorkbookState {

@@ -11,12 +11,14 @@ import { expectProblem, send } from './http';
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi({ env: { BOSSPO_BOARDS: '["OZHW"]' } });
+  // Known boards: these and the boards of the test keys (BOOR, Wijzer).
+  api = await startTestApi({ env: { BOSSPO_BOARDS: JSON.stringify(['OZHW', 'Primo Schiedam', 'SIKO', ODD_BOARD]) } });
 });
 afterAll(async () => {
   await api?.stop();
 });
 
+const ODD_BOARD = `A/B\\C#D?E'F "G" % 100`;
 const YEAR = '2026-2027';
 const NEED = { needs: { WPB: { initial: 3 } } };
 const RECORD = { personId: 'M-1', training: 'WPB', date: '2025-03-12', certificate: true };
@@ -79,7 +81,7 @@ describe('needs', () => {
     expect(all.combined.needs.WPB).toMatchObject({ initial: 16, groups: 1, trainerHours: 18 });
     expect(all.combined.needs.OB).toMatchObject({ initial: 2, groups: 1 });
     expect(all.combined.pools.trainers).toMatchObject({ trainerHours: 18, perTrainer: 3.6 });
-    expect(all.missing).toEqual(['OZHW']);
+    expect(all.missing).toEqual([ODD_BOARD, 'OZHW', 'Primo Schiedam', 'SIKO']);
   });
 
   it('a PUT equal to the latest answers 200 and stores nothing; a changed one 201 with the next version', async () => {
@@ -95,6 +97,18 @@ describe('needs', () => {
     expect(own.history.map((h) => h.version)).toEqual([1, 2]);
     expect(own.latest?.needs.SOIO).toEqual({ initial: 5 });
     expect(own.latest).not.toHaveProperty('extra');
+  });
+
+  it('bounds key figures like the other numbers: 1e308 is a 400 and stores nothing; a real summary\'s figures are stored', async () => {
+    const figures = { studentsPlaced: 10, studentsWithCertifiedWpb: 9, wpbTrainedShare: 0.75, soioTrainedShare: 1, schoolsWithTrainedOb: 2, schools: 3, refreshersOverdue: 1, refreshersDue: 4 };
+    const ok = await api.client('boor').putNeeds('2032-2033', 'BOOR', { needs: { WPB: { initial: 2 } }, keyFigures: figures });
+    expect(ok).toMatchObject({ httpStatus: 201, version: 1 });
+    for (const big of [{ studentsPlaced: 1e308 }, { refreshersDue: 1e7 }, { studentsWithCertifiedWpb: 1e10 }]) {
+      const answer = await send(api.url, 'PUT', '/api/needs/2032-2033/BOOR', { who: 'boor', body: { needs: { WPB: { initial: 3 } }, keyFigures: { ...figures, ...big } } });
+      expectProblem(answer, 400);
+      expect((answer.json as { errors: { path: string }[] }).errors[0]!.path).toBe(`/keyFigures/${Object.keys(big)[0]}`);
+    }
+    expect((await api.client('boor').getBoardNeeds('2032-2033', 'BOOR')).history).toHaveLength(1);
   });
 
   it('stuurgroep reads combined needs but cannot write; a board cannot read the combined needs', async () => {
@@ -149,7 +163,7 @@ describe('register', () => {
 
   it('stores board names and person IDs with / \\ # ? quotes and query-like text verbatim', async () => {
     const pabo = api.client('pabo');
-    const board = `A/B\\C#D?E'F "G" % 100`;
+    const board = ODD_BOARD;
     const ids = [`a/b`, `c\\d`, `e#f`, `g?h`, `it's`, `"q"`, `' or PartitionKey ne '`, `1; DROP TABLE register;--`, `ë-ü 名前`];
     const put = await pabo.putRegister(board, ids.map((personId) => ({ personId, training: 'OB' as const, date: '2025-01-01' })));
     expect(put).toMatchObject({ created: ids.length, rejected: 0 });
@@ -158,8 +172,8 @@ describe('register', () => {
     expect(new Set(back.map((r) => r.board))).toEqual(new Set([board]));
     expect(await pabo.erasePerson(board, `' or PartitionKey ne '`)).toEqual({ deleted: 1 });
     expect((await pabo.listRegister(board, { personId: 'a/b' })).records).toHaveLength(1);
-    // Another board's data never shows through a query-like board name.
-    expect(await pabo.listAllRegister(`A/B\\C#D?E'F "G" % 100' or '1' eq '1`)).toEqual([]);
+    // A query-like board name is no known board: 404, and no other board's data shows through.
+    await expect(pabo.listAllRegister(`${ODD_BOARD}' or '1' eq '1`)).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -203,6 +217,29 @@ describe('evaluate', () => {
     const without = await api.client('boor').evaluate({ ...request, register: false });
     expect(status(without)).toMatchObject({ '4': 'Niet in orde', '5': 'Niet in orde' });
     expect(without.registerRecords).toBe(0);
+  });
+
+  it('accepts the person keys in fields, as in the spec\'s example request, and they change nothing', async () => {
+    const example = {
+      referenceDate: '2026-11-28',
+      planningYear: '2026-2027',
+      fields: ['roles', 'training.WPB', 'certificate.WPB', 'students', 'school'],
+      people: [
+        { ref: '4', personId: '10234', board: 'BOOR', school: 'De Kameleon', roles: ['WPB', 'OBP'], unknownRoles: ['vertrouwenspersoon'],
+          trainings: { WPB: '2025-03-12', OB: 'done', SOIO: { invalid: 'gepland' } }, certificates: { WPB: true },
+          lastRefresher: '2024-01-10', roleStart: null, velonRegistration: null, students: 2, graduates: null, secondAssessments: null,
+          hoursGranted: 40, meetings: null, pairedWith: false, coach: true },
+      ],
+      register: false,
+    };
+    const withKeys = await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...example, fields: [...example.fields, 'unknownRoles', 'personId', 'board', 'name'] } });
+    expect(withKeys.status, withKeys.text).toBe(200);
+    const ruleOnly = await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...example, fields: example.fields.filter((f) => f !== 'roles') } });
+    expect(ruleOnly.status).toBe(200);
+    expect(withKeys.json).toEqual(ruleOnly.json);
+    // Other unknown names stay a 400, and a person never has a name key.
+    expectProblem(await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...example, fields: ['firstName'] } }), 400);
+    expectProblem(await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...example, people: [{ ref: '1', name: 'x' }] } }), 400);
   });
 
   it('defaults the reference date to today and the planning year to its school year', async () => {

@@ -4,7 +4,7 @@ import { startTestApi, type TestApi } from '../support/api-server';
 
 let api: TestApi;
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ env: { BOSSPO_BOARDS: '["Concurrent"]' } });
 });
 afterAll(async () => {
   await api?.stop();

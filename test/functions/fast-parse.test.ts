@@ -3,9 +3,9 @@
 // rejection (with its paths) to zod.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EvaluateRequestSchema, EvaluateResponseSchema } from '../../shared/api/evaluate';
-import { isIsoDate, parseEvaluateRequest, parseEvaluateResponse } from '../../shared/api/fast-parse';
-import { IsoDate, RULE_FIELDS } from '../../shared/model/person';
+import { EvaluateRequestSchema, EvaluateResponseSchema, FieldName, ruleFields } from '../../shared/api/evaluate';
+import { isInputDate, isIsoDate, parseEvaluateRequest, parseEvaluateResponse } from '../../shared/api/fast-parse';
+import { InputDate, IsoDate } from '../../shared/model/person';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { evaluateSheet } from '../../shared/rules/evaluate';
 import { readSheet } from '../../shared/sheet/read';
@@ -25,19 +25,26 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 describe('the fast request and answer checks agree with the zod schemas', () => {
   it('agrees on every day, month and day-of-month around the calendar, leap years included', () => {
-    for (const y of [0, 4, 100, 1900, 1999, 2000, 2023, 2024, 2026, 2100, 2400, 9999])
+    for (const y of [0, 4, 100, 1899, 1900, 1999, 2000, 2023, 2024, 2026, 2100, 2199, 2200, 2400, 9999])
       for (let m = 0; m <= 13; m++)
         for (let d = 0; d <= 32; d++) {
           const s = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
           expect(isIsoDate(s), s).toBe(IsoDate.safeParse(s).success);
+          expect(isInputDate(s), s).toBe(InputDate.safeParse(s).success);
         }
-    for (const s of ['2024-1-01', ' 2024-01-01', '2024-01-01\n', '２０２４-01-01', '2024/01/01', '', '20240101xx', '2024-02-30'])
+    for (const s of ['2024-1-01', ' 2024-01-01', '2024-01-01\n', '２０２４-01-01', '2024/01/01', '', '20240101xx', '2024-02-30']) {
       expect(isIsoDate(s), s).toBe(IsoDate.safeParse(s).success);
+      expect(isInputDate(s), s).toBe(InputDate.safeParse(s).success);
+    }
+    // The range a client may send (spec v2): both ends included.
+    expect(['1899-12-31', '1900-01-01', '2199-12-31', '2200-01-01', '0000-01-01', '9999-12-31'].map((s) => isInputDate(s))).toEqual([
+      false, true, true, false, false, false,
+    ]);
   });
 
   it('accepts and rejects the same people as zod, with the same data and the same error paths', () => {
     const str = fc.oneof(
-      fc.constantFrom('2024-02-29', '2023-02-29', '1900-02-29', 'done', '', 'x', '2024-13-01', 'WPB', 'OBP', 'CEO'),
+      fc.constantFrom('2024-02-29', '2023-02-29', '1900-02-29', '1900-01-01', '1899-12-31', '2199-12-31', '2200-01-01', '0000-01-01', 'done', '', 'x', '2024-13-01', 'WPB', 'OBP', 'CEO'),
       fc.string({ maxLength: 3 }),
       fc.string({ minLength: 99, maxLength: 102 }),
       fc.string({ minLength: 199, maxLength: 202 }),
@@ -64,7 +71,7 @@ describe('the fast request and answer checks agree with the zod schemas', () => 
     );
     const person = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 8 }).map((o) => ({ ref: '1', ...o }));
     fc.assert(
-      fc.property(fc.array(person, { maxLength: 3 }), fc.subarray([...RULE_FIELDS]), (people, fields) => {
+      fc.property(fc.array(person, { maxLength: 3 }), fc.subarray([...FieldName.options, 'salary', '__proto__']), (people, fields) => {
         const body: unknown = JSON.parse(JSON.stringify({ fields, people }));
         sameResult(parseEvaluateRequest(body), EvaluateRequestSchema.safeParse(body));
       }),
@@ -88,7 +95,7 @@ describe('the fast request and answer checks agree with the zod schemas', () => 
     const viaZod = EvaluateRequestSchema.parse(request);
     sameResult(parseEvaluateRequest(request), EvaluateRequestSchema.safeParse(request));
 
-    const evaluation = evaluateSheet(bossPoPlan, viaZod, { referenceDate: '2026-11-28', planningYear: '2026-2027' });
+    const evaluation = evaluateSheet(bossPoPlan, { ...viaZod, fields: ruleFields(viaZod.fields) }, { referenceDate: '2026-11-28', planningYear: '2026-2027' });
     const summary = summarize(bossPoPlan, [{ people: viaZod.people, evaluation }], { planningYear: '2026-2027' });
     const answer = JSON.parse(
       JSON.stringify({
@@ -113,7 +120,7 @@ describe('the fast request and answer checks agree with the zod schemas', () => 
       fc.constant({ WPB: 1, XX: 2 }),
       fc.constant(['WPB', 'CEO']),
     );
-    const keys = ['ref', 'personId', 'roles', 'status', 'refresherDue', 'normHours', 'findings', 'normParts', 'completed', 'extra'];
+    const keys = ['ref', 'personId', 'roles', 'status', 'refresherDue', 'dueSoon', 'normHours', 'findings', 'normParts', 'completed', 'extra'];
     fc.assert(
       fc.property(fc.nat(4), fc.constantFrom(...keys), damage, (i, key, v) => {
         const people = structuredClone(answer.people.slice(0, 5));

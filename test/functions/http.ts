@@ -58,12 +58,29 @@ export function rawExchange(
     socket.on('close', () => {
       const [head = '', ...rest] = data.split('\r\n\r\n');
       const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
-      resolve({ status, head, body: rest.join('\r\n\r\n') });
+      const body = rest.join('\r\n\r\n');
+      resolve({ status, head, body: /^transfer-encoding: *chunked/im.test(head) ? dechunk(body) : body });
     });
     socket.write(request);
     // hangUp: the client stops sending halfway (a truncated body) and closes its side.
     if (options.hangUp) socket.end();
   });
+}
+
+/** The payload of a chunked body (chunk sizes in hex, then the chunk; 0 ends it). */
+function dechunk(text: string): string {
+  const body = Buffer.from(text, 'utf8');
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (;;) {
+    const eol = body.indexOf('\r\n', at);
+    if (eol < 0) break;
+    const size = parseInt(body.subarray(at, eol).toString('latin1'), 16);
+    if (!(size > 0)) break;
+    parts.push(body.subarray(eol + 2, eol + 2 + size));
+    at = eol + 2 + size + 2;
+  }
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** The answer is an RFC 9457 problem with this status. */

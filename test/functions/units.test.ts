@@ -1,6 +1,11 @@
 // The function app's small parts without a server: keys, App Service principals, table keys, routing,
 // body limits.
+import { RestError } from '@azure/data-tables';
 import { describe, expect, it } from 'vitest';
+import { createDeps } from '../../functions/src/deps';
+import { createPipeline } from '../../functions/src/http/pipeline';
+import { knownBoards } from '../../functions/src/known-boards';
+import type { RegisterRepository } from '../../functions/src/storage/register-repository';
 import { ConfigError, keyRing, parseApiKeys } from '../../functions/src/auth/keys';
 import { authEnabled, callerFromPrincipal } from '../../functions/src/auth/principal';
 import { BodyTooLarge, isJsonContentType, readBody } from '../../functions/src/http/body';
@@ -117,5 +122,57 @@ describe('request bodies', () => {
     expect(isJsonContentType('application/json; charset=latin1')).toBe(false);
     expect(isJsonContentType('text/json')).toBe(false);
     expect(isJsonContentType(null)).toBe(false);
+  });
+});
+
+describe('the pipeline and the storage', () => {
+  it('a storage 400 for what a request carried answers 400, not 503; an outage stays 503', async () => {
+    const keys = { k: { name: 'Pabo', role: 'pabo' as const } };
+    const base = createDeps({ env: { BOSSPO_API_KEYS: JSON.stringify(keys), BOSSPO_STORAGE: 'UseDevelopmentStorage=true' }, log: () => undefined });
+    const failing = (statusCode: number) =>
+      createPipeline(routes, {
+        ...base,
+        register: async () =>
+          ({
+            list: async () => {
+              throw new RestError('refused', { statusCode });
+            },
+          }) as unknown as RegisterRepository,
+      });
+    const request = {
+      method: 'GET',
+      path: '/api/register/BOOR/records',
+      query: new URLSearchParams(),
+      headers: { get: (name: string) => (name === 'x-api-key' ? 'k' : null) },
+      body: null,
+    };
+    const refused = await failing(400)(request);
+    expect(refused.status).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await failing(503)(request)).status).toBe(503);
+  });
+});
+
+describe('known boards (BOSSPO_BOARDS)', () => {
+  it('default to the partnership\'s boards; take a JSON array or a comma list; add the boards of board keys', () => {
+    expect(knownBoards(undefined).names).toEqual(['BOOR', 'Wijzer', 'OZHW', 'Primo Schiedam', 'SIKO', 'Pabo HR']);
+    expect(knownBoards('  ').names).toHaveLength(6);
+    expect(knownBoards('["SIKO"," OZHW "]', ['BOOR', 'siko']).names).toEqual(['SIKO', 'OZHW', 'BOOR']);
+    expect(knownBoards('SIKO, Primo Schiedam').names).toEqual(['SIKO', 'Primo Schiedam']);
+  });
+
+  it('find a board trimmed and case-folded, in its configured spelling; nothing else, prototype names included', () => {
+    const boards = knownBoards(undefined);
+    expect(boards.find('  pabo  hr ')).toBe('Pabo HR');
+    expect(boards.find('PRIMO SCHIEDAM')).toBe('Primo Schiedam');
+    for (const name of ['__proto__', 'constructor', 'toString', 'valueOf', 'BOOR\n', 'BO\u0000OR', ''])
+      expect(boards.find(name), JSON.stringify(name)).toBeUndefined();
+    expect(knownBoards('["__proto__"]').find('__PROTO__')).toBe('__proto__');
+  });
+
+  it('refuse a setting that is no list of names, or a name too long for a storage key', () => {
+    expect(() => knownBoards('{"a":1}')).toThrow(ConfigError);
+    expect(() => knownBoards('["BOOR\\u0001"]')).toThrow(ConfigError);
+    expect(() => knownBoards(JSON.stringify(['\ufb2c'.repeat(100)]))).toThrow(/too long/);
   });
 });

@@ -65,8 +65,10 @@ describe('reading an attendance sheet, one row per participation', () => {
       { personId: '2001', training: 'SOIO', date: '2024-05-15', board: 'Wijzer', certificate: false },
       // OB has no certificate; the serial 45000 is 2023-03-15.
       { personId: '10235', training: 'OB', date: '2023-03-15', board: 'BOOR' },
+      // An opfrisbijeenkomst is registered too (rules.md §4.12, spec v2).
+      { personId: '10238', training: 'REFRESH', date: '2025-02-01', board: 'BOOR' },
     ]);
-    expect(result.rows).toEqual([4, 5, 6]);
+    expect(result.rows).toEqual([4, 5, 6, 10]);
     expect(JSON.stringify(result.records)).not.toContain('Anna');
   });
 
@@ -76,7 +78,6 @@ describe('reading an attendance sheet, one row per participation', () => {
       'Deelname, rij 8 (A8): Het bestuur ontbreekt.',
       'Deelname, rij 8 (E8): "gepland" is geen datum.',
       'Deelname, rij 9 (B9): Het personeelsnummer ontbreekt.',
-      'Deelname, rij 10 (D10): Opfrisbijeenkomsten staan niet in het register; registreer de scholing zelf.',
     ]);
   });
 

@@ -19,6 +19,8 @@ const summary = (wpb: number): Summary => ({
   },
   roles: { WPB: { count: 3, plan: 360 } },
   facilitation: { WPB: { normHours: 60, hoursGranted: 40 }, total: { normHours: 60, hoursGranted: 40 } },
+  exemptions: {},
+  perSchool: null,
 } as Summary);
 
 function memorySettings() {
@@ -59,15 +61,15 @@ describe('views per role', () => {
 });
 
 describe('the last submission of a board\'s need', () => {
-  it('the body is the summary\'s needs, key figures, roles and facilitation (no pools)', () => {
+  it('the body is the summary\'s needs, key figures, roles, facilitation and exemptions (no pools)', () => {
     const body = needsBody(summary(2));
-    expect(Object.keys(body).sort()).toEqual(['facilitation', 'keyFigures', 'needs', 'roles']);
+    expect(Object.keys(body).sort()).toEqual(['exemptions', 'facilitation', 'keyFigures', 'needs', 'roles']);
     expect(body.needs.WPB?.initial).toBe(2);
   });
 
   it('the fingerprint ignores key order and what the server does not keep, and changes with a count', () => {
     const body = needsBody(summary(2));
-    const reordered = { roles: body.roles, facilitation: body.facilitation, keyFigures: body.keyFigures, needs: body.needs, submittedAt: 'x', version: 3 };
+    const reordered = { exemptions: body.exemptions, roles: body.roles, facilitation: body.facilitation, keyFigures: body.keyFigures, needs: body.needs, submittedAt: 'x', version: 3 };
     expect(needsHash(reordered)).toBe(needsHash(body));
     expect(needsHash(needsBody(summary(3)))).not.toBe(needsHash(body));
     expect(needsHash(body)).toMatch(/^[0-9a-f]{16}$/);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { PersonSchema, RULE_FIELDS, type Person, type RuleField } from '../../shared/model/person';
 import type { RegisterRecord } from '../../shared/model/register';
-import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, ROLE_CODES } from '../../shared/plan/schema';
+import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, ROLE_CODES, TRAINING_CODES } from '../../shared/plan/schema';
 
 const DAY = 86_400_000;
 const FROM = Date.UTC(2015, 0, 1);
@@ -27,6 +27,9 @@ const number = fc.oneof(
 export function personArb(options: { until?: string } = {}): fc.Arbitrary<Person> {
   const date = isoDate(options.until);
   const completion = fc.oneof(fc.constant(null), date, fc.constant('done' as const), invalid);
+  // A training cell may also be an exemption (rules.md §4.13), with or without a date (any date: one after
+  // R is no date); lastRefresher has none.
+  const training = fc.oneof(completion, fc.record({ exempt: fc.record({ date: fc.option(date, { nil: null }) }) }));
   const dateValue = fc.oneof(fc.constant(null), date, invalid);
   return fc
     .record(
@@ -36,7 +39,7 @@ export function personArb(options: { until?: string } = {}): fc.Arbitrary<Person
         school: fc.oneof(fc.constant(null), fc.constantFrom('A', ' a', 'B', 'De Kameleon', '')),
         roles: fc.array(fc.constantFrom(...ROLE_CODES), { maxLength: 4 }),
         unknownRoles: fc.array(fc.constantFrom('kartrekker', 'Kartrekker', 'geen', 'nvt', 'ICT-coördinator', ' '), { maxLength: 3 }),
-        trainings: fc.dictionary(fc.constantFrom(...PERSON_TRAINING_CODES), completion, { maxKeys: 6 }),
+        trainings: fc.dictionary(fc.constantFrom(...PERSON_TRAINING_CODES), training, { maxKeys: 6 }),
         certificates: fc.dictionary(fc.constantFrom(...CERTIFICATE_TRAININGS), fc.option(fc.boolean(), { nil: null }), { maxKeys: 2 }),
         lastRefresher: completion,
         roleStart: dateValue,
@@ -70,7 +73,7 @@ export function registerArb(options: { until?: string } = {}): fc.Arbitrary<Regi
       {
         board: fc.constantFrom('BOOR', 'Wijzer'),
         personId: fc.constantFrom('1', '2', '3', '10234'),
-        training: fc.constantFrom(...PERSON_TRAINING_CODES),
+        training: fc.constantFrom(...TRAINING_CODES),
         date: isoDate(options.until),
         certificate: fc.boolean(),
       },

@@ -98,11 +98,12 @@ describe('central register merge', () => {
     expect(codes(r.findings)).toEqual(['TRAINING_MISSING(WPB)']);
   });
 
-  it('the record schema needs a board, a personId, a person training and a real date', () => {
+  it('the record schema needs a board, a personId, a training (REFRESH included) and a real date', () => {
     expect(RegisterRecordSchema.safeParse(rec('WPB', '2025-01-01')).success).toBe(true);
     expect(RegisterRecordSchema.safeParse({ ...rec('WPB', '2025-01-01'), board: ' ' }).success).toBe(false);
     expect(RegisterRecordSchema.safeParse({ ...rec('WPB', '2025-02-30') }).success).toBe(false);
-    expect(RegisterRecordSchema.safeParse({ ...rec('WPB', '2025-01-01'), training: 'REFRESH' }).success).toBe(false);
+    expect(RegisterRecordSchema.safeParse({ ...rec('WPB', '2025-01-01'), training: 'REFRESH' }).success).toBe(true);
+    expect(RegisterRecordSchema.safeParse({ ...rec('WPB', '2025-01-01'), training: 'OPFRIS' }).success).toBe(false);
     expect(RegisterRecordSchema.safeParse({ ...rec('WPB', '2025-01-01'), name: 'Jan' }).success).toBe(false);
   });
 });

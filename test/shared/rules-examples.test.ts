@@ -2,7 +2,22 @@
 // on a sheet with every column the example mentions, plus a certificate column and a pairing column.
 import { describe, expect, it } from 'vitest';
 import type { RuleField } from '../../shared/model/person';
-import { codes, evaluateOne, only, person } from './helpers';
+import type { PersonResult } from '../../shared/model/result';
+import { bossPoPlan } from '../../shared/plan/bosspo';
+import { evaluateSheet } from '../../shared/rules/evaluate';
+import { attachCells } from '../../shared/sheet/locate';
+import { readSheet } from '../../shared/sheet/read';
+import type { Cell } from '../../shared/sheet/types';
+import { codes, evaluateOne, only, person, P, R } from './helpers';
+
+/** Examples whose cells are text (spec v2): one row under these headers, read and checked as the CLI does. */
+function fromSheet(cells: Record<string, Cell>): PersonResult {
+  const headers = ['Rol', 'Certificaat WPB', 'Certificaat SO/IO', 'Gekoppeld aan', ...Object.keys(cells).filter((h) => h !== 'Rol')];
+  const row = headers.map((h) => cells[h] ?? null);
+  const read = readSheet([headers, row], { sheetName: 'Personeel', date1904: false, board: 'BOOR', plan: bossPoPlan });
+  expect(read.problems).toEqual([]);
+  return attachCells(evaluateSheet(bossPoPlan, read, { referenceDate: R, planningYear: P }), read).people[0]!;
+}
 
 const base: RuleField[] = ['certificate.WPB', 'certificate.SOIO', 'pairedWith'];
 const withFields = (...fields: RuleField[]) => [...base, ...fields];
@@ -164,5 +179,62 @@ describe('rules.md §7 worked examples', () => {
     expect(codes(r.findings)).toEqual(['UNKNOWN_ROLE', 'INVALID_DATE']);
     expect(r.findings[0]!.token).toBe('ICT-coördinator');
     expect(r.roles).toEqual([]);
+  });
+
+  it('16: an exempted mentor (reason with a year) is overdue for the refresher and needs no certificate', () => {
+    const r = fromSheet({ Rol: 'WPB', 'Aantal studenten': 2, 'Scholing WPB': 'Vrijgesteld: mentorcursus Inholland 2022', 'Certificaat WPB': null });
+    expect(r.status).toBe('Actie nodig');
+    expect(codes(r.findings).sort()).toEqual(['EXEMPTION(WPB)', 'REFRESHER_OVERDUE']);
+    const exemption = only(r.findings, 'EXEMPTION');
+    expect(exemption.severity).toBe('info');
+    expect(exemption.message).toContain('Reden: mentorcursus Inholland 2022');
+    expect(exemption.message).toContain('Scholing werkplekbegeleiders');
+    expect(r.refresherDue).toBe('2025-01-01');
+    expect(r.normHours).toBe(40);
+  });
+
+  it('17: an exemption without a date: the refresher date is unknown; no certificate or student finding', () => {
+    const r = fromSheet({ Rol: 'WPB', 'Aantal studenten': 1, 'Scholing WPB': 'vrijstelling', 'Certificaat WPB': 'nee' });
+    expect(r.status).toBe('Gegevens controleren');
+    expect(codes(r.findings).sort()).toEqual(['DATE_UNKNOWN', 'EXEMPTION(WPB)']);
+    expect(r.refresherDue).toBeNull();
+    expect(r.normHours).toBe(20);
+  });
+
+  it('18: "nvt" students and "-" hours are 0: in order, norm 0', () => {
+    const r = fromSheet({ Rol: 'WPB', 'Aantal studenten': 'nvt', 'Scholing WPB': '12-03-2025', 'Certificaat WPB': 'ja', 'Toegekende uren': '-' });
+    expect(r.status).toBe('In orde');
+    expect(r.findings).toEqual([]);
+    expect(r.normHours).toBe(0);
+  });
+
+  it('19: a refresher due on 10 January 2027 is due soon (R + 90 days = 26 February 2027)', () => {
+    const r = evaluateOne(
+      person({ roles: ['SO'], trainings: { SOIO: '2024-01-10' }, certificates: { SOIO: true } }),
+      withFields('training.SOIO'),
+    );
+    expect(r.status).toBe('Actie nodig');
+    expect(codes(r.findings)).toEqual(['REFRESHER_DUE']);
+    expect(r.refresherDue).toBe('2027-01-10');
+    expect(r.dueSoon).toBe('2027-01-10');
+  });
+
+  it('20: a register REFRESH record is the refresher basis', () => {
+    const r = evaluateOne(
+      person({ personId: '20', roles: ['WPB'], trainings: { WPB: '2024-01-01' }, certificates: { WPB: true } }),
+      withFields('training.WPB'),
+      { register: [{ board: 'BOOR', personId: '20', training: 'REFRESH', date: '2026-10-01' }] },
+    );
+    expect(r.status).toBe('In orde');
+    expect(r.findings).toEqual([]);
+    expect(r.refresherDue).toBe('2029-10-01');
+  });
+
+  it('21: "geen" hours granted is 0 of a norm of 40', () => {
+    const r = fromSheet({ Rol: 'WPB', 'Aantal studenten': 2, 'Scholing WPB': '12-03-2025', 'Certificaat WPB': 'ja', 'Toegekende uren': 'geen' });
+    expect(r.status).toBe('Actie nodig');
+    expect(codes(r.findings)).toEqual(['UNDER_FACILITATED']);
+    expect(only(r.findings, 'UNDER_FACILITATED').message).toContain('0 van 40');
+    expect(r.normHours).toBe(40);
   });
 });

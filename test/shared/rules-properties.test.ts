@@ -6,6 +6,7 @@ import { SheetEvaluationSchema, type Finding, type PersonResult } from '../../sh
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { PERSON_TRAINING_CODES } from '../../shared/plan/schema';
 import { evaluateSheet } from '../../shared/rules/evaluate';
+import { addDays, addYears } from '../../shared/calendar/dates';
 import { isoDate, registerArb, sheetArb } from './arbitraries';
 import { P, R } from './helpers';
 
@@ -81,6 +82,56 @@ describe('evaluate: properties', () => {
         before.people.forEach((b, i) => {
           if (b.findings.some((f) => f.code === 'REFRESHER_OVERDUE'))
             expect(after.people[i]!.findings.map((f) => f.code)).toContain('REFRESHER_OVERDUE');
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('dueSoon lies from R to R + 90 days, is the refresher date or a SO/IO VELON expiry, and the earliest (§4.14)', () => {
+    const until = addDays(R, bossPoPlan.dueSoon.lookaheadDays.value);
+    const soon = (d: string | null) => d !== null && d >= R && d <= until;
+    fc.assert(
+      fc.property(sheetArb(), registerArb(), (sheet, register) => {
+        const evaluation = evaluateSheet(bossPoPlan, sheet, { ...options, register });
+        evaluation.people.forEach((result, i) => {
+          const person = sheet.people[i]!;
+          const velon =
+            sheet.fields.includes('velonRegistration') &&
+            (result.roles.includes('SO') || result.roles.includes('IO')) &&
+            typeof person.velonRegistration === 'string'
+              ? addYears(person.velonRegistration, 4)
+              : null;
+          const candidates = [result.refresherDue, velon].filter(soon).sort();
+          expect(result.dueSoon).toBe(candidates[0] ?? null);
+          if (result.status === 'Geen OS-rol') expect(result.dueSoon).toBeNull();
+        });
+      }),
+      runs,
+    );
+  });
+
+  it('an exemption counts as completed without a certificate, and gives one EXEMPTION per exempted cell of a row with a role (§4.13)', () => {
+    fc.assert(
+      fc.property(sheetArb(), registerArb(), (sheet, register) => {
+        const evaluation = evaluateSheet(bossPoPlan, sheet, { ...options, register });
+        evaluation.people.forEach((result, i) => {
+          const person = sheet.people[i]!;
+          const exempted = PERSON_TRAINING_CODES.filter((t) => {
+            const v = person.trainings?.[t];
+            return sheet.fields.includes(`training.${t}`) && v !== null && typeof v === 'object' && 'exempt' in v;
+          });
+          const raised = result.findings.filter((f) => f.code === 'EXEMPTION');
+          expect(raised.map((f) => f.training)).toEqual(result.roles.length > 0 ? exempted : []);
+          for (const f of raised) expect(f).toMatchObject({ severity: 'info', planRef: '§2' });
+          for (const t of exempted) {
+            if (result.roles.length === 0) continue;
+            expect(result.completed).toContain(t);
+            expect(missing(result.findings)).not.toContain(t);
+            expect(result.findings.filter((f) => f.code === 'CERTIFICATE_MISSING').map((f) => f.training)).not.toContain(t);
+            if (t === 'WPB') expect(result.findings.map((f) => f.code)).not.toContain('STUDENT_WITHOUT_CERTIFIED_WPB');
+            expect(result.findings.some((f) => f.code === 'FUTURE_DATE' && f.field === `training.${t}`)).toBe(false);
+          }
         });
       }),
       runs,

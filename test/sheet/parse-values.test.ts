@@ -44,8 +44,14 @@ describe('numbers (rules.md §6.3)', () => {
     expect(parseNumber('   ')).toBeNull();
   });
 
+  it('reads the no-words nvt, n.v.t., n.v.t, geen and - (any case) as 0 (spec v2)', () => {
+    for (const word of ['nvt', 'NVT', 'n.v.t.', 'N.V.T', 'geen', 'Geen', '-', ' - ', ' nvt '])
+      expect(parseNumber(word), word).toBe(0);
+  });
+
   it('treats other text, a negative number and an error cell as invalid', () => {
-    expect(parseNumber('nvt')).toEqual({ invalid: 'nvt' });
+    expect(parseNumber('nvt.')).toEqual({ invalid: 'nvt.' });
+    expect(parseNumber('--')).toEqual({ invalid: '--' });
     expect(parseNumber('twee')).toEqual({ invalid: 'twee' });
     expect(parseNumber('12 uur')).toEqual({ invalid: '12 uur' });
     expect(parseNumber('-2')).toEqual({ invalid: '-2' });

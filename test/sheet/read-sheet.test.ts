@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { readSheet, SKIP_REASONS } from '../../shared/sheet/read';
 import { attachCells } from '../../shared/sheet/locate';
+import { parseRange } from '../../xlsx/xml';
 import type { Cell, Grid, ReadOptions } from '../../shared/sheet/types';
 import type { SheetEvaluation } from '../../shared/model/result';
 
@@ -157,16 +158,16 @@ describe('readSheet: values', () => {
   it('reports unreadable dates and numbers with sheet, row, column, address and raw text', () => {
     const r = read([
       ['Naam', 'Rol', 'Scholing WPB', 'Studenten', 'In rol sinds'],
-      ['A', 'WPB', 'gepland', 'nvt', '31-02-2025'],
+      ['A', 'WPB', 'gepland', 'twee', '31-02-2025'],
     ]);
-    expect(r.people[0]).toMatchObject({ trainings: { WPB: { invalid: 'gepland' } }, students: { invalid: 'nvt' }, roleStart: { invalid: '31-02-2025' } });
+    expect(r.people[0]).toMatchObject({ trainings: { WPB: { invalid: 'gepland' } }, students: { invalid: 'twee' }, roleStart: { invalid: '31-02-2025' } });
     expect(r.problems).toEqual([
       expect.objectContaining({ sheet: 'Personeel', row: 2, column: 'C', cell: 'C2', field: 'training.WPB', raw: 'gepland' }),
-      expect.objectContaining({ cell: 'D2', field: 'students', raw: 'nvt' }),
+      expect.objectContaining({ cell: 'D2', field: 'students', raw: 'twee' }),
       expect.objectContaining({ cell: 'E2', field: 'roleStart', raw: '31-02-2025' }),
     ]);
     expect(r.problems[0]!.message).toBe('Blad "Personeel", cel C2: "gepland" is geen geldige datum.');
-    expect(r.problems[1]!.message).toBe('Blad "Personeel", cel D2: "nvt" is geen geldig getal.');
+    expect(r.problems[1]!.message).toBe('Blad "Personeel", cel D2: "twee" is geen geldig getal.');
   });
 
   it('reads date serials of a 1904 workbook', () => {
@@ -361,7 +362,7 @@ describe('attachCells', () => {
     const evaluation: SheetEvaluation = {
       people: [
         {
-          ref: '2', personId: null, roles: ['WPB'], status: 'Gegevens controleren', refresherDue: null, normHours: null, normParts: {},
+          ref: '2', personId: null, roles: ['WPB'], status: 'Gegevens controleren', refresherDue: null, dueSoon: null, normHours: null, normParts: {},
           findings: [
             { code: 'INVALID_DATE', severity: 'warning', field: 'training.WPB', message: '"gepland" is geen datum.', planRef: null },
             { code: 'DATA_MISSING', severity: 'warning', field: 'training.SOIO', message: 'Kolom ontbreekt.', planRef: null },
@@ -380,5 +381,25 @@ describe('attachCells', () => {
     ]);
     expect(attachCells(located, r)).toEqual(located);
     expect(evaluation.people[0]!.findings[0]!.cell).toBeUndefined();
+  });
+});
+
+describe('readSheet: merged ranges and the place of the owned columns', () => {
+  const ranges = (...refs: string[]) => refs.map((r) => parseRange(r)!);
+  const grid: Cell[][] = [
+    ['Titel'],
+    ['Naam', 'Rol', 'Opmerkingen'],
+    ['A', 'WPB', 'x'],
+    ['B', 'SO'],
+  ];
+
+  it('a header merged to the right pushes the owned columns past the merge, and a merge reached from there further', () => {
+    expect(read(grid).lastColumn).toBe(3);
+    expect(read(grid, { merges: ranges('C2:E2') }).lastColumn).toBe(5);
+    expect(read(grid, { merges: ranges('C2:E2', 'G3:H4') }).lastColumn).toBe(8);
+  });
+
+  it('merges above the header row, far to the right or ending left of the free columns do not move them', () => {
+    expect(read(grid, { merges: ranges('A1:K1', 'A3:B3', 'Z2:AB2') }).lastColumn).toBe(3);
   });
 });

@@ -11,7 +11,7 @@ import { OWNED_HEADERS } from '../../shared/sheet/write-plan';
 function read(over: Partial<SheetRead> = {}): SheetRead {
   return {
     sheet: 'Personeel', skipped: null, headerRow: 3, columns: { A: 'personId', B: 'roles' },
-    headers: { A: 'Personeelsnummer', B: 'Rol' }, remarks: [], fields: [], people: [], cells: {}, problems: [],
+    headers: { A: 'Personeelsnummer', B: 'Rol' }, remarks: [], fields: [], people: [], names: {}, cells: {}, problems: [],
     lastRow: 6, lastColumn: 2, ...over,
   };
 }
@@ -19,7 +19,7 @@ function read(over: Partial<SheetRead> = {}): SheetRead {
 const finding = (f: Partial<Finding> & Pick<Finding, 'code' | 'severity'>): Finding => ({ message: 'bericht', planRef: '§4', ...f });
 
 function person(ref: number, over: Partial<PersonResult> = {}): PersonResult {
-  return { ref: String(ref), personId: null, roles: ['WPB'], status: 'In orde', refresherDue: null, normHours: null, findings: [], normParts: {}, ...over };
+  return { ref: String(ref), personId: null, roles: ['WPB'], status: 'In orde', refresherDue: null, dueSoon: null, normHours: null, findings: [], normParts: {}, ...over };
 }
 
 const summary: Summary = {
@@ -28,6 +28,8 @@ const summary: Summary = {
   keyFigures: { studentsPlaced: 2, studentsWithCertifiedWpb: 1, wpbTrainedShare: 0.5, soioTrainedShare: null, schoolsWithTrainedOb: null, schools: null, refreshersOverdue: 0, refreshersDue: 1 },
   roles: { WPB: { count: 2, plan: 360 } },
   facilitation: { WPB: { normHours: 40, hoursGranted: 20 }, total: { normHours: 40, hoursGranted: 20 } },
+  exemptions: {},
+  perSchool: null,
 };
 
 const options = { plan: bossPoPlan, referenceDate: '2026-11-28', planningYear: '2026-2027', summary } as const;

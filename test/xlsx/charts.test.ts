@@ -14,6 +14,8 @@ import { parseRelationships, relsPathOf } from '../../xlsx/parts';
 import { writeWorkbook } from '../../xlsx/write';
 import { unescapeXml } from '../../xlsx/xml';
 import { bytesOf, d, richStaffWorkbook } from '../fixtures/workbooks';
+import { excelRuleProblems } from '../support/ooxml/excel-rules';
+import { validatePackage } from '../support/ooxml/schemas';
 
 const OPTIONS = { plan: bossPoPlan, referenceDate: '2026-11-28', planningYear: '2026-2027' } as const;
 const SUMMARY = 'Scholingsbehoefte 2026-2027';
@@ -446,6 +448,14 @@ describe('a report sheet with several charts', () => {
     expect(val(child(cat, 'c:crossAx'))).toBe(val(child(value, 'c:axId')));
     expect(val(child(value, 'c:crossAx'))).toBe(val(child(cat, 'c:axId')));
     expect([val(child(cat, 'c:axPos')), val(child(value, 'c:axPos'))]).toEqual(['b', 'l']);
+  });
+
+  it('each series has its own explicit solid fill (LibreOffice draws no bars without one when there is no theme part), and the parts are schema-valid', async () => {
+    const sers = children(child(child(child(parseXml(p['xl/charts/chart1.xml']!), 'c:chart')!, 'c:plotArea')!, 'c:barChart')!, 'c:ser');
+    const fills = sers.map((s) => attr(child(child(child(s, 'c:spPr')!, 'a:solidFill')!, 'a:srgbClr')!, 'val'));
+    expect(fills).toEqual(['4472C4', 'ED7D31']);
+    expect((await validatePackage(after)).problems).toEqual([]);
+    expect(await excelRuleProblems(after)).toEqual([]);
   });
 
   it('a bar chart with one series has no legend, and an empty cell has no cached point', async () => {

@@ -1,14 +1,16 @@
-// Browser mode: the same orchestrator (shared/check.ts) and the same exceljs adapter (xlsx/) as the CLI,
-// so the downloaded workbook equals what `npm run check` writes. Loaded only in browser mode, which keeps
-// exceljs out of the task pane inside Excel.
+// Browser mode: the same orchestrator (shared/check.ts) and the same .xlsx reader and writer (xlsx/) as the
+// CLI, so the downloaded workbook holds what `npm run check` writes (the CLI deflates with node:zlib, the
+// browser with fflate, so the compressed bytes of the parts written differ). Loaded only in browser mode,
+// which keeps the reader out of the task pane inside Excel.
 import type { Evaluator, Report } from '../../../shared/check';
 import type { SchoolYear } from '../../../shared/calendar/dates';
 import type { IsoDate } from '../../../shared/model/person';
 import type { SheetEvaluation } from '../../../shared/model/result';
 import type { SheetRead } from '../../../shared/sheet/types';
+import { checkedFileName } from '../../../xlsx/file-name';
 
 export interface FileCheck {
-  /** `<name>.gecontroleerd.xlsx`. */
+  /** `<name>.gecontroleerd.xlsx` (`.xlsm` for a macro-enabled workbook). */
   outputName: string;
   output: Uint8Array;
   report: Report;
@@ -16,11 +18,8 @@ export interface FileCheck {
   problems: string[];
 }
 
-/** `Personeel 2026.xlsx` → `Personeel 2026.gecontroleerd.xlsx` (interfaces.md §2 and §5). */
-export function outputNameFor(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '');
-  return `${base.replace(/\.xlsx$/i, '')}.gecontroleerd.xlsx`;
-}
+/** `Personeel 2026.xlsx` → `Personeel 2026.gecontroleerd.xlsx` (interfaces.md §2 and §5); an .xlsm stays .xlsm. */
+export const outputNameFor = checkedFileName;
 
 export class FileProblem extends Error {}
 

@@ -1,7 +1,4 @@
-// Sheets the product writes itself (rules.md §6.1): never read as staff sheets, removed on request.
-export const PRODUCT_SHEET_PREFIXES = ['Scholingsbehoefte ', 'Trainersvraag ', 'Overzicht OS Boss po '] as const;
+// Sheets the product writes itself (rules.md §6.1): never read as staff sheets, removed on request. The rule
+// is the reader's and the writer's (shared/sheet/synonyms.ts), names compared as Excel compares them.
+export { isProductSheet } from '../../../shared/sheet/synonyms';
 export const HEADER_ROWS_TO_SEARCH = 20;
-
-export function isProductSheet(name: string): boolean {
-  return PRODUCT_SHEET_PREFIXES.some((p) => name.startsWith(p));
-}

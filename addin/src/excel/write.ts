@@ -194,7 +194,6 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
   }
   const note = options.summaryNote;
   if (note && options.notesSupported) ops.push({ bytes: jsonBytes(note) + 60, apply: (c) => void sheet(c).notes.add(note.address, note.text) });
-  if (options.activateSummary) ops.push({ bytes: 40, apply: (c) => sheet(c).activate() });
   void budget;
   return ops;
 }
@@ -231,22 +230,32 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
         }
         return { write: w, ws, formats };
       });
-      let oldSummary: Excel.Worksheet | null = null;
-      if (plan.summary) {
-        oldSummary = context.workbook.worksheets.getItemOrNullObject(plan.summary.name);
-        oldSummary.load('name');
-        context.workbook.protection.load('protected');
-      }
+      // The summary and the Per school sheet: ours, replaced whole (an old one is deleted first).
+      const reports = [plan.summary, plan.perSchool ?? null].filter((r): r is SummarySheetWrite => r !== null);
+      const oldReports = reports.map((r) => {
+        const old = context.workbook.worksheets.getItemOrNullObject(r.name);
+        old.load('name');
+        return old;
+      });
+      if (reports.length > 0) context.workbook.protection.load('protected');
       await sync();
       for (const look of looks) {
         current = look.write.sheet;
         if (look.ws.protection.protected) throw new HostError('sheetProtected', look.write.sheet, `sheet ${look.write.sheet} is protected`);
       }
-      if (plan.summary && context.workbook.protection.protected) throw new HostError('workbookProtected', plan.summary.name, 'workbook structure is protected');
+      if (reports.length > 0 && context.workbook.protection.protected) throw new HostError('workbookProtected', reports[0]!.name, 'workbook structure is protected');
 
       const ops: Operation[] = [];
       for (const look of looks) ops.push(...staffOperations(look.write, options, budget, look.formats));
-      if (plan.summary) ops.push(...summaryOperations(plan.summary, !!oldSummary && !oldSummary.isNullObject, options, budget));
+      reports.forEach((report, i) => {
+        // The note belongs to the summary only.
+        const own = report === plan.summary ? options : { ...options, summaryNote: null };
+        ops.push(...summaryOperations(report, !oldReports[i]!.isNullObject, own, budget));
+      });
+      if (plan.summary && options.activateSummary) {
+        const name = plan.summary.name;
+        ops.push({ bytes: 40, apply: (c) => c.workbook.worksheets.getItem(name).activate() });
+      }
       const batches = packBatches(ops, budget);
       for (const batch of batches) {
         context.application.suspendApiCalculationUntilNextSync();

@@ -6,6 +6,7 @@ import { useT } from '../i18n';
 import { overviewOf, type Overview as OverviewData } from '../overview';
 import { CheckOptions, initialOptions, validOptions, type CheckOptionsValue } from './CheckOptions';
 import { Overview } from './Overview';
+import { workbookMediaType } from '../../../xlsx/file-name';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -48,7 +49,7 @@ export default function BrowserPane({ settings, onSettings }: { settings: LocalS
         // Outside Office nobody signs in: the API only with a key (local use), else the bundled engine.
         const evaluate = settings.apiUrl.trim() && settings.apiKey.trim() ? (await import('../pipeline')).apiEvaluator({ baseUrl: settings.apiUrl.trim(), apiKey: settings.apiKey }) : undefined;
         const result = await checkFile({ name: file.name, bytes }, { ...valid, ...(evaluate ? { evaluate } : {}) });
-        const blob = new Blob([result.output as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+        const blob = new Blob([result.output as Uint8Array<ArrayBuffer>], { type: workbookMediaType(result.outputName) });
         setDone({
           name: result.outputName,
           url: URL.createObjectURL(blob),
@@ -76,7 +77,7 @@ export default function BrowserPane({ settings, onSettings }: { settings: LocalS
         <input
           id={inputId}
           type="file"
-          accept=".xlsx"
+          accept=".xlsx,.xlsm"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
             setDone(null);

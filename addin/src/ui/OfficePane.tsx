@@ -212,13 +212,15 @@ export default function OfficePane({
       const pipeline = await loadPipeline();
       const noted = outcome.local ? pipeline.withLocalNote(outcome.writePlan.summary, t.localNote) : null;
       const summary = noted ? noted.sheet : outcome.writePlan.summary;
-      await applyWritePlan(run, { sheets: [], summary }, {
+      // The Per school sheet (when the sheet has a school column) is written beside the summary.
+      await applyWritePlan(run, { sheets: [], summary, perSchool: outcome.writePlan.perSchool ?? null }, {
         date1904: outcome.date1904,
         summaryNote: noted ? { address: noted.address, text: t.localNote } : null,
         notesSupported: supports('ExcelApi', '1.18'),
         activateSummary: true,
       });
-      setNotice({ intent: 'success', text: t.summaryWritten(summary.name) });
+      const perSchool = outcome.writePlan.perSchool;
+      setNotice({ intent: 'success', text: t.summaryWritten(summary.name) + (perSchool ? ` ${t.perSchoolWritten(perSchool.name)}` : '') });
     } catch (e) {
       fail(e);
     } finally {

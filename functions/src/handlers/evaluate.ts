@@ -1,23 +1,53 @@
 // POST /api/evaluate (interfaces.md §3): the same evaluation as the CLI in-process, plus the stored
-// register records (rules.md §4.12) unless the request says `"register": false`.
+// register records (rules.md §4.12) unless the request says `"register": false`. The body may be the
+// compact form (shared/api/compact.ts); `Accept: application/vnd.bosspo.compact+json` asks for the
+// compact answer, anything else gets the documented one.
 import { schoolYearOf, todayInAmsterdam, type SchoolYear } from '../../../shared/calendar/dates';
-import type { EvaluateRequest, EvaluateResponse } from '../../../shared/api/evaluate';
+import { acceptsCompact, COMPACT_MEDIA_TYPE, encodeEvaluateResponse, evaluatePeopleCount } from '../../../shared/api/compact';
+import { ruleFields, type EvaluateRequest, type EvaluateResponse } from '../../../shared/api/evaluate';
 import { MAX_PEOPLE } from '../../../shared/model/person';
 import type { RegisterRecord } from '../../../shared/model/register';
+import type { Plan } from '../../../shared/plan/schema';
 import { evaluateSheet } from '../../../shared/rules/evaluate';
+import { captureMessageParams, type MessageParams } from '../../../shared/rules/messages';
 import { summarize } from '../../../shared/summary/summarize';
-import { ok } from '../http/problem';
+import { json } from '../http/problem';
 import type { HandlerContext } from '../http/types';
 import { registerForPeople } from './register-for-people';
 
-export function tooManyPeople(json: unknown): string | null {
-  const people = (json as { people?: unknown } | null)?.people;
-  if (Array.isArray(people) && people.length > MAX_PEOPLE)
-    return `Meer dan ${MAX_PEOPLE.toLocaleString('nl-NL')} mensen in één aanvraag (${people.length.toLocaleString('nl-NL')}); geen bestuur heeft zoveel personeel.`;
+export function tooManyPeople(body: unknown): string | null {
+  const people = evaluatePeopleCount(body);
+  if (people !== null && people > MAX_PEOPLE)
+    return `Meer dan ${MAX_PEOPLE.toLocaleString('nl-NL')} mensen in één aanvraag (${people.toLocaleString('nl-NL')}); geen bestuur heeft zoveel personeel.`;
   return null;
 }
 
-export async function evaluate({ body, caller, deps }: HandlerContext<unknown, unknown, EvaluateRequest>) {
+/**
+ * The documented answer for a checked request, and (with `withParams`) the values each message was
+ * rendered from, for the compact answer.
+ */
+export function evaluateRequest(
+  plan: Plan,
+  body: EvaluateRequest,
+  options: { referenceDate: string; planningYear: SchoolYear; register: RegisterRecord[]; registerRecords: number; withParams: boolean },
+): { answer: EvaluateResponse; params: ReadonlyMap<string, MessageParams> } {
+  const { referenceDate, planningYear, register } = options;
+  const run = () => evaluateSheet(plan, { fields: ruleFields(body.fields), people: body.people }, { referenceDate, planningYear, register });
+  const { value: evaluation, params } = options.withParams ? captureMessageParams(run) : { value: run(), params: new Map() };
+  const summary = summarize(plan, [{ people: body.people, evaluation }], { planningYear });
+  const answer: EvaluateResponse = {
+    referenceDate,
+    planningYear,
+    plan: { id: plan.id, version: plan.version },
+    people: evaluation.people,
+    findings: evaluation.findings,
+    summary,
+    registerRecords: options.registerRecords,
+  };
+  return { answer, params };
+}
+
+export async function evaluate({ body, caller, headers, deps }: HandlerContext<unknown, unknown, EvaluateRequest>) {
   const referenceDate = body.referenceDate ?? todayInAmsterdam(deps.now());
   const planningYear = (body.planningYear ?? schoolYearOf(referenceDate)) as SchoolYear;
   let register: RegisterRecord[] = [];
@@ -27,20 +57,10 @@ export async function evaluate({ body, caller, deps }: HandlerContext<unknown, u
     register = found.records;
     registerRecords = found.stored;
   }
-  const evaluation = evaluateSheet(
-    deps.plan,
-    { fields: body.fields, people: body.people },
-    { referenceDate, planningYear, register },
-  );
-  const summary = summarize(deps.plan, [{ people: body.people, evaluation }], { planningYear });
-  const answer: EvaluateResponse = {
-    referenceDate,
-    planningYear,
-    plan: { id: deps.plan.id, version: deps.plan.version },
-    people: evaluation.people,
-    findings: evaluation.findings,
-    summary,
-    registerRecords,
-  };
-  return ok(answer);
+  const compact = acceptsCompact(headers.get('accept'));
+  const { answer, params } = evaluateRequest(deps.plan, body, { referenceDate, planningYear, register, registerRecords, withParams: compact });
+  // The answer depends on Accept: caches must keep the two forms apart.
+  if (compact)
+    return json(200, encodeEvaluateResponse(answer, params), { 'content-type': `${COMPACT_MEDIA_TYPE}; charset=utf-8`, vary: 'Accept' });
+  return json(200, answer, { vary: 'Accept' });
 }

@@ -14,7 +14,7 @@ export async function getBoardNeeds({
   const last = history[history.length - 1];
   const answer: BoardNeedsResponse = {
     schoolYear: params.schoolYear,
-    board: last?.board ?? params.board,
+    board: params.board,
     latest: last ? { ...last.body, submittedAt: last.submittedAt, version: last.version } : null,
     history: history.map((h) => ({ version: h.version, submittedAt: h.submittedAt })),
   };

@@ -13,16 +13,24 @@ export async function registerForPeople(
 ): Promise<{ records: RegisterRecord[]; stored: number }> {
   // Board key → the spellings people use, and the personIds asked for.
   const wanted = new Map<string, { spellings: Set<string>; ids: Set<string> }>();
+  // A sheet has a few board spellings for thousands of people: each is keyed and checked once.
+  const byBoard = new Map<string, { spellings: Set<string>; ids: Set<string> } | null>();
   for (const p of people) {
     const board = p.board?.trim();
     const id = p.personId?.trim();
     if (!board || !id) continue;
-    if (!isPabo(caller) && !isStuurgroep(caller) && !ownsBoard(caller, board)) continue;
-    const key = boardKey(board);
-    let w = wanted.get(key);
-    if (!w) wanted.set(key, (w = { spellings: new Set(), ids: new Set() }));
-    w.spellings.add(board);
-    w.ids.add(id);
+    let w = byBoard.get(board);
+    if (w === undefined) {
+      if (!isPabo(caller) && !isStuurgroep(caller) && !ownsBoard(caller, board)) w = null;
+      else {
+        const key = boardKey(board);
+        w = wanted.get(key) ?? { spellings: new Set(), ids: new Set() };
+        wanted.set(key, w);
+        w.spellings.add(board);
+      }
+      byBoard.set(board, w);
+    }
+    w?.ids.add(id);
   }
   if (wanted.size === 0) return { records: [], stored: 0 };
   const boardsWithRecords = await repo.boards();

@@ -1,5 +1,5 @@
 // Reading a JSON body: the 10 MiB limit holds while the bytes stream in, so nothing larger is buffered.
-import { MAX_BODY_BYTES } from '../../../shared/api/common';
+import { jsonPointer, MAX_BODY_BYTES } from '../../../shared/api/common';
 
 export class BodyTooLarge extends Error {
   constructor() {
@@ -54,7 +54,13 @@ export async function readBody(stream: AsyncIterable<Uint8Array> | null, limit =
   return out;
 }
 
-export function parseJson(bytes: Uint8Array): unknown {
+export interface ParsedBody {
+  value: unknown;
+  /** The first thing no schema may see, when the body holds one (see hostileInput). */
+  hostile: { path: string; message: string } | null;
+}
+
+export function parseJson(bytes: Uint8Array): ParsedBody {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -62,9 +68,43 @@ export function parseJson(bytes: Uint8Array): unknown {
     throw new BodyUnreadable('De body is geen geldige UTF-8-tekst.');
   }
   if (text.trim() === '') throw new BodyUnreadable('De body is leeg; verwacht JSON.');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new BodyUnreadable('De body is geen geldige JSON.');
   }
+  // Both hazards below need `__proto__` in the text or a \u escape (the UTF-8 decoder is fatal, so a lone
+  // surrogate can only come from an escape): plain bodies are not walked.
+  const hostile = text.includes('__proto__') || text.includes('\\u') ? hostileInput(value) : null;
+  return { value, hostile };
+}
+
+// A lone surrogate: a high one not followed by a low one, or a low one without a high one before it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What no schema may see, anywhere in a body: a key `__proto__` (zod's records drop it silently, and it
+ * is never a key of this API: an unknown key, 400), and text that is not well-formed Unicode (a lone
+ * surrogate would become U+FFFD in a storage key and merge different personnel numbers). Walked with
+ * an explicit stack, so nesting depth cannot overflow the call stack.
+ */
+export function hostileInput(root: unknown): { path: string; message: string } | null {
+  const stack: [value: unknown, path: string][] = [[root, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return { path, message: 'tekst met een losse surrogaathelft: geen geldige Unicode' };
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}/${i}`]);
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        const at = path + jsonPointer([key]);
+        if (key === '__proto__') return { path: at, message: 'onbekende sleutel "__proto__"' };
+        if (LONE_SURROGATE.test(key)) return { path: at, message: 'sleutel met een losse surrogaathelft: geen geldige Unicode' };
+        stack.push([(value as Record<string, unknown>)[key], at]);
+      }
+    }
+  }
+  return null;
 }

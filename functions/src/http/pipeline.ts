@@ -9,7 +9,7 @@ import { identifyCaller } from '../auth/identify';
 import type { AppDeps } from '../deps';
 import { InvalidContinuation } from '../storage/register-repository';
 import { isUnavailable } from '../storage/tables';
-import { BodyTooLarge, BodyUnreadable, declaredTooLarge, isJsonContentType, parseJson, readBody } from './body';
+import { BodyTooLarge, BodyUnreadable, declaredTooLarge, isJsonContentType, parseJson, readBody, type ParsedBody } from './body';
 import { badRequest, forbidden, problem, unauthorized, unavailable } from './problem';
 import { matchRoute } from './router';
 import type { ApiRequest, ApiResponse, RouteDef } from './types';
@@ -48,6 +48,16 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
   const { route, params } = match;
   out.route = `/api/${route.route}`;
 
+  // A board in the path is a known board, whoever asks (the list is not secret): checked with the route.
+  if (params.board !== undefined) {
+    const board = deps.boards.find(params.board);
+    if (board === undefined)
+      return problem(404, `Onbekend bestuur. De API kent deze besturen: ${deps.boards.names.join(', ')}.`, {
+        title: 'Unknown board',
+      });
+    params.board = board;
+  }
+
   if (route.access !== 'anyone') {
     const caller = await identifyCaller(req, deps);
     out.caller = caller;
@@ -62,15 +72,18 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
       return problem(415, 'Stuur JSON met Content-Type: application/json (UTF-8).');
     const tooLarge = () => problem(413, 'De body is groter dan 10 MiB.');
     if (declaredTooLarge(req.headers.get('content-length'))) return tooLarge();
+    let parsed: ParsedBody;
     try {
-      json = parseJson(await readBody(req.body));
+      parsed = parseJson(await readBody(req.body));
     } catch (e) {
       if (e instanceof BodyTooLarge) return tooLarge();
       if (e instanceof BodyUnreadable) return badRequest(e.detail, [{ path: '', message: e.detail }]);
       throw e;
     }
+    json = parsed.value;
     const countProblem = route.body.tooLarge?.(json);
     if (countProblem) return problem(413, countProblem);
+    if (parsed.hostile) return badRequest('De body klopt niet.', [parsed.hostile]);
   }
 
   const p = route.params ? validate(route.params, params, 'Het adres') : { ok: true as const, value: params };
@@ -82,7 +95,7 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
   const b = route.body ? validate(route.body.schema, json, 'De body', route.body.parse) : { ok: true as const, value: undefined };
   if (!b.ok) return b.response;
 
-  return route.handler({ params: p.value, query: q.value, body: b.value, caller: out.caller, deps });
+  return route.handler({ params: p.value, query: q.value, body: b.value, caller: out.caller, headers: req.headers, deps });
 }
 
 /** Map a failure to a problem: storage outages and anything unexpected both become 503, never 500. */
@@ -94,6 +107,9 @@ function failure(error: unknown, deps: AppDeps): ApiResponse {
     return unavailable();
   }
   if (isUnavailable(error)) return unavailable();
+  // The storage answered and refused what this request carried: the client's input, never a 503.
+  if (error instanceof RestError && error.statusCode === 400)
+    return badRequest('De opslag weigert een waarde uit deze aanvraag.', [{ path: '', message: 'geweigerd door de opslag' }]);
   return unavailable('Er ging iets mis aan de kant van de server; probeer het zo opnieuw.');
 }
 

@@ -8,8 +8,10 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   403: ['forbidden', 'Forbidden'],
   404: ['not-found', 'Not found'],
   405: ['method-not-allowed', 'Method not allowed'],
+  408: ['request-timeout', 'Request timeout'],
   413: ['too-large', 'Payload too large'],
   415: ['unsupported-media-type', 'Unsupported media type'],
+  417: ['expectation-failed', 'Expectation failed'],
   503: ['unavailable', 'Service unavailable'],
 };
 

@@ -27,6 +27,8 @@ export interface HandlerContext<P, Q, B> {
   query: Q;
   body: B;
   caller: Caller | null;
+  /** The request's headers (content negotiation: Accept). */
+  headers: ApiRequest['headers'];
   deps: AppDeps;
 }
 

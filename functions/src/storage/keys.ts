@@ -17,6 +17,12 @@ export function decodeKeyPart(part: string): string {
 /** The partition of a board's data. */
 export const boardPartition = (board: string) => encodeKeyPart(boardKey(board));
 
+/**
+ * The longest PartitionKey or RowKey: Table Storage allows 1 KiB, which Azurite (and the service, for
+ * UTF-16) counts as 512 characters. Keys derived from user text are checked against it before a write.
+ */
+export const MAX_KEY_LENGTH = 512;
+
 /** Characters a key must never contain (Azure Table Storage). */
 // eslint-disable-next-line no-control-regex
 export const FORBIDDEN_KEY_CHARS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;

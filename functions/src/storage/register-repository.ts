@@ -1,11 +1,12 @@
 // The central training register (rules.md §4.12) in Table Storage. One partition per board; a record's
 // identity is board + personId + training + date (interfaces.md §3), so writing it again replaces it.
 // A small index table lists the boards that have records, so evaluate never scans for unknown boards.
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { RegisterRecord } from '../../../shared/model/register';
-import type { PersonTrainingCode } from '../../../shared/plan/schema';
-import { submitInBatches } from './batch';
-import { boardKey, boardPartition, decodeKeyPart, encodeKeyPart } from './keys';
+import type { TrainingCode } from '../../../shared/plan/schema';
+import { chunk, inParallel } from './batch';
+import { boardKey, boardPartition, decodeKeyPart, encodeKeyPart, MAX_KEY_LENGTH } from './keys';
+import { StorageUnavailable } from './tables';
 
 export type RegisterEntry = Omit<RegisterRecord, 'board'>;
 
@@ -24,8 +25,6 @@ const INDEX_PARTITION = 'boards';
 /** Boards this process already wrote to the index (per table client), so a PUT does not rewrite it. */
 const indexed = new WeakMap<TableClient, Map<string, string>>();
 
-const toUpsert = (a: TransactionAction): TransactionAction => ['upsert', a[1], 'Replace'];
-
 /** `<personId>.<training>.<date>`: the personId encoded, the rest are fixed codes and digits. */
 const rowKey = (r: RegisterEntry) => `${encodeKeyPart(r.personId.trim())}.${r.training}.${r.date}`;
 const personPrefix = (personId: string) => `${encodeKeyPart(personId.trim())}.`;
@@ -39,12 +38,13 @@ export class InvalidContinuation extends Error {
   }
 }
 
-function toRecord(e: RecordEntity): RegisterRecord {
+/** A stored record, under the board as the caller names it (one partition is one board). */
+function toRecord(e: RecordEntity, board: string): RegisterRecord {
   const r: RegisterRecord = {
     personId: e.personId,
-    training: e.training as PersonTrainingCode,
+    training: e.training as TrainingCode,
     date: e.date,
-    board: e.board,
+    board,
   };
   if (typeof e.certificate === 'boolean') r.certificate = e.certificate;
   return r;
@@ -71,27 +71,50 @@ function unwrapContinuation(token: string, partition: string): string {
   }
 }
 
+/** Why storing a record would fail for its key (too long once normalised and encoded), or null. */
+export function keyProblem(entry: RegisterEntry): string | null {
+  const length = rowKey(entry).length;
+  if (length <= MAX_KEY_LENGTH) return null;
+  return `personId: te lang voor de opslag na Unicode-normalisatie (sleutel van ${length} tekens, hoogstens ${MAX_KEY_LENGTH})`;
+}
+
+/** Attempts per batch before its records are written one by one, and per record before giving up. */
+const MAX_ATTEMPTS = 8;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const backoff = (attempt: number) => sleep(2 + Math.random() * 10 * Math.min(attempt + 1, 5));
+const status = (e: unknown) => (e instanceof RestError ? e.statusCode : undefined);
+
+export interface UpsertResult {
+  /** Records this call inserted (the storage held no record with their identity). */
+  created: number;
+  /** Records this call wrote over an existing one (or a repeat of an identity earlier in the call). */
+  updated: number;
+  /** Records the storage refused (a 400 for that entity): their positions in `entries`. */
+  refused: { position: number; reason: string }[];
+}
+
 export class RegisterRepository {
   constructor(
     private readonly records: TableClient,
     private readonly index: TableClient,
   ) {}
 
-  /** Upsert records of one board; counts what was new and what replaced an existing record. */
-  async upsert(board: string, entries: RegisterEntry[]): Promise<{ created: number; updated: number }> {
-    if (entries.length === 0) return { created: 0, updated: 0 };
+  /**
+   * Upsert records of one board. The counts are what the storage did, exact under concurrent writers:
+   * a record believed new is written with `create` (fails with 409 when another writer got there first),
+   * one believed stored with `update` under `If-Match: *` (fails with 404 when it was erased meanwhile).
+   * Each transaction is all or nothing, so its creates and updates are what happened; a failed one is
+   * checked again and retried. A record the storage refuses (400) is refused alone, the others stored.
+   */
+  async upsert(board: string, entries: RegisterEntry[]): Promise<UpsertResult> {
+    const result: UpsertResult = { created: 0, updated: 0, refused: [] };
+    if (entries.length === 0) return result;
     const partition = boardPartition(board);
     const display = board.trim();
-    const byKey = new Map<string, RecordEntity>();
-    const seen = new Set<string>();
-    let created = 0;
-    let updated = 0;
-    const existing = await this.existingKeys(partition, entries.map(rowKey));
-    for (const entry of entries) {
+    // One entity per identity, the last one written wins; the positions of every record with it.
+    const byKey = new Map<string, { entity: RecordEntity; positions: number[] }>();
+    entries.forEach((entry, position) => {
       const key = rowKey(entry);
-      if (existing.has(key) || seen.has(key)) updated++;
-      else created++;
-      seen.add(key);
       const entity: RecordEntity = {
         partitionKey: partition,
         rowKey: key,
@@ -101,19 +124,74 @@ export class RegisterRepository {
         date: entry.date,
       };
       if (entry.certificate !== undefined) entity.certificate = entry.certificate;
-      byKey.set(key, entity);
-    }
+      const seen = byKey.get(key);
+      if (seen) {
+        seen.entity = entity;
+        seen.positions.push(position);
+      } else byKey.set(key, { entity, positions: [position] });
+    });
     await this.ensureIndexed(partition, display);
-    // Known-new records are created (much cheaper than an upsert in the emulator, and as cheap in Azure);
-    // existing ones replaced. A batch that meets a concurrent writer (409/404) is redone as upserts.
-    const fresh: TransactionAction[] = [];
-    const known: TransactionAction[] = [];
-    for (const e of byKey.values()) {
-      if (existing.has(e.rowKey)) known.push(['upsert', e, 'Replace']);
-      else fresh.push(['create', e]);
+    const stored = await this.existingKeys(partition, [...byKey.keys()]);
+    let created = 0;
+    const writeOne = async (entity: RecordEntity): Promise<'created' | 'updated' | 'refused'> => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        try {
+          if (stored.has(entity.rowKey)) {
+            await this.records.updateEntity(entity, 'Replace', { etag: '*' });
+            return 'updated';
+          }
+          await this.records.createEntity(entity);
+          stored.add(entity.rowKey);
+          return 'created';
+        } catch (e) {
+          const s = status(e);
+          if (s === 400) return 'refused';
+          if (s === 409) stored.add(entity.rowKey);
+          else if (s === 404) stored.delete(entity.rowKey);
+          else throw e;
+        }
+      }
+      throw new StorageUnavailable(new Error('too many concurrent writers'));
+    };
+    const refusedKeys = new Set<string>();
+    const writeBatch = async (batch: RecordEntity[]): Promise<void> => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const actions: TransactionAction[] = batch.map((e) =>
+          stored.has(e.rowKey) ? ['update', e, 'Replace', { etag: '*' }] : ['create', e],
+        );
+        try {
+          await this.records.submitTransaction(actions);
+          for (const a of actions) if (a[0] === 'create') created++;
+          for (const e of batch) stored.add(e.rowKey);
+          return;
+        } catch (e) {
+          const s = status(e);
+          if (s === 400) break; // some entity is refused: find it by writing one by one
+          if (s !== 409 && s !== 404) throw e;
+          // Another writer or eraser got there first: see what is stored now, and try again.
+          const now = await this.existingKeys(partition, batch.map((b) => b.rowKey));
+          for (const b of batch) if (now.has(b.rowKey)) stored.add(b.rowKey);
+          else stored.delete(b.rowKey);
+          await backoff(attempt);
+        }
+      }
+      for (const entity of batch) {
+        const outcome = await writeOne(entity);
+        if (outcome === 'created') created++;
+        else if (outcome === 'refused') refusedKeys.add(entity.rowKey);
+      }
+    };
+    await inParallel(chunk([...byKey.values()].map((v) => v.entity)), writeBatch);
+    let accepted = 0;
+    for (const [key, { positions }] of byKey) {
+      if (refusedKeys.has(key)) {
+        for (const position of positions) result.refused.push({ position, reason: 'de opslag weigert dit record (ongeldige waarde)' });
+      } else accepted += positions.length;
     }
-    await submitInBatches(this.records, [...fresh, ...known], { onConflict: toUpsert });
-    return { created, updated };
+    result.created = created;
+    result.updated = accepted - created;
+    result.refused.sort((a, b) => a.position - b.position);
+    return result;
   }
 
   private async ensureIndexed(partition: string, display: string): Promise<void> {
@@ -149,7 +227,8 @@ export class RegisterRepository {
       .byPage({ maxPageSize: options.pageSize, ...(token ? { continuationToken: token } : {}) });
     const first = await pages.next();
     if (first.done) return { records: [], continuation: null };
-    return { records: first.value.map(toRecord), continuation: wrapContinuation(first.value.continuationToken, partition) };
+    const display = board.trim();
+    return { records: first.value.map((e) => toRecord(e, display)), continuation: wrapContinuation(first.value.continuationToken, partition) };
   }
 
   /** Every record of a board (for evaluate). */
@@ -157,11 +236,15 @@ export class RegisterRepository {
     const out: RegisterRecord[] = [];
     const filter = odata`PartitionKey eq ${boardPartition(board)}`;
     for await (const page of this.records.listEntities<RecordEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 }))
-      for (const e of page) out.push(toRecord(e));
+      for (const e of page) out.push(toRecord(e, board.trim()));
     return out;
   }
 
-  /** Erase one person's records (AVG); answers how many were deleted. */
+  /**
+   * Erase one person's records (AVG); answers how many this call deleted. Idempotent under parallel
+   * erasers: a transaction that meets a record someone else deleted (404) is checked again and retried
+   * with what is left, so every call answers, and together they count each record once.
+   */
   async erasePerson(board: string, personId: string): Promise<number> {
     const partition = boardPartition(board);
     const prefix = personPrefix(personId);
@@ -169,11 +252,22 @@ export class RegisterRepository {
     const keys: string[] = [];
     for await (const page of this.records.listEntities({ queryOptions: { filter, select: ['RowKey'] } }).byPage({ maxPageSize: 1000 }))
       for (const e of page) keys.push(e.rowKey!);
-    await submitInBatches(
-      this.records,
-      keys.map((rowKey) => ['delete', { partitionKey: partition, rowKey }]),
-    );
-    return keys.length;
+    let deleted = 0;
+    await inParallel(chunk(keys), async (batch) => {
+      let left = batch;
+      for (let attempt = 0; left.length > 0; attempt++) {
+        try {
+          await this.records.submitTransaction(left.map((rowKey) => ['delete', { partitionKey: partition, rowKey }]));
+          deleted += left.length;
+          return;
+        } catch (e) {
+          if (status(e) !== 404 || attempt >= MAX_ATTEMPTS) throw e;
+          const now = await this.existingKeys(partition, left);
+          left = left.filter((k) => now.has(k));
+        }
+      }
+    });
+    return deleted;
   }
 
   /** Boards with records: board key → board as first written. */

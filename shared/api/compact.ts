@@ -1,0 +1,654 @@
+// The compact form of POST /api/evaluate (issue 14): the same request and answer as interfaces.md §3,
+// written as per-sheet tables instead of one object per person. The documented form stays the default.
+//
+// - Request: a body with `columns` instead of `people`. Each person key is a column of n values;
+//   `trainings` and `certificates` have one column per code (`trainings.WPB`). Every value is checked
+//   by the documented person schema's own field schema, so the compact form is exactly as strict, and
+//   an error names the person index and field as for a documented body (`/people/17/trainings/WPB`).
+// - Answer: asked for with `Accept: application/vnd.bosspo.compact+json`. Every distinct finding once
+//   in `findingTable`, with the values its message needs (`params`) instead of the Dutch text, which
+//   the client renders from the shared message table (shared/rules/messages.ts) in Dutch or English;
+//   the person results as columns; the rest (school findings as places in the table, summary …) as
+//   documented. The client checks every value with the documented answer's schemas.
+//
+// A column is its n values, or a dictionary: the distinct values and n indexes into them, -1 where a
+// person lacks the key. Repeated values (roles, statuses, a training day's date, lists of findings)
+// then cost a few bytes a person, and each distinct value is checked once, not once per person.
+import { z } from 'zod';
+import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES } from '../plan/schema';
+import { PersonSchema, type Person, type PersonInput } from '../model/person';
+import { FindingSchema, PersonResultSchema, SCHOOL_FINDING_CODES, SchoolFindingSchema, type Finding, type PersonResult, type SchoolFinding } from '../model/result';
+import { MESSAGES, MessageParamsSchema, type Language, type MessageParams } from '../rules/messages';
+import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
+import { fastPerson, fastPersonResult, parseEvaluateRequest } from './fast-parse';
+
+/** The media type of the compact answer (Accept on the request, Content-Type on the answer). */
+export const COMPACT_MEDIA_TYPE = 'application/vnd.bosspo.compact+json';
+
+/** Does this Accept header ask for the compact answer (listed, and not with q=0)? */
+export function acceptsCompact(accept: string | null | undefined): boolean {
+  if (!accept) return false;
+  return accept.split(',').some((range) => {
+    const [type, ...params] = range.split(';').map((p) => p.trim().toLowerCase());
+    if (type !== COMPACT_MEDIA_TYPE) return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+type Issue = z.core.$ZodIssue;
+type Parsed<T> = z.ZodSafeParseResult<T>;
+const failed = <T>(issues: Issue[]): Parsed<T> => ({ success: false, error: new z.ZodError(issues) as z.ZodError<T> });
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+// ---- columns ---------------------------------------------------------------------------------------
+
+export const DictionaryColumnSchema = z
+  .object({
+    values: z.array(z.unknown()),
+    index: z.array(z.int().min(-1, 'een index is -1 (ontbreekt) of een plaats in values')),
+  })
+  .strict();
+export const ColumnSchema = z.union([z.array(z.unknown()), DictionaryColumnSchema]);
+export type Column = z.infer<typeof ColumnSchema>;
+
+/** A node of the trie that finds flat arrays and objects seen before without building a key string. */
+interface TrieNode {
+  next: Map<unknown, TrieNode> | null;
+  at: number;
+}
+const trieNode = (): TrieNode => ({ next: null, at: -1 });
+function step(node: TrieNode, key: unknown): TrieNode {
+  node.next ??= new Map();
+  let child = node.next.get(key);
+  if (!child) node.next.set(key, (child = trieNode()));
+  return child;
+}
+
+/**
+ * Builds one column: distinct values in order of appearance. Equal values share a place: primitives
+ * by value, flat arrays and objects (primitive members: roles, finding lists, norm parts) through a
+ * trie of their members, anything deeper by its JSON.
+ */
+class ColumnBuilder {
+  private readonly values: unknown[] = [];
+  /** Allocated at the first value: most possible columns of a sheet are empty. */
+  private index: number[] | null = null;
+  /**
+   * When the first SAMPLE values all differ (references, personnel numbers), the column is written
+   * plain and its values are kept as they come, without a dictionary lookup each.
+   */
+  private plain: unknown[] | null = null;
+  private count = 0;
+  private readonly primitives = new Map<unknown, number>();
+  private readonly byIdentity = new Map<object, number>();
+  private readonly arrays = trieNode();
+  private readonly objects = trieNode();
+  private readonly byJson = new Map<string, number>();
+
+  constructor(private readonly n: number) {}
+
+  set(i: number, value: unknown): void {
+    if (this.plain) {
+      this.plain[i] = value;
+      return;
+    }
+    this.index ??= new Array<number>(this.n).fill(-1);
+    this.index[i] = this.place(value);
+    if (++this.count === SAMPLE && this.values.length === SAMPLE && this.n >= 4 * SAMPLE) {
+      this.plain = new Array<unknown>(this.n);
+      for (let j = 0; j <= i; j++) if (this.index[j]! >= 0) this.plain[j] = this.values[this.index[j]!];
+    }
+  }
+
+  private place(value: unknown): number {
+    if (typeof value !== 'object' || value === null) {
+      let at = this.primitives.get(value);
+      if (at === undefined) this.primitives.set(value, (at = this.values.push(value) - 1));
+      return at;
+    }
+    let at = this.byIdentity.get(value);
+    if (at !== undefined) return at;
+    const node = this.flatNode(value);
+    if (node) {
+      if (node.at < 0) node.at = this.values.push(value) - 1;
+      at = node.at;
+    } else {
+      const json = JSON.stringify(value);
+      at = this.byJson.get(json);
+      if (at === undefined) this.byJson.set(json, (at = this.values.push(value) - 1));
+    }
+    this.byIdentity.set(value, at);
+    return at;
+  }
+
+  /** The trie node of a flat array or plain object, null when a member is an object itself. */
+  private flatNode(value: object): TrieNode | null {
+    let node: TrieNode;
+    if (Array.isArray(value)) {
+      node = step(this.arrays, value.length);
+      for (const x of value) {
+        if (typeof x === 'object' && x !== null) return null;
+        node = step(node, x);
+      }
+      return node;
+    }
+    if (!isPlainObject(value)) return null;
+    node = this.objects;
+    for (const k in value) {
+      const x = value[k];
+      if ((typeof x === 'object' && x !== null) || x === undefined) return null;
+      node = step(step(node, k), x);
+    }
+    return step(node, this.objects);
+  }
+
+  /** A dictionary, or the plain values when everyone has one and most differ. */
+  build(): Column {
+    const { plain } = this;
+    if (plain) {
+      let absent = false;
+      for (let i = 0; i < this.n && !absent; i++) absent = plain[i] === undefined;
+      if (!absent) return plain;
+      // Rare: mostly distinct values, yet some people lack the key: a dictionary after all.
+      const again = new ColumnBuilder(this.n);
+      again.count = SAMPLE + 1;
+      for (let i = 0; i < this.n; i++) if (plain[i] !== undefined) again.set(i, plain[i]);
+      return again.build();
+    }
+    const { values } = this;
+    const index = this.index ?? new Array<number>(this.n).fill(-1);
+    if (values.length * 2 > this.n && !index.includes(-1)) return index.map((at) => values[at]);
+    return { values, index };
+  }
+
+  get empty(): boolean {
+    return this.values.length === 0 && this.plain === null;
+  }
+}
+
+/** Values a column samples before it decides to go plain (all distinct so far). */
+const SAMPLE = 64;
+
+/** How many people a column holds (null: not a column). */
+export function columnLength(column: unknown): number | null {
+  if (Array.isArray(column)) return column.length;
+  if (isPlainObject(column) && Array.isArray(column.index)) return column.index.length;
+  return null;
+}
+
+/** Is this a column of exactly n values whose indexes are all in range (the plain case of the schema)? */
+function isColumnOf(column: unknown, n: number): column is Column {
+  if (Array.isArray(column)) return column.length === n;
+  if (!isPlainObject(column)) return false;
+  let keys = 0;
+  for (const key in column) {
+    if (key !== 'values' && key !== 'index') return false;
+    keys++;
+  }
+  const { values, index } = column;
+  if (keys !== 2 || !Array.isArray(values) || !Array.isArray(index) || index.length !== n) return false;
+  const size = values.length;
+  for (let i = 0; i < n; i++) {
+    const x = index[i];
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < -1 || x >= size) return false;
+  }
+  return true;
+}
+
+/** Why a column is not n values with its indexes in range, at `path` (after ColumnSchema passed). */
+function columnIssues(column: Column, n: number, path: PropertyKey[]): Issue[] {
+  if (Array.isArray(column))
+    return column.length === n
+      ? []
+      : [{ code: 'custom', input: column, path, message: `de kolom heeft ${column.length} waarden; verwacht ${n} (één per persoon)` }];
+  const issues: Issue[] = [];
+  if (column.index.length !== n)
+    issues.push({ code: 'custom', input: column.index, path: [...path, 'index'], message: `de kolom heeft ${column.index.length} indexen; verwacht ${n} (één per persoon)` });
+  const bad = column.index.findIndex((x) => x >= column.values.length);
+  if (bad >= 0)
+    issues.push({ code: 'custom', input: column.index[bad], path: [...path, 'index', bad], message: `index ${column.index[bad]} ligt buiten values (${column.values.length} waarden)` });
+  return issues;
+}
+
+/**
+ * A field of a row: the key, the code within a record key (`trainings.WPB`), the schema of the key,
+ * and a faster check of a value that accepts only what the schema accepts (null: unsure, ask the schema).
+ */
+interface Field {
+  column: string;
+  key: string;
+  code: string | null;
+  schema: z.ZodType;
+  fast?: (value: unknown) => Checked | null;
+}
+
+type Checked = { ok: true; value: unknown } | { ok: false; issues: Issue[] };
+
+/** A value checked by its field's schema; a record entry as the record `{ [code]: value }`. */
+function checkField(field: Field, value: unknown): Checked {
+  if (field.code === null) {
+    const r = field.schema.safeParse(value);
+    return r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues };
+  }
+  if (value === undefined) return { ok: true, value: undefined };
+  const r = field.schema.safeParse({ [field.code]: value });
+  return r.success ? { ok: true, value: (r.data as Record<string, unknown>)[field.code] } : { ok: false, issues: r.error.issues };
+}
+
+const check = (field: Field, value: unknown): Checked => field.fast?.(value) ?? checkField(field, value);
+
+/**
+ * The n rows of a checked table: each value checked by its field's schema (a dictionary value once,
+ * when first used), defaults applied, keys in the fields' order. Issues at `/people/{i}/{key}/…`,
+ * sorted by person as a documented body's would be.
+ */
+function decodeRows(n: number, columns: Readonly<Record<string, Column>>, fields: readonly Field[]): { rows: Record<string, unknown>[]; issues: Issue[] } {
+  const rows: Record<string, unknown>[] = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = {};
+  const found: { person: number; field: number; issue: Issue }[] = [];
+  fields.forEach((field, f) => {
+    const column = columns[field.column];
+    const absent = checkField(field, undefined);
+    // A column nobody has, whose absence is fine and adds nothing (no default): nothing to do.
+    if (column === undefined && absent.ok && absent.value === undefined) return;
+    const memo: (Checked | undefined)[] = column && !Array.isArray(column) ? new Array(column.values.length) : [];
+    for (let i = 0; i < n; i++) {
+      let checked: Checked;
+      if (column === undefined) checked = absent;
+      // Plain columns hold distinct simple values (references, personnel numbers): the field's own
+      // schema checks those faster than a probe of the fast checks.
+      else if (Array.isArray(column)) checked = checkField(field, column[i]);
+      else {
+        const at = column.index[i]!;
+        checked = at < 0 ? absent : (memo[at] ??= check(field, column.values[at]));
+      }
+      if (!checked.ok) {
+        for (const issue of checked.issues) found.push({ person: i, field: f, issue: { ...issue, path: ['people', i, field.key, ...issue.path] } });
+        continue;
+      }
+      if (checked.value === undefined) continue;
+      const row = rows[i]!;
+      if (field.code === null) row[field.key] = checked.value;
+      else ((row[field.key] ??= {}) as Record<string, unknown>)[field.code] = checked.value;
+    }
+  });
+  found.sort((a, b) => a.person - b.person || a.field - b.field);
+  return { rows, issues: found.map((x) => x.issue) };
+}
+
+// ---- the request -----------------------------------------------------------------------------------
+
+/** Person keys whose value is a record by code: one column per code (`trainings.WPB`). */
+const RECORD_KEYS = { trainings: PERSON_TRAINING_CODES, certificates: CERTIFICATE_TRAININGS } as const;
+const isRecordKey = (key: string): key is keyof typeof RECORD_KEYS => Object.hasOwn(RECORD_KEYS, key);
+
+const PERSON_SHAPE = PersonSchema.shape as unknown as Record<string, z.ZodType>;
+
+/** A person value checked by the documented request's fast check (fastPerson) on a person holding only it. */
+function fastPersonValue(key: string, code: string | null): (value: unknown) => Checked | null {
+  return (value) => {
+    const probe: Record<string, unknown> = key === 'ref' ? { ref: value } : { ref: '1', [key]: code === null ? value : { [code]: value } };
+    const person = fastPerson(probe) as Record<string, unknown> | null;
+    if (!person) return null;
+    return { ok: true, value: code === null ? person[key] : (person[key] as Record<string, unknown>)[code] };
+  };
+}
+
+/** Every column of a compact request, in the person schema's key order. */
+const PERSON_FIELDS: readonly Field[] = Object.keys(PERSON_SHAPE).flatMap((key): Field[] =>
+  isRecordKey(key)
+    ? RECORD_KEYS[key].map((code) => ({ column: `${key}.${code}`, key, code, schema: PERSON_SHAPE[key]!, fast: fastPersonValue(key, code) }))
+    : [{ column: key, key, code: null, schema: PERSON_SHAPE[key]!, fast: fastPersonValue(key, null) }],
+);
+export const PERSON_COLUMNS: readonly string[] = PERSON_FIELDS.map((f) => f.column);
+const PERSON_COLUMN_SET = new Set(PERSON_COLUMNS);
+
+const { referenceDate, planningYear, fields, register } = EvaluateRequestSchema.shape;
+
+export const CompactEvaluateRequestSchema = z
+  .object({
+    referenceDate,
+    planningYear,
+    fields,
+    register,
+    /** Column name → column; `ref` is required, every column has one value per person. */
+    columns: z
+      .object({ ref: ColumnSchema })
+      .catchall(ColumnSchema)
+      .superRefine((columns, ctx) => {
+        for (const name of Object.keys(columns))
+          if (!PERSON_COLUMN_SET.has(name)) ctx.addIssue({ code: 'custom', path: [name], message: `onbekende kolom; bekend zijn ${PERSON_COLUMNS.join(', ')}` });
+        const n = columnLength(columns.ref);
+        if (n !== null)
+          for (const [name, column] of Object.entries(columns)) for (const issue of columnIssues(column, n, [name])) ctx.addIssue({ ...issue, code: 'custom' });
+      }),
+  })
+  .strict();
+export type CompactEvaluateRequest = z.input<typeof CompactEvaluateRequestSchema>;
+
+/** Is this body the compact form (it has `columns`)? The documented form has `people`. */
+export const isCompactRequest = (v: unknown): boolean => isPlainObject(v) && Object.hasOwn(v, 'columns');
+
+/**
+ * The documented request in the compact form (client side): a column per person key the people have
+ * (keys the person schema does not know are not sent). Absent keys stay absent, nulls stay null.
+ */
+export function encodeEvaluateRequest(request: EvaluateRequestInput): CompactEvaluateRequest {
+  const people = request.people as readonly Record<string, unknown>[];
+  const n = people.length;
+  const columns: Record<string, Column> = {};
+  // Column by column: the same key read from every person is a fast, monomorphic load.
+  for (const field of PERSON_FIELDS) {
+    const b = new ColumnBuilder(n);
+    const { key, code } = field;
+    if (code === null) {
+      for (let i = 0; i < n; i++) {
+        const v = people[i]![key];
+        if (v !== undefined) b.set(i, v);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const record = people[i]![key] as Record<string, unknown> | undefined;
+        const v = record?.[code];
+        if (v !== undefined) b.set(i, v);
+      }
+    }
+    if (key === 'ref' || !b.empty) columns[field.column] = b.build();
+  }
+  const out: CompactEvaluateRequest = { fields: request.fields, columns: columns as CompactEvaluateRequest['columns'] };
+  if (request.referenceDate !== undefined) out.referenceDate = request.referenceDate;
+  if (request.planningYear !== undefined) out.planningYear = request.planningYear;
+  if (request.register !== undefined) out.register = request.register;
+  return out;
+}
+
+/** The plain case of CompactEvaluateRequestSchema: known keys and columns, one value per person each. */
+function isPlainCompactRequest(v: Record<string, unknown>): boolean {
+  for (const key in v)
+    if (key !== 'referenceDate' && key !== 'planningYear' && key !== 'fields' && key !== 'register' && key !== 'columns') return false;
+  const columns = v.columns;
+  if (!isPlainObject(columns)) return false;
+  const n = columnLength(columns.ref);
+  if (n === null) return false;
+  for (const name in columns) if (!PERSON_COLUMN_SET.has(name) || !isColumnOf(columns[name], n)) return false;
+  return true;
+}
+
+/**
+ * A compact request as the documented request it stands for. The table is checked first (unknown
+ * keys and columns, lengths, indexes: 400 at `/columns/…`), then every value by the person schema's
+ * field schemas (400 at `/people/{index}/{field}`), the rest as in a documented body.
+ */
+export function parseCompactEvaluateRequest(v: unknown): Parsed<EvaluateRequest> {
+  if (!isPlainObject(v) || !isPlainCompactRequest(v)) {
+    const checked = CompactEvaluateRequestSchema.safeParse(v);
+    if (!checked.success) return failed(checked.error.issues);
+  }
+  const body = v as Record<string, unknown>;
+  const { columns: table, ...rest } = body;
+  const columns = table as Record<string, Column>;
+  const head = EvaluateRequestSchema.safeParse({ ...rest, people: [] });
+  const { rows, issues } = decodeRows(columnLength(columns.ref)!, columns, PERSON_FIELDS);
+  if (!head.success) return failed([...head.error.issues, ...issues]);
+  if (issues.length > 0) return failed(issues);
+  head.data.people = rows as Person[];
+  return head;
+}
+
+/** The evaluate body in either form: compact when it has `columns`, else the documented one. */
+export function parseAnyEvaluateRequest(v: unknown): Parsed<EvaluateRequest> {
+  return isCompactRequest(v) ? parseCompactEvaluateRequest(v) : parseEvaluateRequest(v);
+}
+
+/** How many people an evaluate body carries, in either form (null: no array or column of them). */
+export function evaluatePeopleCount(json: unknown): number | null {
+  if (!isPlainObject(json)) return null;
+  if (Array.isArray(json.people)) return json.people.length;
+  return isPlainObject(json.columns) ? columnLength(json.columns.ref) : null;
+}
+
+// ---- the answer ------------------------------------------------------------------------------------
+
+/** A distinct finding: its keys without `message`, and either `params` (render them) or the `message`. */
+const FindingEntrySchema = z
+  .looseObject({ code: z.string(), params: MessageParamsSchema.optional(), message: z.string().optional() })
+  .refine((e) => (e.params === undefined) !== (e.message === undefined), 'een bevinding heeft params of message, niet allebei')
+  .refine((e) => Object.hasOwn(MESSAGES, e.code), { message: 'onbekende code', path: ['code'] });
+type FindingEntry = z.infer<typeof FindingEntrySchema>;
+
+export const CompactEvaluateResponseSchema = z.looseObject({
+  findingTable: z.array(FindingEntrySchema),
+  /** School findings: places in findingTable. */
+  findings: z.array(z.int().nonnegative()),
+  people: z
+    .object({
+      count: z.int().nonnegative(),
+      /** Every key of a person result; `findings` holds lists of places in findingTable. */
+      columns: z.record(z.string(), ColumnSchema),
+    })
+    .strict(),
+});
+export type CompactEvaluateResponse = z.infer<typeof CompactEvaluateResponseSchema>;
+
+const PARAM_SHAPE = MessageParamsSchema.shape as unknown as Record<string, z.ZodType>;
+
+/** Values that survive JSON as they are and that the client's schema knows (else the text goes). */
+function paramsTravel(params: MessageParams): boolean {
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (!Object.hasOwn(PARAM_SHAPE, key)) return false;
+    if (typeof value === 'number' && !Number.isFinite(value)) return false;
+  }
+  return true;
+}
+
+/** Equal findings (same keys, same values) share one place in the table. */
+class FindingTable {
+  readonly entries: FindingEntry[] = [];
+  /** By message text: the findings with that text and their places (usually one). */
+  private readonly byMessage = new Map<string, { finding: Finding | SchoolFinding; at: number }[]>();
+
+  constructor(private readonly params: ReadonlyMap<string, MessageParams>) {}
+
+  place(f: Finding | SchoolFinding): number {
+    let same = this.byMessage.get(f.message);
+    if (!same) this.byMessage.set(f.message, (same = []));
+    for (const s of same) if (sameFinding(s.finding, f)) return s.at;
+    const at = this.entries.push(this.entry(f)) - 1;
+    same.push({ finding: f, at });
+    return at;
+  }
+
+  /** The values the message was rendered from, when they render exactly this Dutch text; else the text. */
+  private entry(f: Finding | SchoolFinding): FindingEntry {
+    const { message, ...rest } = f;
+    const given = this.params.get(message);
+    if (given && paramsTravel(given) && MESSAGES[f.code].nl(given) === message) return { ...rest, params: given };
+    return { ...rest, message };
+  }
+}
+
+function sameFinding(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (x[k] !== y[k]) return false;
+    keys++;
+  }
+  for (const _ in y) keys--;
+  return keys === 0;
+}
+
+/**
+ * The answer in the compact form (server side). `params` are the values the evaluation rendered its
+ * messages from, by text (captureMessageParams); a message they do not render to exactly the same
+ * Dutch text travels as text, so the compact answer never says anything the documented one does not.
+ */
+export function encodeEvaluateResponse(answer: EvaluateResponse, params: ReadonlyMap<string, MessageParams>): CompactEvaluateResponse {
+  const table = new FindingTable(params);
+  const people = answer.people as readonly (PersonResult & Record<string, unknown>)[];
+  const n = people.length;
+  // The schema's keys and any other key the results have (the first result shows them).
+  const keys = new Set([...Object.keys(RESULT_SHAPE), ...Object.keys(people[0] ?? {})]);
+  const columns: Record<string, Column> = {};
+  for (const key of keys) {
+    const b = new ColumnBuilder(n);
+    if (key === 'findings')
+      for (let i = 0; i < n; i++) {
+        const findings = people[i]!.findings;
+        const places = new Array<number>(findings.length);
+        for (let j = 0; j < findings.length; j++) places[j] = table.place(findings[j]!);
+        b.set(i, places);
+      }
+    else
+      for (let i = 0; i < n; i++) {
+        const v = people[i]![key];
+        if (v !== undefined) b.set(i, v);
+      }
+    if (!b.empty) columns[key] = b.build();
+  }
+  const { people: _people, findings, ...rest } = answer;
+  const schoolFindings = findings.map((f) => table.place(f));
+  return { ...rest, findingTable: table.entries, findings: schoolFindings, people: { count: n, columns } };
+}
+
+const SCHOOL_CODES = new Set<string>(SCHOOL_FINDING_CODES);
+const RESULT_SHAPE = PersonResultSchema.shape as unknown as Record<string, z.ZodType>;
+
+/**
+ * A person result the documented answer's fast check (fastPersonResult) accepts, to check one value
+ * or one finding on: every key of the schema with the first of a few plain values it accepts.
+ */
+const RESULT_PROBE: Record<string, unknown> | null = (() => {
+  const probe: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(RESULT_SHAPE)) {
+    const value = [undefined, null, '1', [], {}, 'In orde', 0].find((x) => schema.safeParse(x).success);
+    if (value !== undefined) probe[key] = value;
+  }
+  return fastPersonResult(probe) ? probe : null;
+})();
+
+/** fastPersonResult of the probe with `value` at `key` (the probe is put back as it was). */
+function probeResult(key: string, value: unknown): Record<string, unknown> | null {
+  if (!RESULT_PROBE) return null;
+  const before = RESULT_PROBE[key];
+  RESULT_PROBE[key] = value;
+  try {
+    return fastPersonResult(RESULT_PROBE) as Record<string, unknown> | null;
+  } finally {
+    if (before === undefined) delete RESULT_PROBE[key];
+    else RESULT_PROBE[key] = before;
+  }
+}
+
+/** A rendered finding as the documented answer's check leaves it, or null when unsure. */
+function fastTableFinding(f: Record<string, unknown>): Finding | SchoolFinding | null {
+  if (typeof f.code === 'string' && SCHOOL_CODES.has(f.code)) {
+    const r = SchoolFindingSchema.safeParse(f);
+    return r.success ? r.data : null;
+  }
+  const checked = probeResult('findings', [f]);
+  return checked ? (checked.findings as Finding[])[0]! : null;
+}
+
+/** The params of an entry checked key by key with their schemas (a small object, many entries). */
+function fastParams(params: unknown): MessageParams | null {
+  if (!isPlainObject(params)) return null;
+  for (const key in params) if (!Object.hasOwn(PARAM_SHAPE, key) || !PARAM_SHAPE[key]!.safeParse(params[key]).success) return null;
+  return params as MessageParams;
+}
+
+/** One entry of the finding table, rendered in `language` and checked; issues at `/findingTable/{i}`. */
+function decodeEntry(entry: unknown, i: number, language: Language): { finding: Finding | SchoolFinding } | { issues: Issue[] } {
+  const at = (issues: Issue[]) => ({ issues: issues.map((x) => ({ ...x, path: ['findingTable', i, ...x.path] })) });
+  const render = (e: Record<string, unknown>): Record<string, unknown> | null => {
+    const { params, message, ...rest } = e;
+    if (typeof rest.code !== 'string' || !Object.hasOwn(MESSAGES, rest.code)) return null;
+    if ((params === undefined) === (message === undefined)) return null;
+    if (params === undefined) return typeof message === 'string' ? { ...rest, message } : null;
+    const checked = fastParams(params);
+    return checked ? { ...rest, message: MESSAGES[rest.code as keyof typeof MESSAGES][language](checked) } : null;
+  };
+  const rendered = isPlainObject(entry) ? render(entry) : null;
+  const fast = rendered && fastTableFinding(rendered);
+  if (fast) return { finding: fast };
+  // Not plainly right: the schemas say why.
+  const shape = FindingEntrySchema.safeParse(entry);
+  if (!shape.success) return at(shape.error.issues);
+  const again = render(shape.data)!;
+  const r = (SCHOOL_CODES.has(shape.data.code) ? SchoolFindingSchema : FindingSchema).safeParse(again);
+  return r.success ? { finding: r.data } : at(r.error.issues);
+}
+
+/** Is this the plain case of the schema's people table (columns of `count` values)? */
+function isPlainPeopleTable(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  for (const key in v) if (key !== 'count' && key !== 'columns') return false;
+  const { count, columns } = v;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || !isPlainObject(columns)) return false;
+  for (const name in columns) if (!isColumnOf(columns[name], count)) return false;
+  return true;
+}
+
+/**
+ * A compact answer as the documented answer (client side): each distinct finding's message rendered
+ * once in `language`, every finding and value checked as the documented answer's are (its fast checks,
+ * its schemas for the paths of what they refuse), the rest by the answer schema. Findings are shared,
+ * frozen objects; each person has its own list of them.
+ */
+export function decodeEvaluateResponse(v: unknown, language: Language = 'nl'): Parsed<EvaluateResponse> {
+  if (!isPlainObject(v) || !Array.isArray(v.findingTable) || !Array.isArray(v.findings) || !isPlainPeopleTable(v.people)) {
+    const shape = CompactEvaluateResponseSchema.safeParse(v);
+    if (!shape.success) return failed(shape.error.issues);
+    const { count, columns } = shape.data.people;
+    const wrong = Object.entries(columns).flatMap(([name, c]) => columnIssues(c, count, ['people', 'columns', name]));
+    if (wrong.length > 0) return failed(wrong);
+  }
+  const compact = v as CompactEvaluateResponse;
+
+  const issues: Issue[] = [];
+  const table = compact.findingTable.map((entry, i) => {
+    const decoded = decodeEntry(entry, i, language);
+    if ('issues' in decoded) issues.push(...decoded.issues);
+    return 'finding' in decoded ? Object.freeze(decoded.finding) : null;
+  });
+  if (issues.length > 0) return failed(issues);
+  const personFinding = (at: unknown): at is number =>
+    typeof at === 'number' && Number.isInteger(at) && at >= 0 && at < table.length && !SCHOOL_CODES.has(table[at]!.code);
+  const findingList = z
+    .array(z.int().refine(personFinding, 'geen plaats van een persoonsbevinding in findingTable'))
+    .transform((places) => places.map((at) => table[at] as Finding));
+
+  const fields: Field[] = Object.keys(RESULT_SHAPE).map((key) => ({
+    column: key,
+    key,
+    code: null,
+    schema: key === 'findings' ? findingList : RESULT_SHAPE[key]!,
+    fast:
+      key === 'findings'
+        ? (value) => (Array.isArray(value) && value.every(personFinding) ? { ok: true, value: value.map((at: number) => table[at]) } : null)
+        : (value) => {
+            const checked = probeResult(key, value);
+            return checked ? { ok: true, value: checked[key] } : null;
+          },
+  }));
+  const { count, columns } = compact.people;
+  const rows = decodeRows(count, columns, fields);
+  if (rows.issues.length > 0) return failed(rows.issues);
+  // Each person its own list of findings, as a documented answer gives.
+  for (const row of rows.rows) if (Array.isArray(row.findings)) row.findings = row.findings.slice();
+
+  const { findingTable: _table, findings, people: _people, ...rest } = compact;
+  const schoolFindings = findings.map((at) => (typeof at === 'number' ? table[at] : at));
+  const answer = EvaluateResponseSchema.safeParse({ ...rest, findings: schoolFindings, people: [] });
+  if (!answer.success) return answer;
+  answer.data.people = rows.rows as PersonResult[];
+  return answer;
+}

@@ -1,0 +1,34 @@
+// Plan §2 (rules.md §4.13): people "geschoold binnen de OS of binnen een andere context". One EXEMPTION
+// (info) per exempted training cell of a row with a recognised role, whatever its roles ask. The reason
+// stays in the workbook; the sheet layer adds it to the message (shared/sheet/locate.ts).
+import type { Finding } from '../model/result';
+import type { SheetContext } from './context';
+import { SEVERITY } from './finding';
+import { MESSAGES } from './messages';
+import type { PersonView } from './view';
+
+export function exemptionRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+  if (v.mask === 0) return;
+  const { cp } = ctx;
+  for (let i = 0; i < cp.trainings.length; i++) {
+    if (!v.exempt[i]) continue;
+    const value = v.person.trainings?.[cp.trainings[i]!];
+    const date = value !== null && typeof value === 'object' && 'exempt' in value ? value.exempt.date : null;
+    // The date shown is the one that counts: none when it lies after the reference date.
+    const shown = date !== null && date <= ctx.referenceDate ? date : null;
+    const key = `${i}|${shown ?? ''}`;
+    let message = ctx.messages.EXEMPTION.get(key);
+    if (message === undefined) {
+      message = MESSAGES.EXEMPTION.nl({ training: cp.defs[i]!.name, ...(shown ? { date: shown } : {}) });
+      ctx.messages.EXEMPTION.set(key, message);
+    }
+    out.push({
+      code: 'EXEMPTION',
+      severity: SEVERITY.EXEMPTION,
+      training: cp.trainings[i]!,
+      field: cp.trainingFields[i]!,
+      message,
+      planRef: ctx.plan.exemptions.planRef,
+    });
+  }
+}

@@ -1,0 +1,44 @@
+// The fast request check (shared/api/fast-parse.ts) learns the exemption form `{ "exempt": { "date": … } }`
+// (interfaces.md §3): it must accept exactly what EvaluateRequestSchema accepts and give the same value.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EvaluateRequestSchema } from '../../shared/api/evaluate';
+import { fastEvaluateRequest, parseEvaluateRequest } from '../../shared/api/fast-parse';
+
+describe('exemptions in the fast request check', () => {
+  it('agrees with zod on exemption values, well-formed and damaged', () => {
+    const date = fc.oneof(fc.constantFrom('2022-01-01', '2024-02-29', '2023-02-29', '', 'done', '2022-1-1'), fc.constant(null), fc.integer(), fc.string({ maxLength: 3 }));
+    const exempt = fc.oneof(
+      fc.record({ date }),
+      fc.record({ date, reason: fc.string({ maxLength: 5 }) }),
+      fc.constant({}),
+      fc.constant(null),
+      fc.constant('2022-01-01'),
+      fc.constant([]),
+    );
+    const value = fc.oneof(
+      fc.record({ exempt }),
+      fc.record({ exempt, invalid: fc.constant('x') }),
+      fc.record({ exempt, extra: fc.constant(1) }),
+      fc.constantFrom(null, 'done', '2025-03-12'),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('WPB', 'OB', 'REFRESH'), value, { maxKeys: 3 }), fc.option(value, { nil: undefined }), (trainings, lastRefresher) => {
+        const body: unknown = JSON.parse(
+          JSON.stringify({ fields: ['training.WPB'], people: [{ ref: '1', roles: ['WPB'], trainings, ...(lastRefresher === undefined ? {} : { lastRefresher }) }] }),
+        );
+        const fast = parseEvaluateRequest(body);
+        const zod = EvaluateRequestSchema.safeParse(body);
+        expect(fast.success).toBe(zod.success);
+        if (zod.success) expect(JSON.stringify(fast.data)).toBe(JSON.stringify(zod.data));
+        else expect(fast.error?.issues).toEqual(zod.error.issues);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('takes the plain exemption forms without zod', () => {
+    const body = { fields: ['training.WPB', 'training.OB'], people: [{ ref: '1', roles: ['WPB'], trainings: { WPB: { exempt: { date: '2022-01-01' } }, OB: { exempt: { date: null } } } }] };
+    expect(fastEvaluateRequest(body)).toEqual(EvaluateRequestSchema.parse(body));
+  });
+});

@@ -1,0 +1,54 @@
+// Hash flooding over HTTP (issue 12): an evaluate request whose 30,000 personIds were chosen to collide
+// in the unseeded hash the duplicate check once used costs about what random IDs cost (that request
+// took 12× as long and blocked every other request meanwhile). A ratio within one run, no clock bounds.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api-server';
+import { collidingIds, randomIds } from '../support/fnv-collisions';
+import { send } from './http';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+const N = 30_000;
+const request = (ids: string[]) => ({
+  referenceDate: '2026-11-28',
+  fields: ['training.WPB'],
+  people: ids.map((personId, i) => ({ ref: String(i), personId, roles: ['WPB'] })),
+  register: false,
+});
+
+async function timed(body: unknown): Promise<number> {
+  const started = performance.now();
+  const answer = await send(api.url, 'POST', '/api/evaluate', { who: 'pabo', body });
+  expect(answer.status).toBe(200);
+  return performance.now() - started;
+}
+
+describe('hash flooding', () => {
+  it(`evaluating ${N.toLocaleString('en')} colliding personIds takes about as long as random ones`, async () => {
+    const adversarial = request(collidingIds(N, true));
+    const random = request(randomIds(N));
+    await timed(random); // warm up
+    let tRandom = Infinity;
+    let tAdversarial = Infinity;
+    for (let round = 0; round < 2; round++) {
+      tRandom = Math.min(tRandom, await timed(random));
+      tAdversarial = Math.min(tAdversarial, await timed(adversarial));
+    }
+    const ratio = tAdversarial / tRandom;
+    console.log(`evaluate over HTTP: ${N} colliding IDs ${tAdversarial.toFixed(0)} ms, random ${tRandom.toFixed(0)} ms, ratio ${ratio.toFixed(2)}`);
+    expect(ratio).toBeLessThan(3);
+    // The answer still marks a real duplicate among colliding IDs.
+    const ids = collidingIds(3, true);
+    const answer = await send(api.url, 'POST', '/api/evaluate', { who: 'pabo', body: request([...ids, ids[1]!]) });
+    const marked = (answer.json as { people: { ref: string; findings: { code: string }[] }[] }).people
+      .filter((p) => p.findings.some((f) => f.code === 'DUPLICATE_PERSON'))
+      .map((p) => p.ref);
+    expect(marked).toEqual(['1', '3']);
+  }, 180_000);
+});

@@ -1,0 +1,251 @@
+// The compact form of POST /api/evaluate (shared/api/compact.ts, issue 14): it must carry exactly the
+// documented request and answer — the same people, the same strictness with the same error paths, the
+// same results with every message rendered on the client — only smaller.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluateRequest } from '../../functions/src/handlers/evaluate';
+import {
+  acceptsCompact,
+  decodeEvaluateResponse,
+  encodeEvaluateRequest,
+  encodeEvaluateResponse,
+  evaluatePeopleCount,
+  parseCompactEvaluateRequest,
+  PERSON_COLUMNS,
+} from '../../shared/api/compact';
+import { EvaluateRequestSchema, type EvaluateResponse } from '../../shared/api/evaluate';
+import { parseEvaluateRequest, parseEvaluateResponse } from '../../shared/api/fast-parse';
+import type { Person, PersonInput, RuleField } from '../../shared/model/person';
+import { bossPoPlan } from '../../shared/plan/bosspo';
+import { MESSAGES, type MessageParams } from '../../shared/rules/messages';
+import { personArb, registerArb, sheetArb } from './arbitraries';
+
+const DATE = { referenceDate: '2026-11-28', planningYear: '2026-2027' } as const;
+const wire = <T>(v: T): unknown => JSON.parse(JSON.stringify(v));
+
+/** A documented answer as the server builds it, and the values its messages were rendered from. */
+function answerFor(fields: RuleField[], people: Person[], register: Parameters<typeof evaluateRequest>[2]['register'] = []) {
+  return evaluateRequest(bossPoPlan, { ...DATE, fields, people }, { ...DATE, register, registerRecords: register.length, withParams: true });
+}
+
+/** `trainings: {}` and no `trainings` say the same (every cell empty); the compact form keeps neither. */
+function withoutEmptyRecords(people: readonly Person[]): Person[] {
+  return people.map((p) => {
+    const out = { ...p };
+    if (out.trainings && Object.keys(out.trainings).length === 0) delete out.trainings;
+    if (out.certificates && Object.keys(out.certificates).length === 0) delete out.certificates;
+    return out;
+  });
+}
+
+const issuesOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  (r.error?.issues ?? []).map((i) => `${i.path.join('/')} ${i.message}`).sort();
+
+describe('the compact request', () => {
+  it('decodes to exactly the people of the documented request', () => {
+    fc.assert(
+      fc.property(sheetArb(), ({ fields, people }) => {
+        const request = { ...DATE, fields, people, register: false };
+        const documented = parseEvaluateRequest(wire(request));
+        const compact = parseCompactEvaluateRequest(wire(encodeEvaluateRequest(request)));
+        expect(documented.success && compact.success).toBe(true);
+        expect(compact.data).toEqual({ ...documented.data, people: withoutEmptyRecords(documented.data!.people) });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('writes repeated values once: a dictionary per column, -1 where a person lacks the key', () => {
+    const people: PersonInput[] = [
+      { ref: '2', school: 'De Kameleon', roles: ['WPB'], trainings: { WPB: '2025-03-12' } },
+      { ref: '3', school: 'De Kameleon', roles: ['WPB'], trainings: { WPB: '2025-03-12', OB: null } },
+      { ref: '4', roles: ['SO'], trainings: { WPB: { invalid: 'gepland' } } },
+    ];
+    const { columns } = encodeEvaluateRequest({ fields: ['school', 'training.WPB'], people });
+    expect(columns.ref).toEqual(['2', '3', '4']);
+    expect(columns.school).toEqual({ values: ['De Kameleon'], index: [0, 0, -1] });
+    // Most values differ (2 of 3) and everyone has one: the plain values.
+    expect(columns.roles).toEqual([['WPB'], ['WPB'], ['SO']]);
+    expect(columns['trainings.WPB']).toEqual(['2025-03-12', '2025-03-12', { invalid: 'gepland' }]);
+    expect(columns['trainings.OB']).toEqual({ values: [null], index: [-1, 0, -1] });
+    expect(Object.keys(columns).every((c) => PERSON_COLUMNS.includes(c))).toBe(true);
+  });
+
+  it('writes a column of distinct values plain, and as a dictionary when someone lacks the key', () => {
+    const people: PersonInput[] = Array.from({ length: 400 }, (_, i) => ({ ref: String(i + 2), personId: `P-${i}`, roles: [] }));
+    delete people[399]!.personId;
+    const request = { fields: [], people };
+    const { columns } = encodeEvaluateRequest(request);
+    expect(columns.ref).toEqual(people.map((p) => p.ref));
+    expect(columns.personId).toEqual({ values: people.slice(0, 399).map((p) => p.personId), index: [...Array(399).keys(), -1] });
+    const decoded = parseCompactEvaluateRequest(wire(encodeEvaluateRequest(request)));
+    expect(decoded.data!.people).toEqual(parseEvaluateRequest(wire(request)).data!.people);
+  });
+
+  it('is as strict as the documented form: a bad value fails at the same person and field, with the same message', () => {
+    const bad: Record<string, unknown[]> = {
+      ref: ['', 5, 'x'.repeat(101), null],
+      personId: [5, 'x'.repeat(201)],
+      school: [false],
+      roles: [['XX'], 'WPB', Array(21).fill('WPB'), null],
+      unknownRoles: [[5], 'x'],
+      lastRefresher: ['2026-02-30', 'morgen', 5, { invalid: 5 }, { invalid: 'a', extra: 1 }],
+      roleStart: ['done', '26-11-2026'],
+      students: [-1, 'drie', 1e10, true, { invalid: 'x', other: 1 }],
+      pairedWith: ['ja', 1],
+      'trainings.WPB': ['2025-13-01', 'gedaan', 7, { invalid: 3 }],
+      'certificates.WPB': ['ja', 0],
+    };
+    const arb = fc.tuple(
+      fc.array(personArb(), { minLength: 1, maxLength: 6 }),
+      fc.constantFrom(...Object.keys(bad)),
+      fc.nat(),
+      fc.nat(),
+    );
+    fc.assert(
+      fc.property(arb, ([people, column, who, which]) => {
+        const values = bad[column]!;
+        const broken = people.map((p, i) => ({ ...p, ref: String(i + 2) })) as Record<string, unknown>[];
+        const person = broken[who % broken.length]!;
+        const value = values[which % values.length];
+        const [key, code] = column.split('.');
+        if (code) person[key!] = { ...(person[key!] as object), [code]: value };
+        else person[key!] = value;
+        const request = { ...DATE, fields: ['school'], people: broken };
+        const documented = EvaluateRequestSchema.safeParse(wire(request));
+        const compact = parseCompactEvaluateRequest(wire(encodeEvaluateRequest(request as never)));
+        expect(documented.success).toBe(false);
+        expect(compact.success).toBe(false);
+        expect(issuesOf(compact)).toEqual(issuesOf(documented));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names the person index and field of a bad value, also when the value is in a dictionary', () => {
+    const body = {
+      fields: ['training.WPB'],
+      columns: { ref: ['2', '3', '4'], 'trainings.WPB': { values: ['2025-03-12', '2025-02-30'], index: [0, 1, 1] } },
+    };
+    const r = parseCompactEvaluateRequest(body);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path)).toEqual([
+      ['people', 1, 'trainings', 'WPB'],
+      ['people', 2, 'trainings', 'WPB'],
+    ]);
+  });
+
+  it.each([
+    ['an unknown key', { fields: [], columns: { ref: ['2'] }, people: [] }, ''],
+    ['an unknown column', { fields: [], columns: { ref: ['2'], name: ['Jansen'] } }, 'columns/name'],
+    ['a column of another length', { fields: [], columns: { ref: ['2', '3'], students: [1] } }, 'columns/students'],
+    ['an index outside the values', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [1] } } }, 'columns/school/index/0'],
+    ['an index below -1', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [-2] } } }, 'columns/school/index/0'],
+    ['a fractional index', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [0.5] } } }, 'columns/school'],
+    ['a dictionary with another key', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [0], x: 1 } } }, 'columns/school'],
+    ['no ref column', { fields: [], columns: { students: [1] } }, 'columns/ref'],
+    ['a column that is no column', { fields: [], columns: { ref: ['2'], students: 3 } }, 'columns/students'],
+    ['an unknown field', { fields: ['name'], columns: { ref: ['2'] } }, 'fields/0'],
+    ['a bad reference date', { referenceDate: '2026-02-30', fields: [], columns: { ref: ['2'] } }, 'referenceDate'],
+  ])('refuses %s', (_, body, path) => {
+    const r = parseCompactEvaluateRequest(body);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join('/'))).toContain(path);
+  });
+
+  it('counts the people of either form for the 413 check', () => {
+    expect(evaluatePeopleCount({ people: [{}, {}] })).toBe(2);
+    expect(evaluatePeopleCount({ columns: { ref: ['2', '3', '4'] } })).toBe(3);
+    expect(evaluatePeopleCount({ columns: { ref: { values: ['2'], index: [0, 0] } } })).toBe(2);
+    expect(evaluatePeopleCount({ columns: { ref: 'x' } })).toBeNull();
+  });
+});
+
+describe('the compact answer', () => {
+  it('decodes, with every message rendered on the client, to exactly the documented answer', () => {
+    fc.assert(
+      fc.property(sheetArb(), registerArb(), ({ fields, people }, register) => {
+        const { answer, params } = answerFor(fields, people, register);
+        const compact = encodeEvaluateResponse(answer, params);
+        // Every message travels as its values, none as text.
+        expect(compact.findingTable.filter((e) => e.message !== undefined)).toEqual([]);
+        const decoded = decodeEvaluateResponse(wire(compact));
+        const documented = parseEvaluateResponse(wire(answer));
+        expect(decoded.success).toBe(true);
+        expect(JSON.stringify(decoded.data)).toBe(JSON.stringify(documented.data));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('renders the messages in English on request, from the same values', () => {
+    const people = [{ ref: '2', roles: ['WPB'], trainings: { WPB: null }, students: 2 }] as Person[];
+    const { answer, params } = answerFor(['training.WPB', 'students'], people);
+    const compact = wire(encodeEvaluateResponse(answer, params)) as { findingTable: { code: string; params: MessageParams }[] };
+    const english = decodeEvaluateResponse(compact, 'en');
+    expect(english.success).toBe(true);
+    const messages = english.data!.people[0]!.findings.map((f) => f.message);
+    expect(messages).toContain(MESSAGES.TRAINING_MISSING.en(compact.findingTable.find((e) => e.code === 'TRAINING_MISSING')!.params));
+    expect(messages.join(' ')).toMatch(/not completed; required for/);
+  });
+
+  it('sends a message as text when its values are not known or do not render it exactly', () => {
+    const people = [{ ref: '2', roles: ['WPB'], students: 1 }, { ref: '3', roles: ['WPB'], unknownRoles: ['kartrekker'] }] as Person[];
+    const { answer } = answerFor(['students'], people);
+    const compact = encodeEvaluateResponse(answer, new Map());
+    expect(compact.findingTable.length).toBeGreaterThan(0);
+    expect(compact.findingTable.every((e) => typeof e.message === 'string' && e.params === undefined)).toBe(true);
+    const changed = structuredClone(answer) as EvaluateResponse;
+    changed.people[0]!.findings[0]!.message += ' (aangepast)';
+    const { params } = answerFor(['students'], people);
+    const entry = encodeEvaluateResponse(changed, params).findingTable.find((e) => e.message?.endsWith('(aangepast)'));
+    expect(entry).toBeDefined();
+    expect(JSON.stringify(decodeEvaluateResponse(wire(encodeEvaluateResponse(changed, params))).data)).toBe(
+      JSON.stringify(parseEvaluateResponse(wire(changed)).data),
+    );
+  });
+
+  it('shares a distinct finding once and writes repeated person values as dictionaries', () => {
+    const people = Array.from({ length: 40 }, (_, i) => ({ ref: String(i + 2), roles: ['WPB'], trainings: { WPB: null } })) as Person[];
+    const { answer, params } = answerFor(['training.WPB'], people);
+    const compact = encodeEvaluateResponse(answer, params);
+    expect(compact.findingTable).toHaveLength(1);
+    expect(compact.people.columns.findings).toEqual({ values: [[0]], index: Array(40).fill(0) });
+    expect(compact.people.columns.status).toEqual({ values: ['Actie nodig'], index: Array(40).fill(0) });
+    expect(JSON.stringify(compact).length * 4).toBeLessThan(JSON.stringify(answer).length);
+  });
+
+  it('refuses what the documented answer\'s schemas refuse, and broken tables', () => {
+    const { answer, params } = answerFor(['training.WPB'], [{ ref: '2', roles: ['WPB'], trainings: { WPB: null } }] as Person[]);
+    const good = wire(encodeEvaluateResponse(answer, params)) as Record<string, any>;
+    const variants: [string, (c: Record<string, any>) => void][] = [
+      ['a status that is none', (c) => (c.people.columns.status = ['Prima'])],
+      ['a finding place outside the table', (c) => (c.people.columns.findings = [[5]])],
+      ['a column of another length', (c) => (c.people.columns.ref = ['2', '3'])],
+      ['an unknown code', (c) => (c.findingTable[0].code = 'NOPE')],
+      ['params and message both', (c) => (c.findingTable[0].message = 'x')],
+      ['a bad message value', (c) => (c.findingTable[0].params.roles = 'WPB')],
+      ['no summary', (c) => delete c.summary],
+    ];
+    expect(decodeEvaluateResponse(structuredClone(good)).success).toBe(true);
+    for (const [what, change] of variants) {
+      const c = structuredClone(good);
+      change(c);
+      expect(decodeEvaluateResponse(c).success, what).toBe(false);
+    }
+  });
+});
+
+describe('content negotiation', () => {
+  it.each([
+    ['application/vnd.bosspo.compact+json', true],
+    ['application/json, application/vnd.bosspo.compact+json;q=0.9', true],
+    ['Application/Vnd.Bosspo.Compact+JSON', true],
+    ['application/vnd.bosspo.compact+json;q=0', false],
+    ['application/json', false],
+    ['*/*', false],
+    [null, false],
+  ])('Accept %s → compact %s', (accept, compact) => {
+    expect(acceptsCompact(accept)).toBe(compact);
+  });
+});

@@ -1,0 +1,32 @@
+// node:zlib for the zip container (command line, tests, benchmarks): native code, about 5× faster than fflate
+// at the same level (a 13.5 MB sheet part: 145 ms against 700 ms). Never imported by the browser bundle.
+// The CRC-32 comes from zlib too: a gzip member (RFC 1952) is a raw deflate stream between a 10-byte header
+// and a trailer of CRC-32 and size, which gunzip checks. That saves a JavaScript CRC pass over every part
+// read or written (about 45 ms for that sheet part).
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Codec } from './codec';
+import { WorkbookError } from './errors';
+
+const GZIP_HEADER = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+
+export const nodeCodec: Codec = {
+  deflate: (data) => {
+    const gz = gzipSync(data, { level: 6 });
+    return { data: new Uint8Array(gz.buffer, gz.byteOffset + 10, gz.length - 18), crc32: gz.readUInt32LE(gz.length - 8) };
+  },
+  inflate: (data, size, crc) => {
+    const member = Buffer.allocUnsafe(data.length + 18);
+    member.set(GZIP_HEADER, 0);
+    member.set(data, 10);
+    member.writeUInt32LE(crc >>> 0, data.length + 10);
+    member.writeUInt32LE(size >>> 0, data.length + 14);
+    let out: Buffer;
+    try {
+      out = gunzipSync(member);
+    } catch (e) {
+      throw new WorkbookError('damaged', e instanceof Error ? e.message : String(e));
+    }
+    if (out.length !== size) throw new WorkbookError('damaged', 'size mismatch');
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  },
+};

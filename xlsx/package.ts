@@ -1,0 +1,157 @@
+// An .xlsx package as a set of parts by name (ECMA-376 Part 2, OPC): read a part's text, replace, add or
+// remove parts, and write the package again. Writing copies every part that was not replaced as it is in the
+// original zip (its compressed bytes, its headers); only replaced and new parts are compressed. Part names
+// compare without regard to case (OPC §9.1.1.1): `xl/worksheets/Sheet1.xml` is found as `…/sheet1.xml`.
+import { fflateCodec, type Codec } from './codec';
+import { WorkbookError } from './errors';
+import {
+  compressedData,
+  crc32,
+  DEFLATED,
+  FIXED_DOS_DATE,
+  FIXED_DOS_TIME,
+  readZip,
+  STORED,
+  writeZip,
+  type ZipEntry,
+  type ZipOut,
+} from './zip';
+
+/** A part as the package holds it now: as in the original zip, or new text. */
+type Slot = { kind: 'original'; entry: ZipEntry } | { kind: 'text'; name: string; text: string; was: ZipEntry | null };
+
+const key = (path: string) => path.toLowerCase();
+const isFolder = (name: string) => name.endsWith('/');
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const utf8Encoder = new TextEncoder();
+
+/** The original archive, parsed once and shared by every edit of it. */
+class Archive {
+  readonly entries: ZipEntry[];
+  private readonly texts = new Map<ZipEntry, string>();
+
+  constructor(
+    bytes: Uint8Array,
+    readonly codec: Codec,
+  ) {
+    this.entries = readZip(bytes);
+  }
+
+  text(entry: ZipEntry): string {
+    let text = this.texts.get(entry);
+    if (text === undefined) {
+      text = utf8.decode(this.bytes(entry));
+      this.texts.set(entry, text);
+    }
+    return text;
+  }
+
+  bytes(entry: ZipEntry): Uint8Array {
+    const data = compressedData(entry);
+    if (entry.method === STORED) {
+      if (crc32(data) !== entry.crc32) throw new WorkbookError('damaged', `${entry.name}: checksum mismatch`);
+      return data;
+    }
+    if (entry.method !== DEFLATED) throw new WorkbookError('damaged', `${entry.name}: compression method ${entry.method}`);
+    try {
+      return this.codec.inflate(data, entry.size, entry.crc32);
+    } catch (e) {
+      throw new WorkbookError('damaged', `${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+export class XlsxPackage {
+  private constructor(
+    private readonly archive: Archive,
+    private readonly slots: Map<string, Slot>,
+  ) {}
+
+  /** Open the zip (throws WorkbookError for what is not a readable zip). */
+  static open(bytes: Uint8Array, codec: Codec = fflateCodec): XlsxPackage {
+    const archive = new Archive(bytes, codec);
+    const slots = new Map<string, Slot>();
+    for (const entry of archive.entries) {
+      // Two parts whose names differ only in case are one part name twice (OPC §6.2.2.3): a damaged package,
+      // and writing it back would silently keep only one of them.
+      if (slots.has(key(entry.name))) throw new WorkbookError('damaged', `two parts named ${entry.name}`);
+      slots.set(key(entry.name), { kind: 'original', entry });
+    }
+    return new XlsxPackage(archive, slots);
+  }
+
+  /** A fresh copy to change: this package stays as it is, and the original bytes are shared. */
+  edit(): XlsxPackage {
+    return new XlsxPackage(this.archive, new Map(this.slots));
+  }
+
+  has(path: string): boolean {
+    const slot = this.slots.get(key(path));
+    return slot !== undefined && !isFolder(slot.kind === 'original' ? slot.entry.name : slot.name);
+  }
+
+  /** Every part's name (folders left out), in zip order. */
+  paths(): string[] {
+    const out: string[] = [];
+    for (const slot of this.slots.values()) {
+      const name = slot.kind === 'original' ? slot.entry.name : slot.name;
+      if (!isFolder(name)) out.push(name);
+    }
+    return out;
+  }
+
+  /** The part's text (UTF-8), or null when there is no such part. */
+  read(path: string): string | null {
+    const slot = this.slots.get(key(path));
+    if (slot === undefined) return null;
+    return slot.kind === 'text' ? slot.text : this.archive.text(slot.entry);
+  }
+
+  /** `read` for callers written against an asynchronous package. */
+  async text(path: string): Promise<string | null> {
+    return this.read(path);
+  }
+
+  /** Replace a part (it keeps its place, name and date in the zip) or add one at the end. */
+  put(path: string, text: string): void {
+    const k = key(path);
+    const slot = this.slots.get(k);
+    const was = slot === undefined ? null : slot.kind === 'original' ? slot.entry : slot.was;
+    const name = slot === undefined ? path : slot.kind === 'original' ? slot.entry.name : slot.name;
+    this.slots.set(k, { kind: 'text', name, text, was });
+  }
+
+  remove(path: string): void {
+    this.slots.delete(key(path));
+  }
+
+  /** The package as a zip: unchanged parts byte for byte, changed parts compressed anew. */
+  toBytes(): Uint8Array {
+    const out: ZipOut[] = [];
+    for (const slot of this.slots.values()) {
+      if (slot.kind === 'original') {
+        out.push({ kind: 'copy', entry: slot.entry });
+        continue;
+      }
+      // A part put back with exactly its original text stays the original entry.
+      if (slot.was && this.archive.text(slot.was) === slot.text) {
+        out.push({ kind: 'copy', entry: slot.was });
+        continue;
+      }
+      const raw = utf8Encoder.encode(slot.text);
+      const deflated = this.archive.codec.deflate(raw);
+      out.push({
+        kind: 'new',
+        name: slot.name,
+        method: DEFLATED,
+        data: deflated.data,
+        crc32: deflated.crc32,
+        size: raw.length,
+        dosTime: slot.was?.dosTime ?? FIXED_DOS_TIME,
+        dosDate: slot.was?.dosDate ?? FIXED_DOS_DATE,
+      });
+    }
+    return writeZip(out);
+  }
+}
