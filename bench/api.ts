@@ -6,10 +6,11 @@
 // 2. The request body for 50,000 people (the spec's maximum) in the compact form, versus the API's
 //    10 MiB body limit: goal ≤ 0.5 of it, room to spare. The documented body beside it.
 import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { generatePeople } from './evaluate.bench';
+import { load, median, ms, type GoalRow } from './goals';
 import { startLocalHostProcess } from '../scripts/api-host';
 import { startAzurite } from '../scripts/azurite';
 import { createApiClient } from '../shared/api/client';
@@ -26,18 +27,7 @@ const RUNS = 9;
 const WARMUP = 3;
 const DATE = { referenceDate: '2026-11-28', planningYear: '2026-2027' } as const;
 
-/** One row of the issue's table: what, the figure measured, the goal, and whether it is met. */
-export interface GoalRow {
-  what: string;
-  figure: string;
-  goal: string;
-  met: boolean;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-const load = () => loadavg()[0]!.toFixed(1);
 
 /**
  * CPU milliseconds a process has used so far (Linux /proc, user + system, at 100 ticks a second), or
@@ -134,7 +124,7 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
     const compactBytes = Buffer.byteLength(JSON.stringify(encodeEvaluateRequest(request)));
     const documentedBytes = Buffer.byteLength(JSON.stringify(request));
     const answerBytes = Buffer.byteLength(JSON.stringify(answerDocumented));
-    log(`evaluate ${PEOPLE.toLocaleString('en')} people, median of ${RUNS} interleaved runs (load average ${loadBefore} → ${load()} on ${2} cores):`);
+    log(`evaluate ${PEOPLE.toLocaleString('en')} people, median of ${RUNS} interleaved runs (load average ${loadBefore} → ${load()} on ${availableParallelism()} cores):`);
     log(`  in-process (evaluateSheet + summarize): ${ms(median(local))}`);
     log(`  over HTTP, compact form (request ${mb(compactBytes)}, answer gzip): ${ms(median(compact))}, of which ${ms(median(serverCompact))} in the host's pipeline`);
     log(`  over HTTP, documented form (request ${mb(documentedBytes)}, answer ${mb(answerBytes)}, ${mb(gzipSync(JSON.stringify(answerDocumented), { level: 1 }).byteLength)} gzip): ${ms(median(documented))}, of which ${ms(median(serverDocumented))} in the host's pipeline`);
@@ -164,9 +154,4 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
     met: share <= 0.5,
   });
   return out;
-}
-
-export async function run(): Promise<void> {
-  const result = await rows((line) => console.log(line));
-  for (const r of result) console.log(`| ${r.what} | ${r.figure} | ${r.goal} | ${r.met ? 'met' : 'NOT met'} |`);
 }

@@ -25,6 +25,9 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
   await npmRun(['check', '--', '--help']);
   const start = await sideBySide(11, () => npmRun(['check', '--', '--help']), () => npmRun(['env']));
   out.push(ratioRow('`npm run --silent check -- --help` / `npm run --silent env`', start, ['check --help', 'env'], 1.5));
+  // What no command line written for node can go below: npm's start-up plus node's own.
+  const bare = await sideBySide(11, () => node(['-e', '0']), () => npmRun(['env']));
+  log(`node's own start (node -e 0): ${bare.a.toFixed(0)} ms; npm run env + node -e 0 would be ${((bare.a + bare.b) / bare.b).toFixed(2)}× npm run env`);
 
   const dir = await tempDir();
   try {

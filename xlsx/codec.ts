@@ -12,9 +12,12 @@ export interface Codec {
   inflate(data: Uint8Array, size: number, crc32: number): Uint8Array;
 }
 
-/** Level 6: the zip default, the trade-off Excel makes between size and time. */
+/**
+ * Level 5: on the 13.6 MB sheet part of the 20,000-row bench workbook 216 ms and 1.37 MB, against 325 ms and
+ * 1.27 MB at level 6 (the zip default); level 1 saves little more time for a third more bytes.
+ */
 export const fflateCodec: Codec = {
-  deflate: (data) => ({ data: deflateSync(data, { level: 6 }), crc32: crc32(data) }),
+  deflate: (data) => ({ data: deflateSync(data, { level: 5 }), crc32: crc32(data) }),
   inflate: (data, size, crc) => {
     const out = inflateSync(data, { out: new Uint8Array(size) });
     if (out.length !== size || crc32(out) !== crc) throw new WorkbookError('damaged', 'checksum mismatch');

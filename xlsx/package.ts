@@ -24,6 +24,13 @@ const key = (path: string) => path.toLowerCase();
 const isFolder = (name: string) => name.endsWith('/');
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** A part's text: UTF-8, or UTF-16 when it starts with that byte-order mark (XML 1.0 §4.3.3 allows both). */
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return utf8.decode(bytes);
+}
 const utf8Encoder = new TextEncoder();
 
 /** The original archive, parsed once and shared by every edit of it. */
@@ -41,7 +48,7 @@ class Archive {
   text(entry: ZipEntry): string {
     let text = this.texts.get(entry);
     if (text === undefined) {
-      text = utf8.decode(this.bytes(entry));
+      text = decode(this.bytes(entry));
       this.texts.set(entry, text);
     }
     return text;
@@ -139,7 +146,8 @@ export class XlsxPackage {
         out.push({ kind: 'copy', entry: slot.was });
         continue;
       }
-      const raw = utf8Encoder.encode(slot.text);
+      // Parts are written in UTF-8; a part that was UTF-16 says so in its declaration no longer.
+      const raw = utf8Encoder.encode(slot.text.replace(/^(<\?xml[^>]*encoding=["'])UTF-16(?:LE|BE)?(["'])/i, '$1UTF-8$2'));
       const deflated = this.archive.codec.deflate(raw);
       out.push({
         kind: 'new',

@@ -280,8 +280,15 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
       date: write.columns.find((c) => c.header === 'Opfrissen vóór')?.numberFormat ?? 'dd-mm-yyyy',
       number: write.columns.find((c) => c.header === 'Normuren')?.numberFormat ?? 'General',
     };
+    // One style per (kind, base style): asked once per owned cell, and each answer parses the styles part.
+    const dataStyles = new Map<string, number>();
     const styles: OwnedStyles = {
-      data: (kind, base) => book.withNumFmt(base, formats[kind]),
+      data: (kind, base) => {
+        const key = `${kind} ${base}`;
+        let id = dataStyles.get(key);
+        if (id === undefined) dataStyles.set(key, (id = book.withNumFmt(base, formats[kind])));
+        return id;
+      },
       statusDxf: Object.fromEntries((write.statusFormat?.colours ?? []).map((c) => [c.status, book.dxfId(c.fill, c.font)])),
     };
     const patched = patchStaffSheet(xml, write, styles, workbook.date1904);

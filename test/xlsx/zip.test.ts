@@ -101,6 +101,20 @@ describe('reading what other zip writers produce', () => {
     expect(textsOf(again)).toEqual(Object.fromEntries(Object.entries(PARTS).filter(([k]) => k !== 'docProps/app.xml')));
   });
 
+  it('a part in UTF-16 (with its byte-order mark) reads as text', async () => {
+    const zip = new JSZip();
+    const text = '<workbook>één</workbook>';
+    zip.file('le.xml', new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]));
+    zip.file('be.xml', new Uint8Array([0xfe, 0xff, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]));
+    const pkg = XlsxPackage.open(await zip.generateAsync({ type: 'uint8array' }));
+    expect([pkg.read('le.xml'), pkg.read('be.xml')]).toEqual([text, text]);
+    // Written back in UTF-8, its declaration says so.
+    const edit = pkg.edit();
+    edit.put('le.xml', `<?xml version="1.0" encoding="UTF-16" standalone="yes"?>\n${text}`);
+    const again = XlsxPackage.open(edit.toBytes());
+    expect(again.read('le.xml')).toBe(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`);
+  });
+
   it('part names ignore case, as OPC says', async () => {
     const pkg = XlsxPackage.open(await jszipOf({ compression: 'DEFLATE' }));
     expect(pkg.read('xl/worksheets/sheet1.xml')).toBe(PARTS['xl/worksheets/Sheet1.xml']);
