@@ -2,7 +2,7 @@
 // and offers the same workbook the CLI writes; (b) in Office mode, inside a fake Excel host, runs the full
 // flow against the local function app and Azurite, writes the owned columns and the summary sheet, and
 // sends no names to the API.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,10 +18,8 @@ import { isoToSerial } from '../../addin/src/excel/cells';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
 import type { FakeOfficeOptions } from '../support/fake-office/office';
-import { emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
-import { toPalettePng } from './png-palette';
-import { sheetHtml } from './sheet-html';
-import { artifacts, buildAndServePane, expectFits, launchChromium, root, type BuiltPane } from './harness';
+import { emptySheet, getValue, workbookState, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
+import { artifacts, buildAndServePane, expectFits, launchChromium, root, sheetPicture, type BuiltPane } from './harness';
 
 const EXAMPLE = join(root, 'examples', 'boor-personeel.xlsx');
 const DATE = '2026-11-28';
@@ -139,7 +137,7 @@ describe('the task pane in Chromium', () => {
       const perSchool = after.sheets.find((s) => s.name === 'Per school 2026-2027')!;
       expect(plan.perSchool!.cells.length).toBeGreaterThan(40);
       for (const cell of plan.perSchool!.cells) expect(getValue(perSchool, cell.row - 1, cell.column - 1)).toEqual(fakeValue(cell.value, opened.date1904));
-      await picture(perSchool, opened.date1904, 'sheet-per-school.png');
+      await sheetPicture(browser, perSchool, opened.date1904, 'sheet-per-school.png');
       // The user's own cells are as they were.
       const before = state.sheets.find((s) => s.name === staffSheet)!;
       before.values.forEach((row, r) => row.forEach((v, c) => expect(getValue(sheet, r, c)).toEqual(v)));
@@ -283,18 +281,6 @@ describe('the task pane in Chromium', () => {
     }
   }, 60_000);
 });
-
-/** A picture of a written sheet (test-artifacts/<file>): a palette PNG, small enough for the README. */
-async function picture(sheet: FakeSheet, date1904: boolean, file: string): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 600 } });
-  try {
-    const page = await context.newPage();
-    await page.setContent(sheetHtml(sheet, date1904));
-    writeFileSync(join(artifacts, file), toPalettePng(await page.screenshot({ fullPage: true })));
-  } finally {
-    await context.close();
-  }
-}
 
 /** The page gets the fake Excel host over `state` instead of office.js, and these pane settings. */
 async function inFakeExcel(page: Page, state: FakeWorkbookState, settings: { apiUrl: string; apiKey: string }, options: FakeOfficeOptions = {}): Promise<void> {

@@ -1,13 +1,16 @@
 // What both end-to-end files need: the task pane built once into a temp folder (office.js from the npm
 // package, never the CDN), served on a free port, Debian's Chromium started headless, and the check that
 // the pane fits the widths Office gives it (320–450 px) without horizontal scrolling.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { build } from 'vite';
+import type { FakeSheet } from '../support/fake-office/workbook';
+import { toPalettePng } from './png-palette';
+import { sheetHtml } from './sheet-html';
 import { serveStatic } from './static-server';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -77,4 +80,19 @@ async function overflow(page: Page): Promise<{ scrollWidth: number; beyond: stri
     }
     return { scrollWidth: document.documentElement.scrollWidth, beyond: beyond.slice(0, 10) };
   });
+}
+
+/**
+ * A picture of a written sheet, as a grid with its charts (test-artifacts/<file>): a palette PNG, small
+ * enough to commit as a README picture (docs/screenshots/).
+ */
+export async function sheetPicture(browser: Browser, sheet: FakeSheet, date1904: boolean, file: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 600 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent(sheetHtml(sheet, date1904));
+    writeFileSync(join(artifacts, file), toPalettePng(await page.screenshot({ fullPage: true })));
+  } finally {
+    await context.close();
+  }
 }

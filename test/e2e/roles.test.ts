@@ -17,8 +17,7 @@ import { startTestApi, TEST_KEYS, type TestApi, type TestCaller } from '../suppo
 import { fakeOfficeScript } from '../support/fake-office/bundle';
 import { ADDIN_ID, emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';
 import { toPalettePng } from './png-palette';
-import { sheetHtml } from './sheet-html';
-import { artifacts, buildAndServePane, expectFits, launchChromium, type BuiltPane } from './harness';
+import { artifacts, buildAndServePane, expectFits, launchChromium, sheetPicture, type BuiltPane } from './harness';
 
 const DATE = '2026-11-28';
 const YEAR = '2026-2027';
@@ -103,18 +102,8 @@ async function shoot(page: Page, file: string): Promise<void> {
   writeFileSync(join(artifacts, file), toPalettePng(await page.screenshot({ fullPage: true })));
 }
 
-/** A picture of a written sheet, as a grid with its charts (test-artifacts/sheet-<name>.png). */
-async function picture(sheet: FakeSheet, file: string): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 600 } });
-  try {
-    const page = await context.newPage();
-    await page.setContent(sheetHtml(sheet, false));
-    // A palette PNG: small enough to commit as the README's picture (docs/screenshots/).
-    writeFileSync(join(artifacts, file), toPalettePng(await page.screenshot({ fullPage: true })));
-  } finally {
-    await context.close();
-  }
-}
+/** A picture of a written sheet (test-artifacts/<file>). */
+const picture = (sheet: FakeSheet, file: string) => sheetPicture(browser, sheet, false, file);
 
 const rowsOf = (sheet: FakeSheet) => sheet.values.map((row) => row.map((v) => (v === '' ? null : v)));
 
