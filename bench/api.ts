@@ -6,6 +6,7 @@
 // 2. The request body for 50,000 people (the spec's maximum) in the compact form, versus the API's
 //    10 MiB body limit: goal ≤ 0.5 of it, room to spare. The documented body beside it.
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { generatePeople } from './evaluate.bench';
@@ -123,7 +124,7 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
     const compactBytes = Buffer.byteLength(JSON.stringify(encodeEvaluateRequest(request)));
     const documentedBytes = Buffer.byteLength(JSON.stringify(request));
     const answerBytes = Buffer.byteLength(JSON.stringify(answerDocumented));
-    log(`evaluate ${PEOPLE.toLocaleString('en')} people, median of ${RUNS} interleaved runs (load average ${loadBefore} → ${load()} on ${2} cores):`);
+    log(`evaluate ${PEOPLE.toLocaleString('en')} people, median of ${RUNS} interleaved runs (load average ${loadBefore} → ${load()} on ${availableParallelism()} cores):`);
     log(`  in-process (evaluateSheet + summarize): ${ms(median(local))}`);
     log(`  over HTTP, compact form (request ${mb(compactBytes)}, answer gzip): ${ms(median(compact))}, of which ${ms(median(serverCompact))} in the host's pipeline`);
     log(`  over HTTP, documented form (request ${mb(documentedBytes)}, answer ${mb(answerBytes)}, ${mb(gzipSync(JSON.stringify(answerDocumented), { level: 1 }).byteLength)} gzip): ${ms(median(documented))}, of which ${ms(median(serverDocumented))} in the host's pipeline`);
@@ -153,9 +154,4 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
     met: share <= 0.5,
   });
   return out;
-}
-
-export async function run(): Promise<void> {
-  const result = await rows((line) => console.log(line));
-  for (const r of result) console.log(`| ${r.what} | ${r.figure} | ${r.goal} | ${r.met ? 'met' : 'NOT met'} |`);
 }

@@ -2,7 +2,7 @@
 // for a deployed task pane. It is manifest.xml with every development address (https://localhost:3000)
 // replaced, so the two can never drift apart in anything but the address; its <Version> is raised on
 // every production build (Office caches an add-in by version), and it is checked against the add-in
-// manifest XSDs (schemas/office-addin-manifest) with xmllint.
+// manifest XSDs (test/schemas/office-addin-manifest, the project's one copy) with xmllint.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 export const DEV_ORIGIN = 'https://localhost:3000';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const MANIFEST_XSD = join(root, 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
+export const MANIFEST_XSD = join(root, 'test', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
 
 /** Checks the deployed address: https, no query or fragment; returns it without a trailing slash. */
 export function normaliseBaseUrl(text: string): string {

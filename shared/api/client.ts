@@ -115,7 +115,7 @@ export function createApiClient(options: ApiClientOptions) {
       });
     }
     const text = await response.text().catch(() => '');
-    let json: unknown = undefined;
+    let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {

@@ -16,7 +16,7 @@
 // then cost a few bytes a person, and each distinct value is checked once, not once per person.
 import { z } from 'zod';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES } from '../plan/schema';
-import { PersonSchema, type Person, type PersonInput } from '../model/person';
+import { PersonSchema, type Person } from '../model/person';
 import { FindingSchema, PersonResultSchema, SCHOOL_FINDING_CODES, SchoolFindingSchema, type Finding, type PersonResult, type SchoolFinding } from '../model/result';
 import { MESSAGES, MessageParamsSchema, type Language, type MessageParams } from '../rules/messages';
 import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
@@ -86,6 +86,9 @@ class ColumnBuilder {
   private plain: unknown[] | null = null;
   private count = 0;
   private readonly primitives = new Map<unknown, number>();
+  /** The last value and its place: neighbours often agree (a board, a school's block, empty cells). */
+  private last: unknown = undefined;
+  private lastAt = -1;
   private readonly byIdentity = new Map<object, number>();
   private readonly arrays = trieNode();
   private readonly objects = trieNode();
@@ -107,6 +110,12 @@ class ColumnBuilder {
   }
 
   private place(value: unknown): number {
+    if (value === this.last && this.lastAt >= 0) return this.lastAt;
+    this.last = value;
+    return (this.lastAt = this.lookUp(value));
+  }
+
+  private lookUp(value: unknown): number {
     if (typeof value !== 'object' || value === null) {
       let at = this.primitives.get(value);
       if (at === undefined) this.primitives.set(value, (at = this.values.push(value) - 1));

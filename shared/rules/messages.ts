@@ -159,8 +159,8 @@ const TEXTS: Record<FindingCode | SchoolFindingCode, { nl: Text; en: Text }> = {
   },
   EXEMPTION: {
     nl: (p) =>
-      `Vrijgesteld van ${p.training}${p.date ? ` (${d(p.date)})` : ''}: telt als gevolgd, zonder certificaat.`,
-    en: (p) => `Exempted from ${p.training}${p.date ? ` (${d(p.date)})` : ''}: counts as completed, no certificate needed.`,
+      `Vrijgesteld van ${p.training}${p.date ? ` per ${d(p.date)}` : ''}: telt als gevolgd, zonder certificaat.`,
+    en: (p) => `Exempted from ${p.training}${p.date ? ` as of ${d(p.date)}` : ''}: counts as completed, no certificate needed.`,
   },
   DUPLICATE_PERSON: {
     nl: (p) => `Personeelsnummer ${p.personId} staat op ${n(p.count)} rijen van dit blad.`,

@@ -347,6 +347,13 @@ describe('the sheet may change between reading and writing', () => {
     expect(identityColumns({ C: 'roles', F: 'students' })).toEqual([3, 6]);
   });
 
+  it('finds the snapshot of a sheet by Excel’s rule for names (case does not matter)', async () => {
+    const fake = workbook(3);
+    const { Personeel: snapshot } = await snapshotsFor(fake);
+    await applyWritePlan(fake.run, { sheets: [staffPlan(3)], summary: null }, { date1904: false, snapshots: { PERSONEEL: snapshot! } });
+    expect(getValue(sheetOf(fake, 'Personeel'), 2, 6)).toBe('OS-status');
+  });
+
   it('refuses to write a staff sheet without a snapshot of it', async () => {
     const fake = workbook(3);
     await expect(applyWritePlan(fake.run, { sheets: [staffPlan(3)], summary: null }, { date1904: false })).rejects.toThrow(/snapshot/);
@@ -429,6 +436,15 @@ describe('writing the summary sheet with Office.js', () => {
     const desktop = createFakeExcel(workbookState([emptySheet('Personeel', staffValues(1))]), { platform: 'PC' });
     await applyWritePlan(desktop.run, { sheets: [], summary: wide }, { date1904: false });
     expect(sheetOf(desktop, 'Trainersvraag 2026-2027').charts[0]).toMatchObject({ source: 'A1:D3', plottedBy: 'Columns' });
+  });
+
+  it('replaces a summary sheet whose name differs only in case (one sheet to Excel), with the product’s spelling', async () => {
+    const fake = workbook(3);
+    fake.state.sheets.push(emptySheet('scholingsbehoefte 2026-2027', [['oud']]));
+    await applyWritePlan(fake.run, plan, { date1904: false });
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(['Personeel', 'Notities', 'Scholingsbehoefte 2026-2027']);
+    const report = await removeOwned(fake.run, 'Personeel');
+    expect(report.sheets).toEqual(['Scholingsbehoefte 2026-2027']);
   });
 
   it('adds a cell note only where the host supports notes', async () => {

@@ -1,5 +1,6 @@
 // manifest.xml and the production manifest against Microsoft's add-in manifest XSDs (kept in the project:
-// schemas/office-addin-manifest), offline with xmllint; the production build's version and addresses.
+// test/schemas/office-addin-manifest, used by npm run manifest:prod too), offline with xmllint; the
+// production build's version and addresses.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

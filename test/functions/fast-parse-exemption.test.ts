@@ -7,7 +7,7 @@ import { fastEvaluateRequest, parseEvaluateRequest } from '../../shared/api/fast
 
 describe('exemptions in the fast request check', () => {
   it('agrees with zod on exemption values, well-formed and damaged', () => {
-    const date = fc.oneof(fc.constantFrom('2022-01-01', '2024-02-29', '2023-02-29', '', 'done', '2022-1-1'), fc.constant(null), fc.integer(), fc.string({ maxLength: 3 }));
+    const date = fc.oneof(fc.constantFrom('2022-01-01', '2024-02-29', '2023-02-29', '', 'done', '2022-1-1', '1899-12-31', '1900-01-01', '2199-12-31', '2200-01-01'), fc.constant(null), fc.integer(), fc.string({ maxLength: 3 }));
     const exempt = fc.oneof(
       fc.record({ date }),
       fc.record({ date, reason: fc.string({ maxLength: 5 }) }),
@@ -40,5 +40,15 @@ describe('exemptions in the fast request check', () => {
   it('takes the plain exemption forms without zod', () => {
     const body = { fields: ['training.WPB', 'training.OB'], people: [{ ref: '1', roles: ['WPB'], trainings: { WPB: { exempt: { date: '2022-01-01' } }, OB: { exempt: { date: null } } } }] };
     expect(fastEvaluateRequest(body)).toEqual(EvaluateRequestSchema.parse(body));
+  });
+
+  it('refuses a training date or an exemption date outside 1900-01-01 to 2199-12-31, as every input date', () => {
+    const body = (WPB: unknown) => ({ fields: ['training.WPB'], people: [{ ref: '1', roles: ['WPB'], trainings: { WPB } }] });
+    for (const WPB of ['1899-12-31', '2200-01-01', { exempt: { date: '1899-12-31' } }, { exempt: { date: '2200-01-01' } }]) {
+      expect(EvaluateRequestSchema.safeParse(body(WPB)).success, JSON.stringify(WPB)).toBe(false);
+      expect(parseEvaluateRequest(body(WPB)).success, JSON.stringify(WPB)).toBe(false);
+    }
+    for (const WPB of ['1900-01-01', '2199-12-31', { exempt: { date: '1900-01-01' } }, { exempt: { date: '2199-12-31' } }])
+      expect(parseEvaluateRequest(body(WPB)).success, JSON.stringify(WPB)).toBe(true);
   });
 });

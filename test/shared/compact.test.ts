@@ -145,7 +145,7 @@ describe('the compact request', () => {
     ['a dictionary with another key', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [0], x: 1 } } }, 'columns/school'],
     ['no ref column', { fields: [], columns: { students: [1] } }, 'columns/ref'],
     ['a column that is no column', { fields: [], columns: { ref: ['2'], students: 3 } }, 'columns/students'],
-    ['an unknown field', { fields: ['salary'], columns: { ref: ['2'] } }, 'fields/0'],
+    ['an unknown field', { fields: ['naam'], columns: { ref: ['2'] } }, 'fields/0'],
     ['a bad reference date', { referenceDate: '2026-02-30', fields: [], columns: { ref: ['2'] } }, 'referenceDate'],
   ])('refuses %s', (_, body, path) => {
     const r = parseCompactEvaluateRequest(body);
@@ -217,14 +217,15 @@ describe('the compact answer', () => {
 
   it('refuses what the documented answer\'s schemas refuse, and broken tables', () => {
     const { answer, params } = answerFor(['training.WPB'], [{ ref: '2', roles: ['WPB'], trainings: { WPB: null } }] as Person[]);
-    const good = wire(encodeEvaluateResponse(answer, params)) as Record<string, any>;
-    const variants: [string, (c: Record<string, any>) => void][] = [
+    type Wire = { findingTable: { code: string; message?: string; params?: Record<string, unknown> }[]; people: { columns: Record<string, unknown> }; summary?: unknown };
+    const good = wire(encodeEvaluateResponse(answer, params)) as Wire;
+    const variants: [string, (c: Wire) => void][] = [
       ['a status that is none', (c) => (c.people.columns.status = ['Prima'])],
       ['a finding place outside the table', (c) => (c.people.columns.findings = [[5]])],
       ['a column of another length', (c) => (c.people.columns.ref = ['2', '3'])],
-      ['an unknown code', (c) => (c.findingTable[0].code = 'NOPE')],
-      ['params and message both', (c) => (c.findingTable[0].message = 'x')],
-      ['a bad message value', (c) => (c.findingTable[0].params.roles = 'WPB')],
+      ['an unknown code', (c) => (c.findingTable[0]!.code = 'NOPE')],
+      ['params and message both', (c) => (c.findingTable[0]!.message = 'x')],
+      ['a bad message value', (c) => (c.findingTable[0]!.params!.roles = 'WPB')],
       ['no summary', (c) => delete c.summary],
     ];
     expect(decodeEvaluateResponse(structuredClone(good)).success).toBe(true);
@@ -233,6 +234,42 @@ describe('the compact answer', () => {
       change(c);
       expect(decodeEvaluateResponse(c).success, what).toBe(false);
     }
+  });
+});
+
+describe('spec v2 values in the compact form', () => {
+  const people = [
+    { ref: '2', roles: ['WPB'], trainings: { WPB: { exempt: { date: '2022-01-01' } } }, certificates: { WPB: null } },
+    { ref: '3', roles: ['SO'], trainings: { SOIO: { exempt: { date: null } } } },
+    { ref: '4', roles: ['WPB'], trainings: { WPB: '2023-12-15' }, certificates: { WPB: true } },
+  ] as PersonInput[];
+  const fields: RuleField[] = ['training.WPB', 'training.SOIO', 'certificate.WPB'];
+
+  it('carries exempt training values both ways, and refuses a bad one as the documented form does', () => {
+    const request = { ...DATE, fields, people };
+    const compact = parseCompactEvaluateRequest(wire(encodeEvaluateRequest(request)));
+    expect(compact.success).toBe(true);
+    expect(compact.data!.people).toEqual(parseEvaluateRequest(wire(request)).data!.people);
+    expect(compact.data!.people[0]!.trainings!.WPB).toEqual({ exempt: { date: '2022-01-01' } });
+
+    const bad = { ...request, people: [{ ref: '2', roles: ['WPB'], trainings: { WPB: { exempt: { date: '2022-01-01', reason: 'elders' } } } }] };
+    const documented = EvaluateRequestSchema.safeParse(wire(bad));
+    const refused = parseCompactEvaluateRequest(wire(encodeEvaluateRequest(bad as never)));
+    expect(documented.success || refused.success).toBe(false);
+    expect(issuesOf(refused)).toEqual(issuesOf(documented));
+  });
+
+  it('carries EXEMPTION findings as values and dueSoon per person, exactly as the documented answer', () => {
+    const { answer, params } = answerFor(fields, people.map((p) => parseEvaluateRequest(wire({ fields, people: [p] })).data!.people[0]!));
+    const exemptions = answer.people.flatMap((p) => p.findings).filter((f) => f.code === 'EXEMPTION');
+    expect(exemptions).toHaveLength(2);
+    expect(answer.people.map((p) => p.dueSoon)).toContain('2026-12-15');
+    const compact = encodeEvaluateResponse(answer, params);
+    expect(compact.findingTable.filter((e) => e.code === 'EXEMPTION').every((e) => e.params && !e.message)).toBe(true);
+    expect(compact.people.columns.dueSoon).toBeDefined();
+    const decoded = decodeEvaluateResponse(wire(compact));
+    expect(JSON.stringify(decoded.data)).toBe(JSON.stringify(parseEvaluateResponse(wire(answer)).data));
+    expect(decodeEvaluateResponse(wire(compact), 'en').data!.people[0]!.findings.find((f) => f.code === 'EXEMPTION')!.message).toMatch(/^Exempted from/);
   });
 });
 

@@ -58,7 +58,7 @@ describe('exemptions in training cells (rules.md §4.13)', () => {
     expect(codes(p.findings)).toEqual(['EXEMPTION(WPB)']);
     expect(p.findings[0]).toMatchObject({ severity: 'info', training: 'WPB', cell: 'C2', planRef: '§2' });
     expect(p.findings[0]!.message).toBe(
-      'Cel C2: Vrijgesteld van Scholing werkplekbegeleiders (Coaching voor werkplekbegeleiders) (01-01-2025): telt als gevolgd, zonder certificaat. Reden: mentorcursus Inholland 2025',
+      'Cel C2: Vrijgesteld van Scholing werkplekbegeleiders (Coaching voor werkplekbegeleiders) per 01-01-2025: telt als gevolgd, zonder certificaat. Reden: mentorcursus Inholland 2025',
     );
     expect(p.refresherDue).toBe('2028-01-01');
     expect(p.completed).toEqual(['WPB']);

@@ -27,9 +27,15 @@ export function collidingIds(n: number, wellFormed = false): string[] {
   return out;
 }
 
-/** `n` distinct IDs of about the same length from a fixed seed. */
-export function randomIds(n: number): string[] {
-  let seed = 12345;
+/**
+ * IDs of the same shape as `ids` (the same stems) with a random last character instead: what the same
+ * request costs when nobody aims at the hash. Surrogates are skipped, so the text stays well-formed.
+ */
+export function sameShapeRandom(ids: readonly string[], seed = 12345): string[] {
   const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
-  return Array.from({ length: n }, (_, i) => `P${(next() % 1e9).toString(36)}${i.toString(36)}`);
+  return ids.map((id) => {
+    let c = next() & 0xffff;
+    while (c >= 0xd800 && c <= 0xdfff) c = next() & 0xffff;
+    return id.slice(0, -1) + String.fromCharCode(c);
+  });
 }

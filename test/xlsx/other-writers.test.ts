@@ -13,7 +13,10 @@ import { writeWorkbook } from '../../xlsx/write';
 import { fixtureBytes, OTHER_WRITER_FIXTURES, type OtherWriterFixture } from '../fixtures/other-writers';
 import { excelRuleProblems } from '../support/ooxml/excel-rules';
 import { validatePackage } from '../support/ooxml/schemas';
-import { parseXml } from '../support/ooxml/xml-tree';
+import { readPackage, relsPathOf } from '../support/ooxml/package';
+import { attr, descendants, parseXml } from '../support/ooxml/xml-tree';
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 const OPTIONS = { plan: bossPoPlan, referenceDate: '2026-11-28', planningYear: '2026-2027' } as const;
 const SUMMARY = 'Scholingsbehoefte 2026-2027';
@@ -83,6 +86,40 @@ describe.each(OTHER_WRITER_FIXTURES.map((f) => [f.file, f] as const))('%s throug
     }
     expect(reports[0]).toBe(SUMMARY);
     expect(wb.sheets.filter((s) => isProductSheet(s.name)).map((s) => s.name)).toEqual(reports);
+  });
+
+  it('an XML diff: every part the product does not own is the same byte for byte, and so is every user cell of the staff sheet', async () => {
+    const a = await partsOf(before);
+    const b = await partsOf(after);
+    const pkg = await readPackage(before);
+    const office = pkg.relationships('').find((r) => r.type.endsWith('/officeDocument'))!.target;
+    const wbRels = pkg.relationships(office);
+    const workbook = parseXml(a[pkg.find(office)!]!);
+    const sheetPath = (name: string) => {
+      const el = descendants(workbook, 'sheet').find((e) => attr(e, 'name') === name)!;
+      return pkg.find(wbRels.find((r) => r.id === attr(el, 'id', REL_NS))!.target)!;
+    };
+    // Ours: the staff sheet, the workbook's parts that list sheets, styles and parts, the staff sheet's tables,
+    // and the product's own sheets with everything they alone refer to.
+    const staff = sheetPath(fixture.staffSheet);
+    const owned = new Set([staff, pkg.find(office)!, relsPathOf(pkg.find(office)!), '[Content_Types].xml']);
+    for (const r of wbRels) if (/\/(styles|calcChain)$/.test(r.type)) owned.add(pkg.find(r.target) ?? r.target);
+    for (const r of pkg.relationships(staff)) if (r.type.endsWith('/table')) owned.add(pkg.find(r.target)!);
+    const queue = fixture.sheets.filter(isProductSheet).map(sheetPath);
+    while (queue.length) {
+      const part = queue.pop()!;
+      owned.add(part);
+      owned.add(relsPathOf(part));
+      for (const r of pkg.relationships(part)) if (!r.external && pkg.find(r.target) && !owned.has(pkg.find(r.target)!)) queue.push(pkg.find(r.target)!);
+    }
+    for (const [name, text] of Object.entries(a)) if (!owned.has(name)) expect(b[name], name).toBe(text);
+    // The staff sheet: each cell of the user's, outside the owned columns, exactly as it was written.
+    const ownedColumns = new Set((await checkBytes(before, file)).plan.sheets.flatMap((w) => w.columns.map((c) => c.letter)));
+    const cells = (xml: string) => [...xml.matchAll(/<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?c>)/g)];
+    const outCells = new Set(cells(b[staff]!).map((m) => m[0]));
+    const userCells = cells(a[staff]!).filter((m) => !ownedColumns.has(m[1]!));
+    expect(userCells.length).toBeGreaterThan(fixture.people);
+    for (const m of userCells) expect(outCells.has(m[0]), `${m[1]}${m[2]}: ${m[0]}`).toBe(true);
   });
 
   it('a rerun on its own output gives the same bytes', async () => {

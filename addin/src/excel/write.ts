@@ -5,6 +5,7 @@
 import { STATUSES } from '../../../shared/model/result';
 import type { StaffSheetWrite, SummarySheetWrite, SummaryStyle, WritePlan, WriteValue } from '../../../shared/sheet/write-plan';
 import { columnIndex, columnLetter } from '../../../shared/sheet/address';
+import { sameSheetName } from '../../../shared/sheet/sheet-name';
 import type { Cell } from '../../../shared/sheet/types';
 import { officeCell, officeValue } from './cells';
 import { PLANNING_BUDGET, jsonBytes, packBatches } from './payload';
@@ -253,7 +254,8 @@ const cellsOf = (range: Excel.Range): Cell[][] => (range.values as unknown[][]).
 export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
   const budget = options.budget ?? PLANNING_BUDGET;
   let current: string | null = plan.sheets[0]?.sheet ?? plan.summary?.name ?? null;
-  for (const w of plan.sheets) if (!options.snapshots?.[w.sheet]) throw new Error(`no snapshot of ${w.sheet}: a staff sheet is written only after checking it is still as read`);
+  const snapshotOf = (sheet: string) => Object.entries(options.snapshots ?? {}).find(([name]) => sameSheetName(name, sheet))?.[1];
+  for (const w of plan.sheets) if (!snapshotOf(w.sheet)) throw new Error(`no snapshot of ${w.sheet}: a staff sheet is written only after checking it is still as read`);
   try {
     return await run(async (context) => {
       let syncs = 0;
@@ -267,7 +269,7 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
       const looks = plan.sheets.map((w) => {
         const ws = context.workbook.worksheets.getItem(w.sheet);
         ws.protection.load('protected');
-        const snapshot = options.snapshots![w.sheet]!;
+        const snapshot = snapshotOf(w.sheet)!;
         const header = ws.getRangeByIndexes(snapshot.headerRow - 1, 0, 1, Math.max(1, snapshot.header.length));
         header.load('values');
         const blocks = identityBlocks(snapshot, budget / Math.max(1, plan.sheets.length));

@@ -112,7 +112,6 @@ export default function OfficePane({
       })
       .catch(fail);
     // Only once, when the pane opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // A sheet picked: read it and show what the reader makes of it.
@@ -136,7 +135,7 @@ export default function OfficePane({
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only when another sheet is picked; the board and the texts of that moment are used.
   }, [sheet]);
 
   async function changeMapping(header: string, value: string) {

@@ -58,7 +58,6 @@ export default function RolePane({ settings, onSettings, run = officeExcelRun }:
       live = false;
     };
     // Texts follow the language; the role only follows the address, the key and the sign-in.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings.apiUrl, settings.apiKey, auth]);
 
   const views = viewsFor(me);

@@ -1,6 +1,7 @@
-// Every request goes through here, checks in the order of interfaces.md §3: route (404, 405),
-// caller (401, 403), content type (415), size (413), body (400). Nothing escapes as a 500: an
-// unexpected failure becomes a 503 problem without internals. One log line per request.
+// Every request goes through here, checks in the order of interfaces.md §3: route (404, 405, and 404 for a
+// board that is not a known board), caller (401, 403), content type (415), size (413), body (400). Nothing
+// escapes as a 500: an unexpected failure becomes a 503 problem without internals, a storage 400 a 400.
+// One log line per request.
 import { RestError } from '@azure/data-tables';
 import type { z } from 'zod';
 import { zodProblems } from '../../../shared/api/common';

@@ -42,6 +42,8 @@ import {
   type FakeVisibility,
   type FakeWorkbookState,
 } from './workbook';
+// Sheet names are one sheet when they differ only in case (the product's one rule for it, as Excel's).
+import { sameSheetName } from '../../../shared/sheet/sheet-name';
 
 /** Where the workbook is open: the limits and the chart guess differ (see the header). */
 export type FakePlatform = 'OfficeOnline' | 'PC' | 'Mac';
@@ -118,7 +120,7 @@ class Context {
   }
 
   sheet(name: string): FakeSheet {
-    const s = this.state.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const s = this.state.sheets.find((x) => sameSheetName(x.name, name));
     if (!s) throw officeError('ItemNotFound', `worksheet ${name} not found`);
     return s;
   }
@@ -252,7 +254,7 @@ class WorksheetCollection extends ClientObject {
     return new Worksheet(this.ctx, () => this.ctx.sheet(name), false);
   }
   getItemOrNullObject(name: string): Worksheet {
-    return new Worksheet(this.ctx, () => this.ctx.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null, true);
+    return new Worksheet(this.ctx, () => this.ctx.state.sheets.find((s) => sameSheetName(s.name, name)) ?? null, true);
   }
   getActiveWorksheet(): Worksheet {
     return new Worksheet(this.ctx, () => this.ctx.sheet(this.ctx.state.active), false);
@@ -263,7 +265,7 @@ class WorksheetCollection extends ClientObject {
       // "The name must be fewer than 32 characters" (Excel.Worksheet.name); no / \ ? * : [ ] and not blank.
       if (name.length > 31 || name.trim() === '' || BAD_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'"))
         throw officeError('InvalidArgument', `The sheet name ${JSON.stringify(name)} is not valid.`);
-      if (this.ctx.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw officeError('ItemAlreadyExists', `a sheet named ${name} exists`);
+      if (this.ctx.state.sheets.some((s) => sameSheetName(s.name, name))) throw officeError('ItemAlreadyExists', `a sheet named ${name} exists`);
       if (this.ctx.state.protected) throw officeError('AccessDenied', 'workbook structure is protected');
       this.ctx.state.sheets.push(emptySheet(name));
     });
@@ -377,6 +379,20 @@ class SheetProtection extends ClientObject {
   }
 }
 
+/** An object whose properties queue a write when set and, never loaded, throw PropertyNotLoaded when read. */
+function writeOnly<T extends Record<string, (value: never) => void>>(setters: T): Record<keyof T, unknown> {
+  const o = {} as Record<keyof T, unknown>;
+  for (const [name, set] of Object.entries(setters))
+    Object.defineProperty(o, name, {
+      get: () => {
+        throw officeError('PropertyNotLoaded', `${name} is not loaded`);
+      },
+      set,
+      enumerable: true,
+    });
+  return o;
+}
+
 function guardWrite(ctx: Context, sheet: FakeSheet): void {
   ctx.guardWorkbookWrite();
   if (sheet.protected) throw officeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
@@ -414,22 +430,16 @@ class Range extends ClientObject {
     });
     const font = {};
     for (const p of ['bold', 'italic', 'size', 'color'] as const) Object.defineProperty(font, p, { ...fontSetter(p), enumerable: true });
-    const range = this;
-    this.format = {
-      font: font as Record<string, unknown>,
-      fill: {},
-      get columnWidth(): number {
-        throw officeError('PropertyNotLoaded', 'columnWidth not loaded');
-      },
-      set columnWidth(points: number) {
-        range.set('columnWidth', points, () => {
-          const s = range.worksheet.must();
-          guardWrite(range.ctx, s);
-          const b = range.bounds();
+    const widths = writeOnly({
+      columnWidth: (points: number) =>
+        this.set('columnWidth', points, () => {
+          const s = this.worksheet.must();
+          guardWrite(this.ctx, s);
+          const b = this.bounds();
           for (let c = b.c0; c <= b.c1; c++) s.columnWidths[c] = points;
-        });
-      },
-    };
+        }),
+    });
+    this.format = Object.assign(widths, { font: font as Record<string, unknown>, fill: {} }) as Range['format'];
     this.conditionalFormats = new ConditionalFormatCollection(ctx, this);
   }
   bounds(): Bounds {
@@ -890,23 +900,8 @@ class Chart {
       'charts.add',
       { type, seriesBy },
     );
-    const self = this;
-    this.title = {
-      get text(): string {
-        throw officeError('PropertyNotLoaded', 'title not loaded');
-      },
-      set text(v: string) {
-        self.later('title', v, (c) => void (c.title = v));
-      },
-    };
-    this.legend = {
-      get visible(): boolean {
-        throw officeError('PropertyNotLoaded', 'legend not loaded');
-      },
-      set visible(v: boolean) {
-        self.later('legend', v, () => undefined);
-      },
-    };
+    this.title = writeOnly({ text: (v: string) => this.later('title', v, (c) => void (c.title = v)) }) as Chart['title'];
+    this.legend = writeOnly({ visible: (v: boolean) => this.later('legend', v, () => undefined) }) as Chart['legend'];
   }
   private later(what: string, v: unknown, f: (c: NonNullable<Chart['chart']>) => void): void {
     this.ctx.enqueue(

@@ -72,7 +72,7 @@ export async function validatePackage(bytes: Uint8Array): Promise<SchemaReport> 
       } catch (e) {
         const err = e as { stderr?: string; status?: number; message: string };
         output = err.stderr ?? err.message;
-        if (err.status !== 3 && err.status !== 4 && err.status !== 1) throw new Error(`xmllint could not check against ${schema} (exit ${err.status}): ${output}`);
+        if (err.status !== 3 && err.status !== 4 && err.status !== 1) throw new Error(`xmllint could not check against ${schema} (exit ${err.status}): ${output}`, { cause: e });
       }
       for (const { part, file } of list) {
         const lines = output.split('\n').filter((l) => l.startsWith(file) && !l.endsWith(' validates'));
