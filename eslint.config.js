@@ -45,6 +45,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // CommonJS files (cli/start.cjs runs the prebuilt command line with a V8 code cache, which node:vm has for scripts only).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['addin/**'],
     languageOptions: { globals: { ...globals.browser, Office: 'readonly', Excel: 'readonly' } },
   },

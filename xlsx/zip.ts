@@ -104,9 +104,18 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
       const len = v.getUint16(e + 2, true);
       if (id === ZIP64_EXTRA) {
         let f = e + 4;
-        if (size === MAX32) (size = u64(v, f)), (f += 8);
-        if (compressedSize === MAX32) (compressedSize = u64(v, f)), (f += 8);
-        if (offset === MAX32) (zip64OffsetAt = f - p), (offset = u64(v, f));
+        if (size === MAX32) {
+          size = u64(v, f);
+          f += 8;
+        }
+        if (compressedSize === MAX32) {
+          compressedSize = u64(v, f);
+          f += 8;
+        }
+        if (offset === MAX32) {
+          zip64OffsetAt = f - p;
+          offset = u64(v, f);
+        }
       }
       e += 4 + len;
     }
@@ -237,8 +246,10 @@ export function writeZip(entries: readonly ZipOut[]): Uint8Array {
   if (offset + cdSize > MAX32) throw new Error('zip over 4 GiB would need zip64; not written');
   const result = new Uint8Array(offset + cdSize + 22);
   let p = 0;
-  for (const l of locals) result.set(l, p), (p += l.length);
-  for (const c of centrals) result.set(c, p), (p += c.length);
+  for (const part of [...locals, ...centrals]) {
+    result.set(part, p);
+    p += part.length;
+  }
   const ev = view(result);
   ev.setUint32(p, EOCD_SIG, true);
   ev.setUint16(p + 8, entries.length, true);

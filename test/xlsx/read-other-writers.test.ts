@@ -31,3 +31,13 @@ describe.each(OTHER_WRITER_FIXTURES.map((f) => [f.file, f] as const))('%s', (fil
     expect(sheet.people).toHaveLength(fixture.people);
   });
 });
+
+describe('tables and merged ranges', () => {
+  it('an Excel table with its part, name and range (openpyxl, exceljs); merged ranges as written (x: prefix too)', async () => {
+    const sheet = async (file: string) => (await openWorkbook(await fixtureBytes(file))).sheets[0]!;
+    expect((await sheet('openpyxl-rich.xlsx')).tables).toEqual([{ path: 'xl/tables/table1.xml', name: 'Medewerkers', ref: { c1: 1, r1: 2, c2: 7, r2: 7 } }]);
+    expect((await sheet('exceljs-staff.xlsx')).tables).toEqual([{ path: 'xl/tables/table1.xml', name: 'Staf', ref: { c1: 1, r1: 2, c2: 7, r2: 6 } }]);
+    expect((await sheet('openpyxl-merged-header.xlsx')).merges).toContainEqual({ c1: 9, r1: 2, c2: 11, r2: 2 });
+    expect((await sheet('sdk-x-prefix.xlsx')).merges).toEqual([{ c1: 1, r1: 1, c2: 3, r2: 1 }]);
+  });
+});

@@ -70,7 +70,10 @@ function asZip64(bytes: Uint8Array): Uint8Array {
   const out = new Uint8Array(cdOffset + cdSize + 56 + 20 + 22);
   out.set(bytes.subarray(0, cdOffset), 0);
   let p = cdOffset;
-  for (const r of records) out.set(r, p), (p += r.length);
+  for (const r of records) {
+    out.set(r, p);
+    p += r.length;
+  }
   out.set(zip64Eocd, p);
   out.set(locator, p + 56);
   out.set(end, p + 76);
