@@ -120,7 +120,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     await waitForPort(port, 20_000, child);
   } catch (e) {
     await stopProcess(child, 2_000, 'SIGINT');
-    throw new Error(`Azurite did not start on port ${port}: ${(e as Error).message}${stderr ? `\n${stderr}` : ''}`);
+    throw new Error(`Azurite did not start on port ${port}: ${(e as Error).message}${stderr ? `\n${stderr}` : ''}`, { cause: e });
   }
   return {
     port,

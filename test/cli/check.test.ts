@@ -17,8 +17,6 @@ import { bossPoPlan } from '../../shared/plan/bosspo';
 import { evaluateRequest } from '../../functions/src/handlers/evaluate';
 import { acceptsCompact, COMPACT_MEDIA_TYPE, encodeEvaluateResponse, parseAnyEvaluateRequest } from '../../shared/api/compact';
 import type { SchoolYear } from '../../shared/calendar/dates';
-import { evaluateSheet } from '../../shared/rules/evaluate';
-import { summarize } from '../../shared/summary/summarize';
 import { fixtureBytes } from '../fixtures/other-writers';
 import { bytesOf, generatedWorkbook, richStaffWorkbook, save, tempDir, workedExamplesWorkbook } from '../fixtures/workbooks';
 
