@@ -216,6 +216,11 @@ const CASES: Case[] = [
   { name: 'a 10 KB unknown query key', method: 'GET', path: `${REG}?${'q'.repeat(10_000)}=1`, who: 'pabo', status: 400, check: short },
   { name: '__proto__ as a query key', method: 'GET', path: `${REG}?__proto__=1`, who: 'pabo', status: 400 },
   { name: 'constructor as a query key', method: 'GET', path: `${REG}?constructor=1`, who: 'pabo', status: 400 },
+  // The same rules for the compact evaluate body (issue 14's encoding)
+  { name: 'compact: a training date 1899-12-31', method: 'POST', path: E, who: 'pabo', body: { fields: ['training.WPB'], columns: { ref: ['1'], 'trainings.WPB': ['1899-12-31'] } }, status: 400 },
+  { name: 'compact: a column named __proto__', method: 'POST', path: E, who: 'pabo', raw: '{"fields":[],"columns":{"ref":["1"],"__proto__":["x"]}}', status: 400 },
+  { name: 'compact: a lone surrogate in a personId', method: 'POST', path: E, who: 'pabo', raw: '{"fields":[],"columns":{"ref":["1"],"personId":["S\\ud800"]}}', status: 400 },
+  { name: 'compact: person keys in fields', method: 'POST', path: E, who: 'pabo', body: { fields: ['roles', 'name', 'personId'], columns: { ref: ['1'], roles: [['WPB']] } }, status: 200 },
   // Issue 12: key figures bounded like the other numbers
   { name: 'key figure 1e308', method: 'PUT', path: NEEDS, who: 'pabo', raw: '{"needs":{},"keyFigures":{"studentsPlaced":1e308,"studentsWithCertifiedWpb":0,"wpbTrainedShare":null,"soioTrainedShare":null,"schoolsWithTrainedOb":null,"schools":null,"refreshersOverdue":0,"refreshersDue":0}}', status: 400 },
   { name: 'key figure count 1e12', method: 'PUT', path: NEEDS, who: 'pabo', body: { needs: {}, keyFigures: { studentsPlaced: 1, studentsWithCertifiedWpb: 0, wpbTrainedShare: null, soioTrainedShare: null, schoolsWithTrainedOb: null, schools: 1e12, refreshersOverdue: 0, refreshersDue: 0 } }, status: 400 },
