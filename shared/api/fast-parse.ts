@@ -12,7 +12,6 @@ import {
   EvaluateResponseSchema,
   FieldName,
   type EvaluateRequest,
-  type EvaluateResponse,
 } from './evaluate';
 
 const ROLES = new Set<string>(ROLE_CODES);

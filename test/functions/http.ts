@@ -34,7 +34,7 @@ export async function send(
   if (body instanceof ReadableStream) init.duplex = 'half';
   const res = await fetch(baseUrl + path, init);
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {
