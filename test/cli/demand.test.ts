@@ -9,7 +9,7 @@ import { demandSheet } from '../../shared/sheet/demand-sheet';
 import { freePort } from '../support/azurite';
 import { captureIo } from '../support/cli-io';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
-import { plain } from './sheet-helpers';
+import { plain } from '../sheet/sheet-helpers';
 
 const WPB = 'Scholing werkplekbegeleiders (Coaching voor werkplekbegeleiders)';
 
