@@ -42,3 +42,12 @@ describe('docs/rules.md', () => {
     for (const file of named) expect(existsSync(`${root}${file}`), file).toBe(true);
   });
 });
+
+describe('docs/architecture.md', () => {
+  it('names only files and folders that exist', () => {
+    const page = readFileSync(`${root}docs/architecture.md`, 'utf8');
+    const named = [...page.matchAll(/`((?:shared|test|xlsx|addin|functions|cli|infra|scripts)\/[\w./-]*|azure\.yaml|eslint\.config\.js)`/g)].map((m) => m[1]!);
+    expect(named.length).toBeGreaterThan(20);
+    for (const path of named) expect(existsSync(`${root}${path}`), path).toBe(true);
+  });
+});
