@@ -1,6 +1,7 @@
 // Apply a StaffSheetWrite to one worksheet part's XML. Only the owned columns' cells, their widths (when
 // new), the sheet's dimension and our conditional format change; every other byte is copied through, so
 // user cells keep value, style, formula and width exactly.
+import { serialOfDate } from '../shared/calendar/days';
 import { OWNED_HEADERS, type StaffSheetWrite, type WriteValue } from '../shared/sheet/write-plan';
 import { columnLetter } from '../shared/sheet/address';
 import { attributes, escapeXml, findElement, findElements, innerXml, mainPrefix, parseRange, parseRef, setAttribute, startTag, unescapeXml } from './xml';
@@ -24,16 +25,6 @@ const AFTER_CONDITIONAL_FORMATTING = [
   'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-
-/** YYYY-MM-DD → Excel serial day number in the workbook's date system. */
-export function excelSerial(iso: string, date1904: boolean): number {
-  const t = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round((t - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY);
-}
-
 export function cellXml(p: string, ref: string, value: WriteValue, style: number | null, date1904: boolean): string | null {
   const s = style === null || style === 0 ? '' : ` s="${style}"`;
   switch (value.kind) {
@@ -45,7 +36,7 @@ export function cellXml(p: string, ref: string, value: WriteValue, style: number
     case 'number':
       return `<${p}c r="${ref}"${s}><${p}v>${Number.isFinite(value.number) ? String(value.number) : '0'}</${p}v></${p}c>`;
     case 'date':
-      return `<${p}c r="${ref}"${s}><${p}v>${excelSerial(value.iso, date1904)}</${p}v></${p}c>`;
+      return `<${p}c r="${ref}"${s}><${p}v>${serialOfDate(value.iso, date1904)}</${p}v></${p}c>`;
   }
 }
 

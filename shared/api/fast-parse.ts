@@ -3,6 +3,7 @@
 // build exactly the value zod would (same keys, same order, defaults applied). On anything they do not
 // recognise they answer null, and the caller runs the schema itself: every rejection, with its paths
 // and messages, still comes from zod.
+import { daysInMonth } from '../calendar/days';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, ROLE_CODES } from '../plan/schema';
 import { FIRST_DATE, LAST_DATE, type Person } from '../model/person';
 import { isSchoolYearInRange } from './common';
@@ -35,24 +36,16 @@ const digits = (s: string, from: number, to: number) => {
   return n;
 };
 
-/**
- * IsoDate: `YYYY-MM-DD` of a day that exists, exactly as isRealDate decides it (whose `Date.UTC` reads
- * the years 0–99 as 1900–1999).
- */
+/** IsoDate: `YYYY-MM-DD` of a day that exists, exactly as isRealDate decides it (shared/calendar/days.ts). */
 export function isIsoDate(s: unknown): s is string {
   if (typeof s !== 'string' || s.length !== 10) return false;
   for (let i = 0; i < 10; i++) {
     const c = s.charCodeAt(i);
     if (i === 4 || i === 7 ? c !== 45 : !isDigit(c)) return false;
   }
-  const y = digits(s, 0, 4);
   const mo = digits(s, 5, 7);
   const d = digits(s, 8, 10);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const year = y <= 99 ? 1900 + y : y;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
-  return d <= days;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(digits(s, 0, 4), mo);
 }
 
 /** InputDate: an IsoDate from FIRST_DATE to LAST_DATE (ISO dates compare as text). */

@@ -1,5 +1,6 @@
 // Calendar dates without time or zone (rules.md §1), as ISO strings YYYY-MM-DD: they compare as text.
 import type { IsoDate } from '../model/person';
+import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear } from './days';
 
 export type SchoolYear = `${number}-${number}`;
 
@@ -18,7 +19,7 @@ export function addYears(iso: IsoDate, n: number): IsoDate {
   // Text only: the rules call this per person, and ISO dates need no Date object for it.
   const y = Number(iso.slice(0, 4)) + n;
   const rest = iso.slice(4);
-  if (rest === '-02-29' && !((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return `${pad(y, 4)}-02-28`;
+  if (rest === '-02-29' && !isLeapYear(y)) return `${pad(y, 4)}-02-28`;
   return `${pad(y, 4)}${rest}`;
 }
 
@@ -57,11 +58,6 @@ export function todayInAmsterdam(now: Date = new Date()): IsoDate {
   return f.format(now) as IsoDate;
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /** Same day n months later (n may be negative); a day the target month lacks becomes its last day. */
 export function addMonths(iso: IsoDate, n: number): IsoDate {
   const { year, month, day } = parts(iso);
@@ -79,16 +75,10 @@ export function addTermYears(iso: IsoDate, years: number): IsoDate {
   return Number.isInteger(years) ? addYears(iso, years) : addMonths(iso, Math.round(years * 12));
 }
 
-const DAY_MS = 86_400_000;
-
 /** The date n days later (n may be negative). */
 export function addDays(iso: IsoDate, n: number): IsoDate {
-  const { year, month, day } = parts(iso);
-  const d = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not read the years 0–99 as 1900–1999.
-  d.setUTCFullYear(year, month - 1, day);
-  d.setTime(d.getTime() + n * DAY_MS);
-  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const { year, month, day } = civilFromDays(daysFromCivil(parts(iso)) + n);
+  return isoDate(year, month, day);
 }
 
 /** dd-mm-yyyy, the Dutch way of writing a date in messages. */

@@ -5,7 +5,10 @@
 // a rule field missing from `fields` is a column the sheet lacks; a field in `fields` that is missing
 // or null on a person is an empty cell.
 import { z } from 'zod';
+import { isRealDate } from '../calendar/days';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, RoleCode } from '../plan/schema';
+
+export { isRealDate };
 
 export const IsoDate = z
   .string()
@@ -23,13 +26,6 @@ export const InputDate = IsoDate.refine(
   `a date lies from ${FIRST_DATE} to ${LAST_DATE}`,
 );
 
-export function isRealDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
 
 /** A cell that could not be read: the raw text, for the message. */
 export const Invalid = z.object({ invalid: z.string().max(1000) }).strict();

@@ -1,11 +1,11 @@
 // Cell → value (rules.md §6.3): dates, completions, booleans, numbers, names of others, personId.
 // Hosts give formula cells as their cached result; an error cell (`#N/A`) is an unreadable value.
 // Cheap type and first-character checks come first: at most a few anchored regexes per text cell.
+import { dateOfSerial, daysInMonth } from '../calendar/days';
 import type { CompletionValue, DateValue, Invalid, IsoDate, NumberValue } from '../model/person';
 import type { Cell } from './types';
 
 const MAX_RAW = 1000;
-const DAY_MS = 86_400_000;
 
 export function isErrorCell(cell: Cell): cell is { error: string } {
   return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
@@ -35,11 +35,6 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /**
  * A calendar date, or null when that day does not exist (31-02-2025) or the year is outside the dates
  * the API accepts (1900–2199, interfaces.md §3): such a cell is unreadable, not a request the API refuses.
@@ -65,38 +60,10 @@ function fromDate(d: Date): IsoDate | null {
   return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
-/** Days since 1970-01-01 → calendar date, without allocating a Date (H. Hinnant's civil_from_days). */
-function fromEpochDays(days: number): IsoDate | null {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return makeDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
-}
-
-const EPOCH_1900_BEFORE_LEAP_BUG = Date.UTC(1899, 11, 31) / DAY_MS;
-const EPOCH_1900 = Date.UTC(1899, 11, 30) / DAY_MS;
-const EPOCH_1904 = Date.UTC(1904, 0, 1) / DAY_MS;
-const MAX_SERIAL_1900 = 2_958_465; // 9999-12-31
-
-/**
- * An Excel serial number as a date; the time part is dropped. 1900 system: serial 1 = 1900-01-01, and
- * Excel's fictitious 29 February 1900 (serial 60) is no date; from 61 on the count is off by one.
- * 1904 system: serial 0 = 1904-01-01.
- */
+/** An Excel serial number as a date in the workbook's date system (shared/calendar/days.ts); the time part is dropped. */
 export function dateFromSerial(serial: number, date1904: boolean): IsoDate | null {
-  if (!Number.isFinite(serial) || serial < 0) return null;
-  const days = Math.floor(serial);
-  if (date1904) {
-    if (days > MAX_SERIAL_1900 - 1462) return null;
-    return fromEpochDays(EPOCH_1904 + days);
-  }
-  if (days < 1 || days === 60 || days > MAX_SERIAL_1900) return null;
-  return fromEpochDays((days < 60 ? EPOCH_1900_BEFORE_LEAP_BUG : EPOCH_1900) + days);
+  const day = dateOfSerial(serial, date1904);
+  return day === null ? null : makeDate(day.year, day.month, day.day);
 }
 
 /** An integer 1990–2100 is a year: 1 January (rules.md §6.3). */

@@ -1,5 +1,6 @@
 // Cell values between Office.js and the pure sheet layer: Office gives dates as serial numbers and error
 // cells as their code text; the write plan's dates become serial numbers in the workbook's date system.
+import { serialOfDate } from '../../../shared/calendar/days';
 import type { Cell } from '../../../shared/sheet/types';
 import type { WriteValue } from '../../../shared/sheet/write-plan';
 
@@ -21,15 +22,8 @@ export function officeCell(value: unknown): Cell {
   return String(value);
 }
 
-const DAY = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-
-/** YYYY-MM-DD → Excel serial number (1900 or 1904 date system). */
-export function isoToSerial(iso: string, date1904: boolean): number {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY);
-}
+/** YYYY-MM-DD → Excel serial number (1900 or 1904 date system): the one calendar's conversion. */
+export const isoToSerial = serialOfDate;
 
 /** Text Excel would not keep as text when typed: a formula, a number (also `1e5`, `50%`), a date or time, a boolean, a leading apostrophe. */
 export function needsTextGuard(text: string): boolean {
