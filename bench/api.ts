@@ -11,9 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { generatePeople } from './evaluate.bench';
 import { load, median, ms, type GoalRow } from './goals';
-import { startLocalHostProcess } from '../scripts/api-host';
-import { startAzurite } from '../scripts/azurite';
-import { createApiClient } from '../shared/api/client';
+import { withBenchApi } from './api-server';
 import { MAX_BODY_BYTES } from '../shared/api/common';
 import { encodeEvaluateRequest } from '../shared/api/compact';
 import { MAX_PEOPLE, RULE_FIELDS } from '../shared/model/person';
@@ -55,13 +53,7 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
   const documentedBig = Buffer.byteLength(JSON.stringify(big));
   log(`request body, ${MAX_PEOPLE.toLocaleString('en')} people: documented ${mb(documentedBig)}, compact ${mb(compactBig)}; limit ${mb(MAX_BODY_BYTES)}`);
 
-  const azurite = await startAzurite();
-  const key = 'bench-key-pabo';
-  const host = await startLocalHostProcess({
-    env: { BOSSPO_STORAGE: azurite.connectionString, BOSSPO_API_KEYS: JSON.stringify({ [key]: { name: 'bench', role: 'pabo' } }) },
-  });
-  try {
-    const client = createApiClient({ baseUrl: host.url, apiKey: key });
+  await withBenchApi(async ({ host, azurite, client }) => {
     const people = generatePeople(PEOPLE, 42);
     const request = { ...DATE, fields: [...RULE_FIELDS], people };
     const loadBefore = load();
@@ -141,10 +133,7 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
       goal: '≤ 2×',
       met: ratio <= 2,
     });
-  } finally {
-    await host.stop();
-    await azurite.stop();
-  }
+  });
 
   const share = compactBig / MAX_BODY_BYTES;
   out.push({
