@@ -2,7 +2,7 @@
 // headers.ts and roles.ts; a board with other words extends these tables, not the code.
 import { isSchoolYear } from '../calendar/dates';
 import type { RoleCode } from '../plan/schema';
-import { sheetNameKey } from './sheet-name';
+import { sameSheetName, sheetNameKey } from './sheet-name';
 import type { FieldName } from './types';
 
 /** Word groups: every group needs a whole header word in it (rules.md §6.2 step 2, rows marked ~). */
@@ -118,7 +118,7 @@ export const PER_SCHOOL_PREFIX = 'Per school ';
 
 /** `Per school YYYY-YYYY` exactly, a school year after it, any case (rules.md §6.1; interfaces.md §1). */
 export function isPerSchoolSheet(name: string): boolean {
-  return name.slice(0, PER_SCHOOL_PREFIX.length).toLowerCase() === PER_SCHOOL_PREFIX.toLowerCase() && isSchoolYear(name.slice(PER_SCHOOL_PREFIX.length));
+  return sameSheetName(name.slice(0, PER_SCHOOL_PREFIX.length), PER_SCHOOL_PREFIX) && isSchoolYear(name.slice(PER_SCHOOL_PREFIX.length));
 }
 
 export function isProductSheet(name: string): boolean {

@@ -5,6 +5,7 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../shared/check';
+import { columnIndex } from '../../shared/sheet/address';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { isProductSheet } from '../../shared/sheet/synonyms';
 import { OWNED_HEADERS } from '../../shared/sheet/write-plan';
@@ -39,9 +40,7 @@ async function partsOf(bytes: Uint8Array): Promise<Record<string, string>> {
 /** The value at an A1 address of a grid. */
 const cellAt = (grid: readonly (readonly unknown[])[], ref: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return grid[Number(m[2]) - 1]?.[col - 1] ?? null;
+  return grid[Number(m[2]) - 1]?.[columnIndex(m[1]!)! - 1] ?? null;
 };
 
 describe.each(OTHER_WRITER_FIXTURES.map((f) => [f.file, f] as const))('%s through the writer', (file, fixture: OtherWriterFixture) => {

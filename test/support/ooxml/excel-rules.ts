@@ -1,6 +1,7 @@
 // The rules Excel enforces beyond the ECMA-376 schemas (test/schemas/ooxml/README.md): a package that breaks
 // one is valid XML for xmllint but makes Excel say "We found a problem with some content" and repair it.
 // Each problem names the part and what is wrong.
+import { columnIndex } from '../../../shared/sheet/address';
 import { readPackage, ownerOfRels, type OpcPackage } from './package';
 import { attr, descendants, kid, kids, parseXml, textOf, type XmlElement } from './xml-tree';
 
@@ -13,9 +14,7 @@ const relType = (name: string) => `${REL_NS}/${name}`;
 function cellRef(ref: string): [number, number] | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref);
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return [col, Number(m[2])];
+  return [columnIndex(m[1]!)!, Number(m[2])];
 }
 
 function rangeRef(ref: string): { c1: number; r1: number; c2: number; r2: number } | null {
