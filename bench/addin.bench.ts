@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { WriteValue } from '../shared/sheet/write-plan';
+import type { WriteValue } from '../shared/report/write-plan';
 import { readHostSheet } from '../addin/src/excel/read';
 import { sheetSnapshot } from '../addin/src/excel/snapshot';
 import { applyWritePlan } from '../addin/src/excel/write';

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { createApiClient } from '../shared/api/client';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import { attendanceProblemText, readAttendance, type AttendanceRead } from '../shared/sheet/attendance';
-import { outcomeText, uploadAttendance } from '../shared/sheet/attendance-upload';
+import { outcomeText, uploadAttendance } from '../shared/register/attendance-upload';
 import { nodeCodec } from '../xlsx/codec-node';
 import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook } from '../xlsx/load';

@@ -15,8 +15,8 @@ import { attachCells } from './sheet/locate';
 import { readSheet } from './sheet/read';
 import { sameSheetName } from './sheet/sheet-name';
 import type { CellRange, FieldName, Grid, SheetRead } from './sheet/types';
-import { planWrite } from './sheet/write';
-import type { WritePlan } from './sheet/write-plan';
+import { planWrite } from './report/write';
+import type { WritePlan } from './report/write-plan';
 
 // ---- the JSON report of interfaces.md §2 ---------------------------------------------------------
 

@@ -2,7 +2,8 @@
 // new), the sheet's dimension and our conditional format change; every other byte is copied through, so
 // user cells keep value, style, formula and width exactly.
 import { serialOfDate } from '../shared/calendar/days';
-import { OWNED_HEADERS, type StaffSheetWrite, type WriteValue } from '../shared/sheet/write-plan';
+import { OWNED_HEADERS } from '../shared/sheet/owned-columns';
+import type { StaffSheetWrite, WriteValue } from '../shared/report/write-plan';
 import { columnLetter } from '../shared/sheet/address';
 import { attributes, escapeXml, findElement, findElements, innerXml, mainPrefix, parseRange, parseRef, setAttribute, startTag, unescapeXml } from './xml';
 

@@ -1,6 +1,6 @@
 // The summary sheet (`Scholingsbehoefte YYYY-YYYY`) as a complete worksheet part. It is ours: replaced on
 // every run, so it is written from scratch with the styles of the SummaryStyle names.
-import type { SummarySheetWrite, SummaryStyle } from '../shared/sheet/write-plan';
+import type { SummarySheetWrite, SummaryStyle } from '../shared/report/write-plan';
 import { columnLetter } from '../shared/sheet/address';
 import { cellXml } from './sheet-patch';
 import type { StyleBook, XfSpec } from './styles';

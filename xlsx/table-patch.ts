@@ -1,7 +1,7 @@
 // Best effort for Excel tables: when the owned columns are appended right next to a table whose header row
 // is the sheet's header row, the table grows to include them (as the add-in does), so filters and banding
 // cover the status too. Any other table is left exactly as it is.
-import type { StaffSheetWrite } from '../shared/sheet/write-plan';
+import type { StaffSheetWrite } from '../shared/report/write-plan';
 import { columnLetter } from '../shared/sheet/address';
 import { attributes, escapeXml, findElement, findElements, innerXml, mainPrefix, parseRange, setAttribute, startTag } from './xml';
 

@@ -2,7 +2,7 @@
 // is patched, not re-serialised: parts we do not own are copied byte for byte (charts, pivot tables,
 // tables, data validation, conditional formats, comments, defined names, themes), so nothing of the
 // user's workbook is lost. The same workbook and plan always give the same bytes.
-import type { WritePlan } from '../shared/sheet/write-plan';
+import type { WritePlan } from '../shared/report/write-plan';
 import { WorkbookError } from './errors';
 import type { OpenedWorkbook } from './load';
 import { cellValues, chartXml, drawingXml } from './chart-xml';

@@ -2,7 +2,7 @@
 // cell to go to. Pure, so it is tested without a browser.
 import { STATUSES, type SheetEvaluation, type Status } from '../../shared/model/result';
 import type { SheetRead } from '../../shared/sheet/types';
-import { actionsText } from '../../shared/sheet/write';
+import { actionsText } from '../../shared/report/write';
 
 export interface DataProblem {
   sheet: string;

@@ -11,8 +11,8 @@ import { evaluateSheet } from '../../shared/rules/evaluate';
 import { attachCells } from '../../shared/sheet/locate';
 import { readSheet } from '../../shared/sheet/read';
 import type { FieldName, Grid, SheetRead } from '../../shared/sheet/types';
-import { planWrite } from '../../shared/sheet/write';
-import type { SummarySheetWrite, WritePlan } from '../../shared/sheet/write-plan';
+import { planWrite } from '../../shared/report/write';
+import type { SummarySheetWrite, WritePlan } from '../../shared/report/write-plan';
 
 export { ApiError };
 export const plan = bossPoPlan;

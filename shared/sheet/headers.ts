@@ -12,7 +12,7 @@ import {
   type WordRule,
 } from './synonyms';
 import type { FieldName } from './types';
-import { OWNED_HEADERS } from './write-plan';
+import { OWNED_HEADERS } from './owned-columns';
 
 /** What a header names. `role.OB` is a per-role onderzoeksbegeleider column, resolved by board. */
 export type HeaderTarget = FieldName | 'role.OB';

@@ -22,7 +22,7 @@ import {
 } from './parse';
 import { parseRolesText, type RolesText, type RoleToken } from './roles';
 import { isProductSheet } from './synonyms';
-import { OWNED_HEADERS } from './write-plan';
+import { OWNED_HEADERS } from './owned-columns';
 import type { Cell, CellProblem, CellRange, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
 
 export const HEADER_SEARCH_ROWS = 20;

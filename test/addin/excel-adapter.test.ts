@@ -1,8 +1,8 @@
 // The Office.js adapter against a faithful fake of the Excel API: what it reads and writes, and how many
 // syncs and bytes it needs for 100, 10,000 and 50,000-row sheets.
 import { describe, expect, it } from 'vitest';
-import type { OwnedColumnWrite, StaffSheetWrite, SummarySheetWrite, WritePlan, WriteValue } from '../../shared/sheet/write-plan';
-import { OWNED_HEADERS } from '../../shared/sheet/write-plan';
+import type { OwnedColumnWrite, StaffSheetWrite, SummarySheetWrite, WritePlan, WriteValue } from '../../shared/report/write-plan';
+import { OWNED_HEADERS } from '../../shared/sheet/owned-columns';
 import { isoToSerial } from '../../addin/src/excel/cells';
 import { PAYLOAD_BUDGET } from '../../addin/src/excel/payload';
 import { readHostSheet } from '../../addin/src/excel/read';

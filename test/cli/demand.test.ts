@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/demand';
-import { demandSheet } from '../../shared/sheet/demand-sheet';
+import { demandSheet } from '../../shared/report/trainer-demand-sheet';
 import { freePort } from '../support/azurite';
 import { captureIo } from '../support/cli-io';
 import { startTestApi, TEST_KEYS, type TestApi } from '../support/api-server';
-import { plain } from '../sheet/sheet-helpers';
+import { plain } from '../report/sheet-helpers';
 
 const WPB = 'Scholing werkplekbegeleiders (Coaching voor werkplekbegeleiders)';
 

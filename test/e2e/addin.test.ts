@@ -11,7 +11,7 @@ import { parseAnyEvaluateRequest } from '../../shared/api/compact';
 import { checkWorkbook } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import type { Cell } from '../../shared/sheet/types';
-import type { WriteValue } from '../../shared/sheet/write-plan';
+import type { WriteValue } from '../../shared/report/write-plan';
 import { openWorkbook } from '../../xlsx/load';
 import { writeWorkbook } from '../../xlsx/write';
 import { isoToSerial } from '../../addin/src/excel/cells';

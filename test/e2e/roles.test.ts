@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoToSerial } from '../../addin/src/excel/cells';
 import { main as demandMain } from '../../cli/demand';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import { trendYears } from '../../shared/sheet/overview-sheet';
+import { trendYears } from '../../shared/report/steering-overview-sheet';
 import { startTestApi, TEST_KEYS, type TestApi, type TestCaller } from '../support/api-server';
 import { fakeOfficeScript } from '../support/fake-office/bundle';
 import { ADDIN_ID, emptySheet, getValue, workbookState, type FakeSheet, type FakeValue, type FakeWorkbookState } from '../support/fake-office/workbook';

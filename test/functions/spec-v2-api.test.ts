@@ -10,7 +10,7 @@ import { checkFile } from '../../addin/src/browser/check-file';
 import { apiEvaluator, checkSheet, localEvaluator, readStaffSheet } from '../../addin/src/pipeline';
 import { main } from '../../cli/check';
 import { ReportSchema, type Report } from '../../shared/check';
-import { demandSheet } from '../../shared/sheet/demand-sheet';
+import { demandSheet } from '../../shared/report/trainer-demand-sheet';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { openWorkbook } from '../../xlsx/load';
 import { d, save, tempDir } from '../fixtures/workbooks';

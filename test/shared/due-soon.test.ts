@@ -4,7 +4,7 @@ import type { RuleField } from '../../shared/model/person';
 import { addDays } from '../../shared/calendar/dates';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { loadPlan } from '../../shared/plan/schema';
-import { planAssumptions } from '../../shared/sheet/summary-sheet';
+import { planAssumptions } from '../../shared/report/summary-sheet';
 import { codes, evaluateOne, person, R } from './helpers';
 
 const wpbSheet: RuleField[] = ['training.WPB', 'certificate.WPB'];

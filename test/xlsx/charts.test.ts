@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import type { SummarySheetWrite } from '../../shared/sheet/write-plan';
+import type { SummarySheetWrite } from '../../shared/report/write-plan';
 import { openWorkbook } from '../../xlsx/load';
 import { parseRelationships, relsPathOf } from '../../xlsx/parts';
 import { writeWorkbook } from '../../xlsx/write';

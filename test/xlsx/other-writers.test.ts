@@ -8,7 +8,7 @@ import { checkWorkbook } from '../../shared/check';
 import { columnIndex } from '../../shared/sheet/address';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { isProductSheet } from '../../shared/sheet/synonyms';
-import { OWNED_HEADERS } from '../../shared/sheet/write-plan';
+import { OWNED_HEADERS } from '../../shared/sheet/owned-columns';
 import { openWorkbook } from '../../xlsx/load';
 import { writeWorkbook } from '../../xlsx/write';
 import { fixtureBytes, OTHER_WRITER_FIXTURES, type OtherWriterFixture } from '../fixtures/other-writers';

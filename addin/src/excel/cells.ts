@@ -2,7 +2,7 @@
 // cells as their code text; the write plan's dates become serial numbers in the workbook's date system.
 import { serialOfDate } from '../../../shared/calendar/days';
 import type { Cell } from '../../../shared/sheet/types';
-import type { WriteValue } from '../../../shared/sheet/write-plan';
+import type { WriteValue } from '../../../shared/report/write-plan';
 
 /** The error values Excel shows in a cell; Office.js `values` gives them as this text. */
 const ERROR_CODES = new Set([

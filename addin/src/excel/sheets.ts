@@ -1,6 +1,6 @@
 // Small host actions around one Excel.run each: list sheets, select a cell, remove what the product wrote.
 import { columnLetter } from '../../../shared/sheet/address';
-import { OWNED_HEADERS } from '../../../shared/sheet/write-plan';
+import { OWNED_HEADERS } from '../../../shared/sheet/owned-columns';
 import { HEADER_ROWS_TO_SEARCH, isProductSheet } from './product-sheets';
 import { accessError, explainAccessDenied, HostError, hostError, type ExcelRun } from './types';
 

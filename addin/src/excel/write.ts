@@ -3,7 +3,7 @@
 // each stay under the payload limit, with calculation suspended until each sync. Nothing outside the owned
 // columns and the summary sheet is touched, and nothing at all when the look finds a reason not to write.
 import { STATUSES } from '../../../shared/model/result';
-import type { StaffSheetWrite, SummarySheetWrite, SummaryStyle, WritePlan, WriteValue } from '../../../shared/sheet/write-plan';
+import type { StaffSheetWrite, SummarySheetWrite, SummaryStyle, WritePlan, WriteValue } from '../../../shared/report/write-plan';
 import { columnIndex, columnLetter } from '../../../shared/sheet/address';
 import { sameSheetName } from '../../../shared/sheet/sheet-name';
 import type { Cell } from '../../../shared/sheet/types';

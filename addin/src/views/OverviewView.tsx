@@ -2,7 +2,7 @@
 // from GET /api/needs for the planning year and the years before it (the trend), with charts.
 import { Text } from '@fluentui/react-components';
 import type { ApiClient } from '../../../shared/api/client';
-import { overviewSheet, trendYears } from '../../../shared/sheet/overview-sheet';
+import { overviewSheet, trendYears } from '../../../shared/report/steering-overview-sheet';
 import type { ExcelRun } from '../excel/types';
 import { ReportSheetView } from './ReportSheetView';
 import { useViewT } from './texts';

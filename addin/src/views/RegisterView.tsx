@@ -25,7 +25,7 @@ import { useState } from 'react';
 import type { ApiClient } from '../../../shared/api/client';
 import { bossPoPlan } from '../../../shared/plan/bosspo';
 import { readAttendance } from '../../../shared/sheet/attendance';
-import { uploadAttendance } from '../../../shared/sheet/attendance-upload';
+import { uploadAttendance } from '../../../shared/register/attendance-upload';
 import { readHostSheet } from '../excel/read';
 import type { ExcelRun } from '../excel/types';
 import { Notice, type NoticeValue } from './Notice';

@@ -3,7 +3,7 @@
 import { Button, makeStyles, Text } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { isSchoolYear, type SchoolYear } from '../../../shared/calendar/dates';
-import type { SummarySheetWrite } from '../../../shared/sheet/write-plan';
+import type { SummarySheetWrite } from '../../../shared/report/write-plan';
 import type { ExcelRun } from '../excel/types';
 import { Notice, type NoticeValue } from './Notice';
 import { writeReportSheet } from './report';

@@ -1,5 +1,5 @@
 // Writing one report sheet (Trainersvraag, Overzicht) through the Office adapter, with its native charts.
-import type { SummarySheetWrite } from '../../../shared/sheet/write-plan';
+import type { SummarySheetWrite } from '../../../shared/report/write-plan';
 import type { ExcelRun } from '../excel/types';
 import { applyWritePlan } from '../excel/write';
 import { workbookDate1904 } from '../excel/workbook';

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, PersonResult, SheetEvaluation } from '../../shared/model/result';
 import type { Summary } from '../../shared/model/summary';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import { explanation, planWrite } from '../../shared/sheet/write';
-import { planAssumptions, summarySheet } from '../../shared/sheet/summary-sheet';
+import { explanation, planWrite } from '../../shared/report/write';
+import { planAssumptions, summarySheet } from '../../shared/report/summary-sheet';
 import type { SheetRead } from '../../shared/sheet/types';
-import { OWNED_HEADERS } from '../../shared/sheet/write-plan';
+import { OWNED_HEADERS } from '../../shared/sheet/owned-columns';
 
 function read(over: Partial<SheetRead> = {}): SheetRead {
   return {

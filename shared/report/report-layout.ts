@@ -2,7 +2,7 @@
 // SummarySheetWrite cell/style model, remembering where each table sits so a chart can point at it.
 import type { IsoDate } from '../model/person';
 import type { Param } from '../plan/schema';
-import { a1 } from './address';
+import { a1 } from '../sheet/address';
 import type { SummaryCellWrite, SummaryStyle, WriteValue } from './write-plan';
 
 /** A cell to lay out: text, number, a date, or nothing. */

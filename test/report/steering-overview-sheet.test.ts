@@ -9,7 +9,7 @@ import {
   overviewSheetName,
   trendYears,
   type OverviewYear,
-} from '../../shared/sheet/overview-sheet';
+} from '../../shared/report/steering-overview-sheet';
 import { rowAfter, rows, texts } from './sheet-helpers';
 
 const keyFigures = (over: Partial<KeyFigures>): KeyFigures => ({

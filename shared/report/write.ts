@@ -6,12 +6,11 @@ import type { Summary } from '../model/summary';
 import type { Plan } from '../plan/schema';
 import type { SchoolYear } from '../calendar/dates';
 import { actionsText } from '../rules/messages';
-import { columnIndex, columnLetter } from './address';
-import type { SheetRead } from './types';
+import { columnIndex, columnLetter } from '../sheet/address';
+import type { SheetRead } from '../sheet/types';
+import { OWNED_HEADERS, type OwnedHeader } from '../sheet/owned-columns';
 import {
-  OWNED_HEADERS,
   type OwnedColumnWrite,
-  type OwnedHeader,
   type StaffSheetWrite,
   type StatusColour,
   type WritePlan,

@@ -2,9 +2,7 @@
 // (exceljs in the CLI and browser mode, Office.js in the add-in) applies it. Nothing else of the user's
 // workbook changes (interfaces.md §1).
 
-/** The five owned column headers, in order (interfaces.md §1). Found again by this exact text. */
-export const OWNED_HEADERS = ['OS-status', 'Acties', 'Opfrissen vóór', 'Normuren', 'Toelichting'] as const;
-export type OwnedHeader = (typeof OWNED_HEADERS)[number];
+import type { OwnedHeader } from '../sheet/owned-columns';
 
 /** A value to write. Text is always written as text, never as a formula, whatever it starts with. */
 export type WriteValue =

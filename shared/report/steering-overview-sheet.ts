@@ -5,7 +5,7 @@
 import type { BoardNeed, NeedsGetResponse } from '../api/needs';
 import { isSchoolYear, type SchoolYear } from '../calendar/dates';
 import type { Param, PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
-import { a1 } from './address';
+import { a1 } from '../sheet/address';
 import { paramSource, ReportLayout, rounded, tableRange, type LayoutValue, type TableArea } from './report-layout';
 import type { ChartWrite, SummarySheetWrite, SummaryStyle } from './write-plan';
 

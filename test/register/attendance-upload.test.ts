@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegisterPutResponse, RegisterRecordInput } from '../../shared/api/register';
 import type { RegisterRecord } from '../../shared/model/register';
 import type { AttendanceRead } from '../../shared/sheet/attendance';
-import { outcomeText, uploadAttendance, type RegisterApi } from '../../shared/sheet/attendance-upload';
+import { outcomeText, uploadAttendance, type RegisterApi } from '../../shared/register/attendance-upload';
 
 class MemoryRegister implements RegisterApi {
   readonly store = new Map<string, RegisterRecord>();

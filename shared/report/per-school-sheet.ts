@@ -10,8 +10,8 @@ import { actionsText } from '../rules/messages';
 import { PerSchoolTally } from '../summary/per-school';
 import { hasSchoolColumn, pairRows } from '../summary/summarize';
 import { ReportLayout } from './report-layout';
-import { PER_SCHOOL_PREFIX } from './synonyms';
-import type { SheetRead } from './types';
+import { PER_SCHOOL_PREFIX } from '../sheet/synonyms';
+import type { SheetRead } from '../sheet/types';
 import type { SummarySheetWrite, SummaryStyle } from './write-plan';
 
 export interface PerSchoolSheetInput {

@@ -5,9 +5,9 @@ import { STATUSES, type SheetEvaluation, type Status } from '../model/result';
 import type { Summary } from '../model/summary';
 import type { Param, Plan, PoolCode, RoleCode } from '../plan/schema';
 import type { SchoolYear } from '../calendar/dates';
-import type { SheetRead } from './types';
+import type { SheetRead } from '../sheet/types';
 import type { ChartWrite, SummarySheetWrite } from './write-plan';
-import { columnLetter } from './address';
+import { columnLetter } from '../sheet/address';
 import { ReportLayout, rounded, type LayoutValue } from './report-layout';
 
 export interface SummarySheetInput {

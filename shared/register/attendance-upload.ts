@@ -6,7 +6,7 @@
 import { BoardName, MAX_REGISTER_RECORDS } from '../api/common';
 import type { RegisterPutResponse, RegisterRecordInput } from '../api/register';
 import type { RegisterRecord } from '../model/register';
-import type { AttendanceRead } from './attendance';
+import type { AttendanceRead } from '../sheet/attendance';
 
 /** The two calls the upload needs (an ApiClient has both). */
 export interface RegisterApi {

@@ -6,7 +6,7 @@ import type { NeedsGetResponse } from '../api/needs';
 import { todayInAmsterdam, type SchoolYear } from '../calendar/dates';
 import type { Need } from '../model/summary';
 import type { Param, Plan, PoolCode, TrainingDef } from '../plan/schema';
-import { a1 } from './address';
+import { a1 } from '../sheet/address';
 import { paramSource, ReportLayout, rounded, tableRange } from './report-layout';
 import type { ChartWrite, SummarySheetWrite } from './write-plan';
 

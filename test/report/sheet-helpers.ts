@@ -1,5 +1,5 @@
 // Read back a SummarySheetWrite the way a person reads the sheet: find a row by its first cell.
-import type { SummarySheetWrite, WriteValue } from '../../shared/sheet/write-plan';
+import type { SummarySheetWrite, WriteValue } from '../../shared/report/write-plan';
 
 export function plain(v: WriteValue): string | number | null {
   if (v.kind === 'text') return v.text;

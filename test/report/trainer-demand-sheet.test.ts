@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NeedsGetResponse } from '../../shared/api/needs';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { loadPlan } from '../../shared/plan/schema';
-import { computeDemand, demandSheet, demandSheetName, splitOverRounds } from '../../shared/sheet/demand-sheet';
+import { computeDemand, demandSheet, demandSheetName, splitOverRounds } from '../../shared/report/trainer-demand-sheet';
 import { rowAfter, rows, texts } from './sheet-helpers';
 
 const WPB = 'Scholing werkplekbegeleiders (Coaching voor werkplekbegeleiders)';
