@@ -3,7 +3,8 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { checkWorkbooks, type CheckResult, type WorkbookInput } from '../shared/check';
-import { STATUSES, type Status } from '../shared/model/result';
+import { STATUSES } from '../shared/model/result';
+import { statusCounts } from '../shared/summary/status-counts';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import type { Plan } from '../shared/plan/schema';
 import { nodeCodec } from '../xlsx/codec-node';
@@ -11,7 +12,8 @@ import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook, type OpenedWorkbook } from '../xlsx/load';
 import { writeWorkbook } from '../xlsx/write';
 import { outputPathFor } from './check';
-import { apiClient, apiEvaluator, apiProblem, submitNeeds } from './api-evaluator';
+import { apiEvaluator } from '../shared/api/evaluator';
+import { apiClient, apiProblem, submitNeeds } from './api';
 import { errorText, type Io } from './io';
 import type { CliArgs } from './args';
 
@@ -35,13 +37,6 @@ async function readInput(path: string): Promise<Uint8Array> {
 
 class InputError extends Error {}
 
-function statusCounts(result: CheckResult, file?: string): Record<Status, number> {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const sheet of result.report.sheets)
-    if (file === undefined || sheet.file === file) for (const p of sheet.people) counts[p.status]++;
-  return counts;
-}
-
 function humanSummary(result: CheckResult, written: Map<string, string>, inputs: Map<string, string>): string {
   const lines: string[] = [];
   for (const w of result.workbooks) {
@@ -53,7 +48,7 @@ function humanSummary(result: CheckResult, written: Map<string, string>, inputs:
       else lines.push(`  ${s.read.sheet}: ${s.evaluation?.people.length ?? 0} rijen gecontroleerd (kopregel ${s.read.headerRow})`);
     }
     if (w.usable) {
-      const counts = statusCounts(result, w.file);
+      const counts = statusCounts(result.report.sheets.filter((s) => s.file === w.file).flatMap((s) => s.people));
       lines.push(`  ${STATUSES.map((s) => `${s}: ${counts[s]}`).join(' · ')}`);
     }
   }

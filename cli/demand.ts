@@ -13,7 +13,7 @@ import { blankWorkbook } from '../xlsx/blank';
 import { nodeCodec } from '../xlsx/codec-node';
 import { openWorkbook } from '../xlsx/load';
 import { writeWorkbook } from '../xlsx/write';
-import { apiProblem } from './api-evaluator';
+import { apiProblem } from './api';
 import { checkedOptions, errorText, nodeIo, parseOptions, runAsScript, UsageError, type Io } from './io';
 
 export const DEMAND_USAGE = `Gebruik (usage):

@@ -13,7 +13,7 @@ import { outcomeText, uploadAttendance } from '../shared/register/attendance-upl
 import { nodeCodec } from '../xlsx/codec-node';
 import { isWorkbookError } from '../xlsx/errors';
 import { openWorkbook } from '../xlsx/load';
-import { apiProblem } from './api-evaluator';
+import { apiProblem } from './api';
 import { checkedOptions, errorText, nodeIo, parseOptions, runAsScript, UsageError, type Io } from './io';
 
 export const REGISTER_USAGE = `Gebruik (usage):

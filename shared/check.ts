@@ -1,7 +1,10 @@
-// The whole check of one or more workbooks, host-neutral and pure (architecture.md "one flow"):
-// grids → readSheet → evaluate (in-process, or an injected evaluator such as the HTTP API) → attachCells
-// → summarize → planWrite. The CLI and the add-in's browser mode run exactly this, so their reports
-// and written workbooks agree.
+// The check use cases, host-neutral and pure (docs/architecture.md "The flow of a check"): grids →
+// readSheet → evaluate (in-process, or an injected evaluator such as the HTTP API) → attachCells →
+// summarize → planWrite. Two use cases share one sheet-level step (`evaluateRead`):
+// - `checkWorkbooks` / `checkWorkbook`: whole workbooks (the CLI and the add-in's browser mode);
+// - `checkSheet`: one sheet a host has read already (the task pane, between its read batch and its
+//   write batch; the evaluation happens outside Excel.run).
+// The hosts only wire: they read the cells, choose the evaluator and apply the write plan.
 import { z } from 'zod';
 import { MAX_PEOPLE, type IsoDate, type Person, type RuleField } from './model/person';
 import { FindingSchema, SchoolFindingSchema, Status, type SheetEvaluation } from './model/result';
@@ -90,6 +93,12 @@ export interface CheckOptions {
   onProgress?: (message: string) => void;
 }
 
+/** What the sheet-level step and `checkSheet` need of the check options. */
+export type SheetCheckOptions = Pick<CheckOptions, 'plan' | 'referenceDate' | 'planningYear' | 'evaluate' | 'onProgress'> & {
+  /** Base name of the workbook, for the evaluator and progress lines. */
+  file?: string;
+};
+
 export interface WorkbookResult {
   file: string;
   /** Sheets read (after the sheet filter), with their evaluation when not skipped. */
@@ -115,10 +124,88 @@ export const TOO_MANY_PEOPLE = (sheet: string, count: number) =>
 export const NO_USABLE_SHEET =
   'geen werkblad met een kopregel gevonden (no sheet with a header row): nodig zijn minstens twee bekende kolommen, waaronder een rolkolom';
 
-const inProcess =
+/** A sheet with more people than one check takes (MAX_PEOPLE); its message is TOO_MANY_PEOPLE. */
+export class TooManyPeople extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly count: number,
+  ) {
+    super(TOO_MANY_PEOPLE(sheet, count));
+    this.name = 'TooManyPeople';
+  }
+}
+
+/** The bundled engine: the rules in this process, without the central register. */
+export const inProcessEvaluator =
   (plan: Plan): Evaluator =>
   async (input) =>
     evaluateSheet(plan, { fields: input.fields, people: input.people }, input);
+
+/** Reads one staff sheet for a check: header row, column mapping, canonical people (shared/sheet/read.ts). */
+export function readStaffSheet(
+  sheet: { name: string; grid: Grid; merges?: readonly CellRange[] },
+  date1904: boolean,
+  options: Pick<CheckOptions, 'plan' | 'board' | 'overrides'>,
+): SheetRead {
+  return readSheet(sheet.grid, {
+    sheetName: sheet.name,
+    date1904,
+    board: options.board ?? null,
+    overrides: options.overrides ?? {},
+    merges: sheet.merges ?? [],
+    plan: options.plan,
+  });
+}
+
+/**
+ * The sheet-level step of every check: a sheet that was read (and not skipped) → evaluated → each
+ * finding located in its cell. Throws TooManyPeople over MAX_PEOPLE, before anything is evaluated.
+ */
+export async function evaluateRead(read: SheetRead, options: SheetCheckOptions): Promise<SheetEvaluation> {
+  if (read.skipped !== null) throw new Error(`werkblad '${read.sheet}' is overgeslagen: ${read.skipped}`);
+  if (read.people.length > MAX_PEOPLE) throw new TooManyPeople(read.sheet, read.people.length);
+  const file = options.file ?? '';
+  if (read.people.length >= 5_000) options.onProgress?.(`${file} · ${read.sheet}: ${read.people.length} rijen gelezen`);
+  const evaluate = options.evaluate ?? inProcessEvaluator(options.plan);
+  const evaluated = await evaluate({
+    file,
+    sheet: read.sheet,
+    referenceDate: options.referenceDate,
+    planningYear: options.planningYear,
+    fields: read.fields,
+    people: read.people,
+  });
+  return attachCells(evaluated, read);
+}
+
+/** The summary over the checked sheets of one workbook, and what to write into it. */
+export function planChecked(
+  checked: readonly { read: SheetRead; evaluation: SheetEvaluation }[],
+  options: Pick<CheckOptions, 'plan' | 'referenceDate' | 'planningYear'>,
+): { summary: Summary; writePlan: WritePlan } {
+  const { plan, referenceDate, planningYear } = options;
+  const summary = summarize(
+    plan,
+    checked.map((r) => ({ people: r.read.people, evaluation: r.evaluation })),
+    { planningYear },
+  );
+  const writePlan = planWrite(checked, { plan, referenceDate, planningYear, summary });
+  return { summary, writePlan };
+}
+
+/** A checked sheet with its summary and write plan (the task pane's use case). */
+export interface SheetCheck {
+  read: SheetRead;
+  evaluation: SheetEvaluation;
+  summary: Summary;
+  writePlan: WritePlan;
+}
+
+/** Check one sheet a host has read (not skipped): the same steps and the same result as a one-sheet workbook. */
+export async function checkSheet(read: SheetRead, options: SheetCheckOptions): Promise<SheetCheck> {
+  const evaluation = await evaluateRead(read, options);
+  return { read, evaluation, ...planChecked([{ read, evaluation }], options) };
+}
 
 function reportSheet(file: string, read: SheetRead, evaluation: SheetEvaluation | null): ReportSheet {
   const results = evaluation?.people ?? [];
@@ -148,8 +235,7 @@ function reportSheet(file: string, read: SheetRead, evaluation: SheetEvaluation 
   };
 }
 
-async function checkOne(input: WorkbookInput, options: CheckOptions, evaluate: Evaluator): Promise<WorkbookResult> {
-  const { plan } = options;
+async function checkOne(input: WorkbookInput, options: CheckOptions): Promise<WorkbookResult> {
   const problems: string[] = [];
   const wanted = options.sheetFilter && options.sheetFilter.length > 0 ? options.sheetFilter : null;
   const sheets = wanted ? input.sheets.filter((s) => wanted.some((w) => sameSheetName(w, s.name))) : input.sheets;
@@ -159,33 +245,18 @@ async function checkOne(input: WorkbookInput, options: CheckOptions, evaluate: E
 
   const results: WorkbookResult['sheets'] = [];
   for (const sheet of sheets) {
-    let read = readSheet(sheet.grid, {
-      sheetName: sheet.name,
-      date1904: input.date1904,
-      board: options.board ?? null,
-      overrides: options.overrides ?? {},
-      merges: sheet.merges ?? [],
-      plan,
-    });
-    if (read.skipped === null && read.people.length > MAX_PEOPLE) {
-      const message = TOO_MANY_PEOPLE(sheet.name, read.people.length);
-      problems.push(message);
-      read = { ...read, skipped: message, people: [], cells: {}, problems: [] };
-    }
+    const read = readStaffSheet(sheet, input.date1904, options);
     if (read.skipped !== null) {
       results.push({ read, evaluation: null });
       continue;
     }
-    if (read.people.length >= 5_000) options.onProgress?.(`${input.file} · ${sheet.name}: ${read.people.length} rijen gelezen`);
-    const evaluated = await evaluate({
-      file: input.file,
-      sheet: sheet.name,
-      referenceDate: options.referenceDate,
-      planningYear: options.planningYear,
-      fields: read.fields,
-      people: read.people,
-    });
-    results.push({ read, evaluation: attachCells(evaluated, read) });
+    try {
+      results.push({ read, evaluation: await evaluateRead(read, { ...options, file: input.file }) });
+    } catch (e) {
+      if (!(e instanceof TooManyPeople)) throw e;
+      problems.push(e.message);
+      results.push({ read: { ...read, skipped: e.message, people: [], cells: {}, problems: [] }, evaluation: null });
+    }
   }
 
   const checked = results.filter((r): r is { read: SheetRead; evaluation: SheetEvaluation } => r.evaluation !== null);
@@ -193,25 +264,14 @@ async function checkOne(input: WorkbookInput, options: CheckOptions, evaluate: E
     if (sheets.length > 0 || !wanted) problems.push(NO_USABLE_SHEET);
     return { file: input.file, sheets: results, usable: false, problems, summary: null, writePlan: null };
   }
-  const summary = summarize(
-    plan,
-    checked.map((r) => ({ people: r.read.people, evaluation: r.evaluation })),
-    { planningYear: options.planningYear },
-  );
-  const writePlan = planWrite(checked, {
-    plan,
-    referenceDate: options.referenceDate,
-    planningYear: options.planningYear,
-    summary,
-  });
-  return { file: input.file, sheets: results, usable: true, problems, summary, writePlan };
+  return { file: input.file, sheets: results, usable: true, problems, ...planChecked(checked, options) };
 }
 
 /** Check every workbook; the report's summary covers all inputs, each write plan its own workbook. */
 export async function checkWorkbooks(inputs: readonly WorkbookInput[], options: CheckOptions): Promise<CheckResult> {
-  const evaluate = options.evaluate ?? inProcess(options.plan);
+  const evaluate = options.evaluate ?? inProcessEvaluator(options.plan);
   const workbooks: WorkbookResult[] = [];
-  for (const input of inputs) workbooks.push(await checkOne(input, options, evaluate));
+  for (const input of inputs) workbooks.push(await checkOne(input, { ...options, evaluate }));
   const checkedBooks = workbooks.filter((w) => w.summary !== null);
   // The sheets of every workbook, for a summary over several workbooks only (one workbook has its own).
   const all = () =>

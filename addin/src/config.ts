@@ -1,7 +1,6 @@
 // Settings of this computer (localStorage): the API address, an API key for local use, the board, the
 // language. MSAL nested app authentication is configured at build time (VITE_* variables, see README).
 import { z } from 'zod';
-import type { Language } from './i18n';
 
 export const LocalSettingsSchema = z.object({
   apiUrl: z.string().max(500).default(''),
@@ -50,8 +49,6 @@ function safeStorage(): Storage | null {
     return null;
   }
 }
-
-export type LanguageSetting = Language | null;
 
 /** Azure AD app registration for nested app authentication; null when not configured (local use). */
 export interface MsalConfig {

@@ -1,20 +1,15 @@
-// The task pane's flow for one sheet, the same steps as shared/check.ts: read → evaluate (API or the
-// bundled engine, never inside Excel.run) → attachCells → summarize → planWrite. Loaded on demand.
+// The task pane's wiring of the core's check (shared/check.ts), loaded on demand so the reader, the rules
+// and the plan stay out of the pane's first load: the plan (the bundled Boss po plan), the evaluator (the
+// API, or the bundled engine) and the pane's note on a summary evaluated without the server. The steps
+// themselves are the core's; the pane calls them between its two Excel.run batches (pane-flow.ts).
 import { ApiError, createApiClient } from '../../shared/api/client';
-import type { Evaluator } from '../../shared/check';
-import type { SchoolYear } from '../../shared/calendar/dates';
-import { MAX_PEOPLE, type IsoDate } from '../../shared/model/person';
-import type { SheetEvaluation } from '../../shared/model/result';
-import type { Summary } from '../../shared/model/summary';
+import { apiEvaluator } from '../../shared/api/evaluator';
+import { checkSheet as checkReadSheet, inProcessEvaluator, readStaffSheet as readSheetForCheck, TooManyPeople, type Evaluator, type SheetCheck, type SheetCheckOptions } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import { evaluateSheet } from '../../shared/rules/evaluate';
-import { attachCells } from '../../shared/sheet/locate';
-import { readSheet } from '../../shared/sheet/read';
 import type { FieldName, Grid, SheetRead } from '../../shared/sheet/types';
-import { planWrite } from '../../shared/report/write';
-import type { SummarySheetWrite, WritePlan } from '../../shared/report/write-plan';
+import type { SummarySheetWrite } from '../../shared/report/write-plan';
 
-export { ApiError };
+export { ApiError, TooManyPeople, type SheetCheck };
 export const plan = bossPoPlan;
 
 export interface ReadInput {
@@ -22,50 +17,34 @@ export interface ReadInput {
   sheet: string;
   date1904: boolean;
   board: string | null;
-  overrides: Record<string, FieldName | null>;
+  /** The user's column mapping as remembered in the workbook (excel/settings.ts), by header text. */
+  overrides: Readonly<Record<string, string | null>>;
 }
 
 export function readStaffSheet(input: ReadInput): SheetRead {
-  return readSheet(input.grid, { sheetName: input.sheet, date1904: input.date1904, board: input.board, overrides: input.overrides, plan: bossPoPlan });
+  // The pane offers only MAPPABLE_FIELDS (fields.ts), so a remembered value is a field name.
+  const overrides = input.overrides as Record<string, FieldName | null>;
+  return readSheetForCheck({ name: input.sheet, grid: input.grid }, input.date1904, { plan: bossPoPlan, board: input.board, overrides });
 }
 
 /** The bundled engine: the same evaluation as the CLI in-process (no central register). */
-export const localEvaluator: Evaluator = async (input) => evaluateSheet(bossPoPlan, { fields: input.fields, people: input.people }, input);
+export const localEvaluator: Evaluator = inProcessEvaluator(bossPoPlan);
 
-/** POST /api/evaluate with canonical people only (no names), in the compact form like the CLI's --api. */
-export function apiEvaluator(options: { baseUrl: string; apiKey?: string; getToken?: () => Promise<string> }): Evaluator {
-  const client = createApiClient({ baseUrl: options.baseUrl, ...(options.apiKey ? { apiKey: options.apiKey } : {}), ...(options.getToken ? { getToken: options.getToken } : {}) });
-  return async (input) => {
-    const answer = await client.evaluateCompact({ referenceDate: input.referenceDate, planningYear: input.planningYear, fields: input.fields, people: input.people });
-    const k = answer.summary.keyFigures;
-    return { people: answer.people, findings: answer.findings, schools: k.schools === null ? null : { count: k.schools, withTrainedOb: k.schoolsWithTrainedOb ?? 0 } };
-  };
+export interface ApiAccess {
+  baseUrl: string;
+  apiKey?: string;
+  getToken?: () => Promise<string>;
 }
 
-export class TooManyPeople extends Error {}
-
-export interface CheckOutcome {
-  read: SheetRead;
-  evaluation: SheetEvaluation;
-  summary: Summary;
-  writePlan: WritePlan;
+/** The evaluator a check uses: the API at `api` (the central register applied), or the bundled engine. */
+export function evaluatorFor(api: ApiAccess | null): Evaluator {
+  if (!api) return localEvaluator;
+  return apiEvaluator(createApiClient({ baseUrl: api.baseUrl, ...(api.apiKey ? { apiKey: api.apiKey } : {}), ...(api.getToken ? { getToken: api.getToken } : {}) }));
 }
 
-export async function checkSheet(read: SheetRead, options: { referenceDate: IsoDate; planningYear: SchoolYear; evaluate: Evaluator; file?: string }): Promise<CheckOutcome> {
-  if (read.people.length > MAX_PEOPLE) throw new TooManyPeople(`${read.people.length} people`);
-  const evaluated = await options.evaluate({
-    file: options.file ?? '',
-    sheet: read.sheet,
-    referenceDate: options.referenceDate,
-    planningYear: options.planningYear,
-    fields: read.fields,
-    people: read.people,
-  });
-  const evaluation = attachCells(evaluated, read);
-  const { summarize } = await import('../../shared/summary/summarize');
-  const summary = summarize(bossPoPlan, [{ people: read.people, evaluation }], { planningYear: options.planningYear });
-  const writePlan = planWrite([{ read, evaluation }], { plan: bossPoPlan, referenceDate: options.referenceDate, planningYear: options.planningYear, summary });
-  return { read, evaluation, summary, writePlan };
+/** The core's check of one read sheet with the bundled plan. */
+export function checkSheet(read: SheetRead, options: Omit<SheetCheckOptions, 'plan'>): Promise<SheetCheck> {
+  return checkReadSheet(read, { plan: bossPoPlan, ...options });
 }
 
 /** The summary sheet with a labelled note below it saying the pane evaluated without the server. */

@@ -4,20 +4,8 @@
 import { z } from 'zod';
 import { NeedsPutSchema, type NeedsPut } from '../../shared/api/needs';
 import { stableStringify } from '../../shared/api/stable-json';
-import type { Summary } from '../../shared/model/summary';
 import type { DocumentSettings } from './excel/settings';
 import { boardKey } from './roles';
-
-/** The body of the PUT: the summary's needs, key figures, roles, facilitation and exemptions (as the CLI's --submit). */
-export function needsBody(summary: Summary): NeedsPut {
-  return NeedsPutSchema.parse({
-    needs: summary.needs,
-    keyFigures: summary.keyFigures,
-    roles: summary.roles,
-    facilitation: summary.facilitation,
-    exemptions: summary.exemptions,
-  });
-}
 
 /**
  * A fingerprint of a need as the server keeps it (schema-parsed, keys sorted): two FNV-1a 32-bit hashes

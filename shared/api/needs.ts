@@ -1,7 +1,7 @@
 // PUT /api/needs/{schoolYear}/{board} and GET /api/needs/{schoolYear} (interfaces.md §3).
 import { z } from 'zod';
 import { PersonTrainingCode, RoleCode, TrainingCode } from '../plan/schema';
-import { KeyFiguresSchema, NeedsSchema, PoolsSchema } from '../model/summary';
+import { KeyFiguresSchema, NeedsSchema, PoolsSchema, type Summary } from '../model/summary';
 import { SchoolYearText } from './common';
 
 const count = z.number().int().nonnegative().max(1_000_000);
@@ -38,6 +38,17 @@ export const NeedsPutSchema = z.object({
 });
 export type NeedsPut = z.infer<typeof NeedsPutSchema>;
 export type NeedsPutInput = z.input<typeof NeedsPutSchema>;
+
+/** The board's training need as sent from a check's summary: its needs, key figures, roles, facilitation and exemptions. */
+export function needsBody(summary: Summary): NeedsPut {
+  return NeedsPutSchema.parse({
+    needs: summary.needs,
+    keyFigures: summary.keyFigures,
+    roles: summary.roles,
+    facilitation: summary.facilitation,
+    exemptions: summary.exemptions,
+  });
+}
 
 export const NeedsPutResponseSchema = z.object({
   schoolYear: SchoolYearText,

@@ -1,7 +1,7 @@
 // interfaces.md §1 and rules.md §5: the summary sheet `Scholingsbehoefte YYYY-YYYY`, laid out for a reader.
 // It holds the reference date but never the time of the run: the same input gives the same sheet.
 import type { IsoDate } from '../model/person';
-import { STATUSES, type SheetEvaluation, type Status } from '../model/result';
+import { STATUSES, type SheetEvaluation } from '../model/result';
 import type { Summary } from '../model/summary';
 import type { Param, Plan, PoolCode, RoleCode } from '../plan/schema';
 import type { SchoolYear } from '../calendar/dates';
@@ -9,6 +9,7 @@ import type { SheetRead } from '../sheet/types';
 import type { ChartWrite, SummarySheetWrite } from './write-plan';
 import { columnLetter } from '../sheet/address';
 import { ReportLayout, rounded, type LayoutValue } from './report-layout';
+import { statusCounts } from '../summary/status-counts';
 
 export interface SummarySheetInput {
   plan: Plan;
@@ -46,12 +47,6 @@ export function planAssumptions(plan: Plan): Param[] {
   return out;
 }
 
-function statusCounts(sheets: SummarySheetInput['sheets']): Record<Status, number> {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const s of sheets) for (const p of s.evaluation.people) counts[p.status]++;
-  return counts;
-}
-
 function shareText(share: number | null, nobody: string): LayoutValue {
   return share === null ? nobody : share;
 }
@@ -71,7 +66,7 @@ export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
 
   l.line(['Medewerkers per status'], 'heading');
   l.line(['Status', 'Aantal'], 'label');
-  const counts = statusCounts(sheets);
+  const counts = statusCounts(sheets.flatMap((s) => s.evaluation.people));
   for (const status of STATUSES) l.line([status, counts[status]], ['text', 'number']);
   l.line(['De kolommen OS-status, Acties en Toelichting op het werkblad geven per medewerker wat er moet gebeuren.'], 'note');
   l.blank();

@@ -8,8 +8,8 @@ import { loadSettings, saveSettings } from '../../addin/src/config';
 import { officeHostHint, watchHost, type HostScope } from '../../addin/src/host';
 import { mappableHeaders } from '../../addin/src/fields';
 import { hostErrorText, languageFor, MESSAGES } from '../../addin/src/i18n';
-import { overviewOf } from '../../addin/src/overview';
-import { apiEvaluator, checkSheet, localEvaluator, readStaffSheet, withLocalNote, ApiError } from '../../addin/src/pipeline';
+import { resultPanelOf } from '../../addin/src/result-panel';
+import { evaluatorFor, checkSheet, localEvaluator, readStaffSheet, withLocalNote, ApiError } from '../../addin/src/pipeline';
 import { outputNameFor } from '../../addin/src/browser/check-file';
 import { loadMapping, saveMapping, type DocumentSettings } from '../../addin/src/excel/settings';
 
@@ -172,12 +172,12 @@ describe('settings', () => {
   });
 });
 
-describe('the pane pipeline and overview', () => {
+describe('the pane pipeline and result panel', () => {
   const read = readStaffSheet({ grid, sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
 
   it('counts people per status, lists the common actions and the cells with data problems', async () => {
     const outcome = await checkSheet(read, { referenceDate: '2026-11-28', planningYear: '2026-2027', evaluate: localEvaluator });
-    const overview = overviewOf([{ read, evaluation: outcome.evaluation }]);
+    const overview = resultPanelOf([{ read, evaluation: outcome.evaluation }]);
     expect(overview.total).toBe(4);
     expect(overview.counts.find((c) => c.status === 'Niet in orde')?.count).toBe(1);
     expect(overview.counts.find((c) => c.status === 'Geen OS-rol')?.count).toBe(1);
@@ -188,7 +188,7 @@ describe('the pane pipeline and overview', () => {
   });
 
   it('an unreachable API is reported as such, so the pane can offer the bundled engine', async () => {
-    const evaluate = apiEvaluator({ baseUrl: 'http://127.0.0.1:9', apiKey: 'x' });
+    const evaluate = evaluatorFor({ baseUrl: 'http://127.0.0.1:9', apiKey: 'x' });
     const error = await checkSheet(read, { referenceDate: '2026-11-28', planningYear: '2026-2027', evaluate }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).unreachable).toBe(true);

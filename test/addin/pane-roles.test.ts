@@ -1,7 +1,8 @@
 // The task pane's role views and the "last sent" check of a board's need (issue 6), without a browser.
 import { describe, expect, it } from 'vitest';
 import { maySubmit, viewsFor } from '../../addin/src/roles';
-import { loadSubmission, needsBody, needsHash, saveSubmission, submissionState, submittedText } from '../../addin/src/submission';
+import { needsBody } from '../../shared/api/needs';
+import { loadSubmission, needsHash, saveSubmission, submissionState, submittedText } from '../../addin/src/submission';
 import type { Summary } from '../../shared/model/summary';
 
 const summary = (wpb: number): Summary => ({

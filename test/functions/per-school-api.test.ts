@@ -3,7 +3,8 @@
 // in-process and sends no names.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, apiEvaluator } from '../../cli/api-evaluator';
+import { apiEvaluator } from '../../shared/api/evaluator';
+import { apiClient } from '../../cli/api';
 import { checkWorkbook } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { openWorkbook } from '../../xlsx/load';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../addin/src/browser/check-file';
-import { apiEvaluator, checkSheet, localEvaluator, readStaffSheet } from '../../addin/src/pipeline';
+import { evaluatorFor, checkSheet, localEvaluator, readStaffSheet } from '../../addin/src/pipeline';
 import { main } from '../../cli/check';
 import { ReportSchema, type Report } from '../../shared/check';
 import { demandSheet } from '../../shared/report/trainer-demand-sheet';
@@ -132,7 +132,7 @@ describe('the same result and Toelichting in-process and through the API', () =>
   it('browser mode and the task pane: the same workbook and write plan with the API as with the bundled engine', async () => {
     const bytes = new Uint8Array(await readFile(await save(exemptionsWorkbook(), join(dir.dir, 'browser.xlsx'))));
     const options = { referenceDate: R, planningYear: YEAR as `${number}-${number}`, board: 'BOOR' };
-    const remoteEvaluator = apiEvaluator({ baseUrl: api.url, apiKey: TEST_KEYS.boor });
+    const remoteEvaluator = evaluatorFor({ baseUrl: api.url, apiKey: TEST_KEYS.boor });
     const local = await checkFile({ name: 'browser.xlsx', bytes }, options);
     const remote = await checkFile({ name: 'browser.xlsx', bytes }, { ...options, evaluate: remoteEvaluator });
     expect(Buffer.compare(Buffer.from(remote.output), Buffer.from(local.output))).toBe(0);

@@ -3,9 +3,9 @@ import { Button, MessageBar, MessageBarBody, makeStyles, Spinner, Text, tokens }
 import { useId, useRef, useState } from 'react';
 import type { LocalSettings } from '../config';
 import { useT } from '../i18n';
-import { overviewOf, type Overview as OverviewData } from '../overview';
+import { resultPanelOf, type ResultPanelData } from '../result-panel';
 import { CheckOptions, initialOptions, validOptions, type CheckOptionsValue } from './CheckOptions';
-import { Overview } from './Overview';
+import { ResultPanel } from './ResultPanel';
 import { workbookMediaType } from '../../../xlsx/file-name';
 
 const useStyles = makeStyles({
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 interface Done {
   name: string;
   url: string;
-  overview: OverviewData;
+  panel: ResultPanelData;
   skipped: string[];
 }
 
@@ -47,13 +47,13 @@ export default function BrowserPane({ settings, onSettings }: { settings: LocalS
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
         // Outside Office nobody signs in: the API only with a key (local use), else the bundled engine.
-        const evaluate = settings.apiUrl.trim() && settings.apiKey.trim() ? (await import('../pipeline')).apiEvaluator({ baseUrl: settings.apiUrl.trim(), apiKey: settings.apiKey }) : undefined;
+        const evaluate = settings.apiUrl.trim() && settings.apiKey.trim() ? (await import('../pipeline')).evaluatorFor({ baseUrl: settings.apiUrl.trim(), apiKey: settings.apiKey }) : undefined;
         const result = await checkFile({ name: file.name, bytes }, { ...valid, ...(evaluate ? { evaluate } : {}) });
         const blob = new Blob([result.output as Uint8Array<ArrayBuffer>], { type: workbookMediaType(result.outputName) });
         setDone({
           name: result.outputName,
           url: URL.createObjectURL(blob),
-          overview: overviewOf(result.sheets),
+          panel: resultPanelOf(result.sheets),
           skipped: result.sheets.filter((s) => s.read.skipped !== null).map((s) => t.sheetSkipped(s.read.sheet, s.read.skipped!)),
         });
       } catch (e) {
@@ -115,7 +115,7 @@ export default function BrowserPane({ settings, onSettings }: { settings: LocalS
               {s}
             </Text>
           ))}
-          <Overview data={done.overview} />
+          <ResultPanel data={done.panel} />
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 // Inside Excel: pick the sheet → check the detected header row and mapping → options → Controleer →
-// overview → Samenvatting maken / Verwijder statuskolommen. The API is called between Excel.run calls,
-// never inside one.
+// result panel → Samenvatting maken / Verwijder statuskolommen. A view over the check flow
+// (pane-flow.ts): it renders the flow's state and calls its actions; the options, the dialogs and the
+// settings are its own.
 import {
   Button,
   Dialog,
@@ -19,27 +20,19 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Summary } from '../../../shared/model/summary';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { PaneAuth } from '../api';
-import type { SheetRead, FieldName } from '../../../shared/sheet/types';
 import { msalConfig, type LocalSettings } from '../config';
-import { readHostSheet, type HostSheetRead } from '../excel/read';
-import { sheetSnapshot } from '../excel/snapshot';
-import { listSheets, removeOwned, selectCell, type SheetList } from '../excel/sheets';
-import { documentSettings, loadMapping, saveMapping, type SheetMapping } from '../excel/settings';
-import { isHostError, officeExcelRun, type ExcelRun } from '../excel/types';
-import { applyWritePlan } from '../excel/write';
+import { documentSettings } from '../excel/settings';
+import { officeExcelRun, type ExcelRun } from '../excel/types';
 import { fieldLabel, MAPPABLE_FIELDS, mappableHeaders } from '../fields';
 import { supports } from '../host';
-import { hostErrorText, useT, type Messages } from '../i18n';
-import { overviewOf } from '../overview';
-import type { CheckOutcome } from '../pipeline';
+import { createPaneFlow, type CheckedSheet, type Phase } from '../pane-flow';
+import { resultPanelOf } from '../result-panel';
+import { noticeText, useViewT } from '../views/texts';
 import { CheckOptions, initialOptions, validOptions, type CheckOptionsValue } from './CheckOptions';
-import { Overview } from './Overview';
+import { ResultPanel } from './ResultPanel';
 import { Settings } from './Settings';
-
-const loadPipeline = () => import('../pipeline');
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -48,24 +41,6 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   details: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '8px' },
 });
-
-type Phase = 'idle' | 'reading' | 'evaluating' | 'writing' | 'summary' | 'removing';
-type Notice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
-
-function errorText(e: unknown, t: Messages, sheet: string): string {
-  if (isHostError(e)) return hostErrorText(e, t, sheet);
-  if (e && typeof e === 'object' && (e as { name?: string }).name === 'ApiError') return t.apiRefused((e as { detail?: string }).detail ?? String(e));
-  return t.hostFailed(e instanceof Error ? e.message : String(e));
-}
-
-/** What a finished check hands to the views around the pane (e.g. sending the board's need). */
-export interface CheckedSheet {
-  summary: Summary;
-  planningYear: string;
-  board: string | null;
-  /** Evaluated by the API (the central register applied), not by the bundled engine. */
-  viaApi: boolean;
-}
 
 export default function OfficePane({
   settings,
@@ -83,151 +58,34 @@ export default function OfficePane({
   onAuth?: (auth: PaneAuth) => void;
   afterCheck?: (checked: CheckedSheet) => ReactNode;
 }) {
-  const { t, language } = useT();
+  const { v, t, language } = useViewT();
   const styles = useStyles();
-  const [sheets, setSheets] = useState<SheetList | null>(null);
-  const [sheet, setSheet] = useState('');
-  const [host, setHost] = useState<HostSheetRead | null>(null);
-  const [mapping, setMapping] = useState<SheetMapping>({});
-  const [preview, setPreview] = useState<SheetRead | null>(null);
+  const [flow] = useState(() => createPaneFlow({ run, documentSettings, notesSupported: () => supports('ExcelApi', '1.18') }));
+  const { sheets, sheet, preview, phase, notice, offerLocal, outcome } = useSyncExternalStore(flow.subscribe, flow.getState);
   const [options, setOptions] = useState<CheckOptionsValue>(() => initialOptions(settings.board));
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [notice, setNotice] = useState<Notice>(null);
-  const [offerLocal, setOfferLocal] = useState(false);
-  const [outcome, setOutcome] = useState<(CheckOutcome & { local: boolean; date1904: boolean; checked: Omit<CheckedSheet, 'summary'> }) | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [showSettings, setShowSettings] = useState(false);
   const [ownAuth, setOwnAuth] = useState<PaneAuth | null>(null);
   const auth = sharedAuth !== undefined ? sharedAuth : ownAuth;
   const setAuth = onAuth ?? setOwnAuth;
   const busy = phase !== 'idle';
+  const board = () => options.board.trim() || null;
 
-  const fail = useCallback((e: unknown) => setNotice({ intent: 'error', text: errorText(e, t, sheet) }), [t, sheet]);
-
+  // Only once, when the pane opens: list the sheets and open the active one.
   useEffect(() => {
-    listSheets(run)
-      .then((list) => {
-        setSheets(list);
-        setSheet(list.active);
-      })
-      .catch(fail);
-    // Only once, when the pane opens.
+    void flow.start(board());
   }, []);
 
-  // A sheet picked: read it and show what the reader makes of it.
-  useEffect(() => {
-    if (!sheet) return;
-    let live = true;
-    setOutcome(null);
-    setNotice(null);
-    setPhase('reading');
-    const settingsStore = documentSettings();
-    const saved = settingsStore ? loadMapping(settingsStore, sheet) : {};
-    Promise.all([readHostSheet(run, sheet), loadPipeline()])
-      .then(([read, pipeline]) => {
-        if (!live) return;
-        setHost(read);
-        setMapping(saved);
-        setPreview(pipeline.readStaffSheet({ grid: read.grid, sheet, date1904: read.date1904, board: options.board.trim() || null, overrides: saved as Record<string, FieldName | null> }));
-      })
-      .catch((e) => live && fail(e))
-      .finally(() => live && setPhase('idle'));
-    return () => {
-      live = false;
-    };
-    // Only when another sheet is picked; the board and the texts of that moment are used.
-  }, [sheet]);
-
-  async function changeMapping(header: string, value: string) {
-    const next: SheetMapping = { ...mapping, [header]: value === '' ? null : value };
-    setMapping(next);
-    const store = documentSettings();
-    if (store) await saveMapping(store, sheet, next).catch(fail);
-    if (host) {
-      const pipeline = await loadPipeline();
-      setPreview(pipeline.readStaffSheet({ grid: host.grid, sheet, date1904: host.date1904, board: options.board.trim() || null, overrides: next as Record<string, FieldName | null> }));
-    }
-  }
-
-  async function check(local: boolean) {
+  function check(local: boolean) {
     const valid = validOptions(options);
-    if (!valid) return setNotice({ intent: 'error', text: t.invalidDate });
-    if (options.board !== settings.board) onSettings({ ...settings, board: options.board });
-    setNotice(null);
-    setOfferLocal(false);
-    setOutcome(null);
-    try {
-      setPhase('reading');
-      const fresh = await readHostSheet(run, sheet);
-      setHost(fresh);
-      const pipeline = await loadPipeline();
-      const read = pipeline.readStaffSheet({ grid: fresh.grid, sheet, date1904: fresh.date1904, board: valid.board, overrides: mapping as Record<string, FieldName | null> });
-      setPreview(read);
-      if (read.skipped !== null) return setNotice({ intent: 'error', text: t.noHeaderRow(read.skipped) });
-      setPhase('evaluating');
-      const useApi = !local && settings.apiUrl.trim() !== '';
-      const evaluate = useApi
-        ? pipeline.apiEvaluator({ baseUrl: settings.apiUrl.trim(), apiKey: settings.apiKey, ...(auth ? { getToken: auth.getToken } : {}) })
-        : pipeline.localEvaluator;
-      let result: CheckOutcome;
-      try {
-        result = await pipeline.checkSheet(read, { referenceDate: valid.referenceDate, planningYear: valid.planningYear, evaluate });
-      } catch (e) {
-        if (e instanceof pipeline.ApiError && e.unreachable) return setOfferLocal(true);
-        if (e instanceof pipeline.TooManyPeople) return setNotice({ intent: 'error', text: t.tooManyPeople });
-        throw e;
-      }
-      setPhase('writing');
-      // Written only if the sheet is still as read: the write checks its header row and each row's person first.
-      await applyWritePlan(run, { sheets: result.writePlan.sheets, summary: null }, { date1904: fresh.date1904, tables: { [sheet]: fresh.tables }, snapshots: { [sheet]: sheetSnapshot(read, fresh.grid) } });
-      const isLocalFallback = local && settings.apiUrl.trim() !== '';
-      setOutcome({ ...result, local: isLocalFallback, date1904: fresh.date1904, checked: { planningYear: valid.planningYear, board: valid.board, viaApi: useApi } });
-      setNotice({ intent: 'success', text: t.written(read.people.length, sheet) + (isLocalFallback ? ` ${t.evaluatedLocally}` : '') });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setPhase('idle');
-    }
+    if (valid && options.board !== settings.board) onSettings({ ...settings, board: options.board });
+    const apiUrl = settings.apiUrl.trim();
+    const api = apiUrl ? { baseUrl: apiUrl, apiKey: settings.apiKey, ...(auth ? { getToken: auth.getToken } : {}) } : null;
+    void flow.check({ options: valid, api, local });
   }
 
-  async function makeSummary() {
-    if (!outcome?.writePlan.summary) return;
-    setPhase('summary');
-    try {
-      const pipeline = await loadPipeline();
-      const noted = outcome.local ? pipeline.withLocalNote(outcome.writePlan.summary, t.localNote) : null;
-      const summary = noted ? noted.sheet : outcome.writePlan.summary;
-      // The Per school sheet (when the sheet has a school column) is written beside the summary.
-      await applyWritePlan(run, { sheets: [], summary, perSchool: outcome.writePlan.perSchool ?? null }, {
-        date1904: outcome.date1904,
-        summaryNote: noted ? { address: noted.address, text: t.localNote } : null,
-        notesSupported: supports('ExcelApi', '1.18'),
-        activateSummary: true,
-      });
-      const perSchool = outcome.writePlan.perSchool;
-      setNotice({ intent: 'success', text: t.summaryWritten(summary.name) + (perSchool ? ` ${t.perSchoolWritten(perSchool.name)}` : '') });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setPhase('idle');
-    }
-  }
-
-  async function remove() {
-    setConfirmRemove(false);
-    setPhase('removing');
-    try {
-      const report = await removeOwned(run, sheet);
-      setOutcome(null);
-      setNotice({ intent: 'success', text: t.removed(report.columns.length, report.sheets.length) });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setPhase('idle');
-    }
-  }
-
-  const overview = useMemo(() => (outcome ? overviewOf([{ read: outcome.read, evaluation: outcome.evaluation }]) : null), [outcome]);
+  const panel = useMemo(() => (outcome ? resultPanelOf([{ read: outcome.check.read, evaluation: outcome.check.evaluation }]) : null), [outcome]);
+  const message = notice ? noticeText(notice, v, t) : null;
   // The product's own columns (after a check) are never read (rules.md §6.1), so they are not offered for mapping.
   const headerEntries = preview ? mappableHeaders(preview.headers) : [];
   const progress = { reading: 0.2, evaluating: 0.5, writing: 0.8 } as Partial<Record<Phase, number>>;
@@ -236,7 +94,7 @@ export default function OfficePane({
   return (
     <div className={styles.stack}>
       <Field label={t.sheet} hint={t.sheetHint}>
-        <Select value={sheet} disabled={busy || !sheets} onChange={(_, d) => setSheet(d.value)}>
+        <Select value={sheet} disabled={busy || !sheets} onChange={(_, d) => void flow.pickSheet(d.value, board())}>
           {(sheets?.sheets ?? []).map((s) => (
             <option key={s} value={s}>
               {s}
@@ -255,7 +113,7 @@ export default function OfficePane({
           {preview.headerRow &&
             headerEntries.map(([letter, header]) => (
               <Field key={letter} label={`${letter}${preview.headerRow}: ${header}`}>
-                <Select value={preview.columns[letter] ?? ''} disabled={busy} onChange={(_, d) => void changeMapping(header, d.value)}>
+                <Select value={preview.columns[letter] ?? ''} disabled={busy} onChange={(_, d) => void flow.changeMapping(header, d.value, board())}>
                   <option value="">{preview.columns[letter] ? t.ignore : t.unmapped}</option>
                   {MAPPABLE_FIELDS.map((f) => (
                     <option key={f} value={f}>
@@ -271,7 +129,7 @@ export default function OfficePane({
       <CheckOptions value={options} onChange={setOptions} />
 
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !sheet} onClick={() => void check(false)}>
+        <Button appearance="primary" disabled={busy || !sheet} onClick={() => check(false)}>
           {t.check}
         </Button>
       </div>
@@ -283,25 +141,25 @@ export default function OfficePane({
         <MessageBar intent="warning">
           <MessageBarBody>{t.apiUnreachable}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void check(true)}>{t.evaluateLocally}</Button>
+            <Button onClick={() => check(true)}>{t.evaluateLocally}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
+      {message && (
+        <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
+          <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
 
-      {overview && (
+      {panel && (
         <>
-          <Overview data={overview} onSelect={(s, cell) => void selectCell(run, s, cell).catch(fail)} />
+          <ResultPanel data={panel} onSelect={(s, cell) => void flow.selectCell(s, cell)} />
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={busy} onClick={() => void makeSummary()}>
+            <Button appearance="primary" disabled={busy} onClick={() => void flow.makeSummary(t.localNote)}>
               {t.makeSummary}
             </Button>
           </div>
-          {afterCheck && outcome && afterCheck({ summary: outcome.summary, ...outcome.checked })}
+          {afterCheck && outcome && afterCheck(outcome.checked)}
         </>
       )}
 
@@ -336,7 +194,13 @@ export default function OfficePane({
             <DialogTitle>{t.removeTitle}</DialogTitle>
             <DialogContent>{t.removeBody(sheet)}</DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => void remove()}>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConfirmRemove(false);
+                  void flow.remove();
+                }}
+              >
                 {t.removeConfirm}
               </Button>
               <Button onClick={() => setConfirmRemove(false)}>{t.cancel}</Button>

@@ -7,7 +7,8 @@ import type { MeResponse } from '../../../shared/api/me';
 import type { Summary } from '../../../shared/model/summary';
 import { documentSettings } from '../excel/settings';
 import { maySubmit } from '../roles';
-import { loadSubmission, needsHash, needsBody, saveSubmission, submissionState, submittedText, type Submission } from '../submission';
+import { needsBody } from '../../../shared/api/needs';
+import { loadSubmission, needsHash, saveSubmission, submissionState, submittedText, type Submission } from '../submission';
 import { Notice, type NoticeValue } from './Notice';
 import { problemText, useViewT } from './texts';
 

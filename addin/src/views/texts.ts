@@ -1,7 +1,9 @@
-// User-facing texts of the role views (issue 6), Dutch and English, following the pane's language.
+// User-facing texts of the role views (issue 6), Dutch and English, following the pane's language, and the
+// one mapping from a problem or a notice of the check to what the user reads.
 import type { ApiError } from '../../../shared/api/client';
 import { isHostError } from '../excel/types';
 import { hostErrorText, useT, type Messages as PaneMessages } from '../i18n';
+import type { Notice } from '../pane-flow';
 import type { View } from '../roles';
 
 const nl = {
@@ -138,9 +140,11 @@ const en: ViewMessages = {
   apiProblem: (title, detail) => `The server refused: ${title}${detail ? ` — ${detail}` : ''}`,
 };
 
+export const VIEW_MESSAGES: Record<'nl' | 'en', ViewMessages> = { nl, en };
+
 export function useViewT(): { v: ViewMessages; t: PaneMessages; language: 'nl' | 'en' } {
   const { t, language } = useT();
-  return { v: language === 'nl' ? nl : en, t, language };
+  return { v: VIEW_MESSAGES[language], t, language };
 }
 
 /** An ApiError, recognised without importing the client (it stays out of the pane's first load). */
@@ -148,13 +152,38 @@ export function isApiError(e: unknown): e is ApiError {
   return !!e && typeof e === 'object' && (e as { name?: unknown }).name === 'ApiError' && typeof (e as { status?: unknown }).status === 'number';
 }
 
-/** An API or Excel failure as one sentence that says what to do. */
-export function problemText(e: unknown, v: ViewMessages, t: PaneMessages): string {
+/**
+ * An API or Excel failure as one sentence that says what to do: the one mapping from a problem to a
+ * message for every part of the pane. `sheet` names the sheet in Excel's messages; `refused` words the
+ * server's refusal of this particular action (the check says which key or sign-in to look at).
+ */
+export function problemText(e: unknown, v: ViewMessages, t: PaneMessages, context: { sheet?: string; refused?: (e: ApiError) => string } = {}): string {
   if (isApiError(e)) {
     if (e.unreachable) return v.apiUnreachable;
+    if (context.refused) return context.refused(e);
     if (e.status === 403) return v.apiForbidden;
     return v.apiProblem(e.title, e.detail);
   }
-  if (isHostError(e)) return hostErrorText(e, t, '');
+  if (isHostError(e)) return hostErrorText(e, t, context.sheet ?? '');
   return t.hostFailed(e instanceof Error ? e.message : String(e));
+}
+
+/** A notice of the check (pane-flow.ts) as the user reads it, with its intent. */
+export function noticeText(notice: Notice, v: ViewMessages, t: PaneMessages): { intent: 'success' | 'error'; text: string } {
+  switch (notice.kind) {
+    case 'invalidDate':
+      return { intent: 'error', text: t.invalidDate };
+    case 'noHeaderRow':
+      return { intent: 'error', text: t.noHeaderRow(notice.reason) };
+    case 'tooManyPeople':
+      return { intent: 'error', text: t.tooManyPeople };
+    case 'failed':
+      return { intent: 'error', text: problemText(notice.error, v, t, { sheet: notice.sheet, refused: (e) => t.apiRefused(e.detail) }) };
+    case 'written':
+      return { intent: 'success', text: t.written(notice.people, notice.sheet) + (notice.local ? ` ${t.evaluatedLocally}` : '') };
+    case 'summaryWritten':
+      return { intent: 'success', text: t.summaryWritten(notice.summary) + (notice.perSchool ? ` ${t.perSchoolWritten(notice.perSchool)}` : '') };
+    case 'removed':
+      return { intent: 'success', text: t.removed(notice.columns, notice.sheets) };
+  }
 }

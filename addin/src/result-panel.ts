@@ -1,8 +1,10 @@
-// What the results overview shows: people per status, the most common actions, data problems with the
-// cell to go to. Pure, so it is tested without a browser.
+// What the pane's result panel shows after a check: people per status, the most common actions, data
+// problems with the cell to go to. Pure, so it is tested without a browser. (The steering group's
+// Overzicht sheet is another thing: shared/report/steering-overview-sheet.ts.)
 import { STATUSES, type SheetEvaluation, type Status } from '../../shared/model/result';
 import type { SheetRead } from '../../shared/sheet/types';
 import { actionsText } from '../../shared/report/write';
+import { statusCounts } from '../../shared/summary/status-counts';
 
 export interface DataProblem {
   sheet: string;
@@ -10,15 +12,14 @@ export interface DataProblem {
   message: string;
 }
 
-export interface Overview {
+export interface ResultPanelData {
   counts: { status: Status; count: number }[];
   topActions: { action: string; count: number }[];
   problems: DataProblem[];
   total: number;
 }
 
-export function overviewOf(sheets: readonly { read: SheetRead; evaluation: SheetEvaluation | null }[], topN = 5): Overview {
-  const counts = new Map<Status, number>(STATUSES.map((s) => [s, 0]));
+export function resultPanelOf(sheets: readonly { read: SheetRead; evaluation: SheetEvaluation | null }[], topN = 5): ResultPanelData {
   const actions = new Map<string, number>();
   const problems: DataProblem[] = [];
   let total = 0;
@@ -27,15 +28,15 @@ export function overviewOf(sheets: readonly { read: SheetRead; evaluation: Sheet
     if (!evaluation) continue;
     for (const person of evaluation.people) {
       total++;
-      counts.set(person.status, (counts.get(person.status) ?? 0) + 1);
       for (const action of actionsText(person).split('; ').filter(Boolean)) actions.set(action, (actions.get(action) ?? 0) + 1);
       for (const f of person.findings)
         if (f.severity === 'warning' && f.cell && !read.problems.some((p) => p.cell === f.cell))
           problems.push({ sheet: read.sheet, cell: f.cell, message: f.message });
     }
   }
+  const counts = statusCounts(sheets.flatMap((s) => s.evaluation?.people ?? []));
   return {
-    counts: STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
+    counts: STATUSES.map((status) => ({ status, count: counts[status] })),
     topActions: [...actions.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, topN).map(([action, count]) => ({ action, count })),
     problems,
     total,

@@ -1,5 +1,5 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { Overview as OverviewData } from '../overview';
+import type { ResultPanelData } from '../result-panel';
 import { useT } from '../i18n';
 
 const STATUS_COLOR: Record<string, 'danger' | 'warning' | 'important' | 'success' | 'informative'> = {
@@ -19,13 +19,14 @@ const useStyles = makeStyles({
 
 const MAX_PROBLEMS = 50;
 
-export function Overview({ data, onSelect }: { data: OverviewData; onSelect?: (sheet: string, cell: string) => void }) {
+/** The result panel of a check (not the steering group's Overzicht sheet). */
+export function ResultPanel({ data, onSelect }: { data: ResultPanelData; onSelect?: (sheet: string, cell: string) => void }) {
   const { t } = useT();
   const styles = useStyles();
   return (
-    <section aria-labelledby="overview-title">
-      <h2 id="overview-title" className={styles.h}>
-        {t.overview}
+    <section aria-labelledby="result-panel-title">
+      <h2 id="result-panel-title" className={styles.h}>
+        {t.resultPanel}
       </h2>
       <h3 className={styles.h}>{t.perStatus}</h3>
       <ul className={styles.list} data-testid="status-counts">
