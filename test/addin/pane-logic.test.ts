@@ -1,4 +1,4 @@
-// The task pane's plain logic: cell conversion, host detection, settings, overview, offline note, file names.
+// The task pane's plain logic: cell conversion, host detection, settings, result panel, offline note, file names.
 import { describe, expect, it, vi } from 'vitest';
 import { isoToSerial, needsTextGuard, officeCell, officeValue } from '../../addin/src/excel/cells';
 import { packBatches, OPERATION_OVERHEAD } from '../../addin/src/excel/payload';
