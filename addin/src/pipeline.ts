@@ -10,7 +10,6 @@ import type { FieldName, Grid, SheetRead } from '../../shared/sheet/types';
 import type { SummarySheetWrite } from '../../shared/report/write-plan';
 
 export { ApiError, TooManyPeople, type SheetCheck };
-export const plan = bossPoPlan;
 
 export interface ReadInput {
   grid: Grid;
