@@ -11,6 +11,24 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** dist/cli, or BOSSPO_CLI_DIR (the tests build into a folder of their own). */
 const OUT_DIR = process.env.BOSSPO_CLI_DIR ? resolve(process.env.BOSSPO_CLI_DIR) : join(ROOT, 'dist', 'cli');
 const COMMANDS = ['check', 'demand', 'register'];
+/**
+ * Bundles of their own that a command loads only when it needs them (cli/start.cjs runs them with a code
+ * cache too): `check --help` then loads neither the parser (zod) nor the check, wrong usage not the check.
+ * cli/check.ts's `import('./args')` becomes a require of args.cjs, and so on.
+ */
+const LAZY = { './args': 'args', './check-run': 'check-run' };
+const BUNDLES = [...COMMANDS, ...Object.values(LAZY)];
+
+/** @type {import('esbuild').Plugin} */
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(LAZY).map((k) => k.replace(/[.]/g, '\\.')).join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./${LAZY[/** @type {keyof typeof LAZY} */ (args.path)]}.cjs`, external: true } : undefined,
+    );
+  },
+};
 /** Besides the bundled sources: a dependency update or a change to the build also makes the build stale. */
 const ALWAYS = ['package-lock.json', 'cli/build.mjs', 'cli/start.cjs'];
 
@@ -25,7 +43,7 @@ export async function buildCli() {
   try {
     const result = await build({
       absWorkingDir: ROOT,
-      entryPoints: Object.fromEntries(COMMANDS.map((c) => [c, join(ROOT, 'cli', `${c}.ts`)])),
+      entryPoints: Object.fromEntries(BUNDLES.map((c) => [c, join(ROOT, 'cli', `${c}.ts`)])),
       outdir: tmp,
       outExtension: { '.js': '.cjs' },
       bundle: true,
@@ -33,6 +51,9 @@ export async function buildCli() {
       target: 'node20',
       // CommonJS, so that cli/start.cjs can run it with a V8 code cache (node:vm has that for scripts only).
       format: 'cjs',
+      // A lazy bundle's import() as require(), which cli/start.cjs answers from the code cache.
+      supported: { 'dynamic-import': false },
+      plugins: [lazyBundles],
       // cli/io.ts's runAsScript compares import.meta.url with the script node was started with.
       define: { 'import.meta.url': '__bosspoModuleUrl' },
       banner: { js: 'var __bosspoModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -43,7 +64,7 @@ export async function buildCli() {
     const sources = Object.keys(result.metafile.inputs)
       .map((f) => relative(ROOT, resolve(ROOT, f)))
       .filter((f) => !f.split(/[\\/]/).includes('node_modules'));
-    for (const c of COMMANDS) {
+    for (const c of BUNDLES) {
       renameSync(join(tmp, `${c}.cjs`), join(OUT_DIR, `${c}.cjs`));
       rmSync(join(OUT_DIR, `${c}.cjs.v8cache`), { force: true });
     }

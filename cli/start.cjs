@@ -26,8 +26,29 @@ function isStale(bundle) {
   }
 }
 
-/** @param {string} bundle Run a CommonJS bundle as node would, compiled from the code cache when there is one. */
+/** The exports of every bundle run so far, by path. */
+/** @type {Map<string, unknown>} */
+const loaded = new Map();
+
+/**
+ * The `require` a bundle runs with: another bundle of this build (`./check-run.cjs`, which check.cjs loads
+ * only when there is a check to run; cli/build.mjs) runs through `run` too, with its code cache.
+ * @param {string} bundle
+ */
+function requireFor(bundle) {
+  const plain = Module.createRequire(bundle);
+  /** @param {string} id */
+  const load = (id) => (/^\.\/[\w-]+\.cjs$/.test(id) ? run(join(dirname(bundle), id)) : plain(id));
+  return Object.assign(load, plain);
+}
+
+/**
+ * Run a CommonJS bundle as node would, compiled from the code cache when there is one; its exports.
+ * @param {string} bundle
+ * @returns {unknown}
+ */
 function run(bundle) {
+  if (loaded.has(bundle)) return loaded.get(bundle);
   const cacheFile = `${bundle}.v8cache`;
   /** @type {Buffer | undefined} */
   let cachedData;
@@ -39,8 +60,10 @@ function run(bundle) {
   const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
   const mod = new Module(bundle);
   mod.filename = bundle;
+  loaded.set(bundle, mod.exports);
   const wrapper = script.runInThisContext();
-  wrapper.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, dirname(bundle));
+  wrapper.call(mod.exports, mod.exports, requireFor(bundle), mod, bundle, dirname(bundle));
+  loaded.set(bundle, mod.exports);
   if (cachedData === undefined || script.cachedDataRejected) {
     // After the run, so the cache holds the functions the command compiled, not only the top level.
     process.once('exit', () => {
@@ -53,6 +76,7 @@ function run(bundle) {
       }
     });
   }
+  return mod.exports;
 }
 
 async function start() {

@@ -119,7 +119,7 @@ export function patchStaffSheet(
   };
 
   // The style a cell shows before we write it: its own, else its row's (when the row is formatted), else its column's.
-  const columnStyles = columnStylesOf(xml, p);
+  const columnStyles = columnStylesOf(xml.slice(0, sheetData.start), p);
   const baseStyle = (cellXml: string | undefined, rowTag: string | null, column: number): number => {
     if (cellXml !== undefined) return Number(attributes(startTag(cellXml)).s ?? 0) || 0;
     const row = rowTag ? attributes(rowTag) : {};
@@ -180,26 +180,30 @@ export function patchStaffSheet(
   const firstRowAt = inner.search(new RegExp(`<${p}row[\\s>/]`));
   const lead = (firstRowAt < 0 ? inner : inner.slice(0, firstRowAt)).trim();
   const newSheetData = `${startTag(sheetData.text).replace(/\/>$/, '>')}${lead}${out.join('')}</${p}sheetData>`;
-  let result = xml.slice(0, sheetData.start) + newSheetData + xml.slice(sheetData.end);
 
-  result = patchDimension(result, p, write);
-  result = patchColumnWidths(result, p, write);
-  result = patchConditionalFormat(result, p, write, styles);
-  return { xml: result, formulaRemoved };
+  // What comes before sheetData (dimension, cols) and after it (conditional formats and the elements that
+  // follow them, CT_Worksheet order) is patched apart from the rows, and the part joined once: each edit of
+  // the whole part copied and scanned every row again (20,000 rows: 13.5 MB, about a third of the patch).
+  let head = xml.slice(0, sheetData.start);
+  head = patchDimension(head, p, write);
+  head = patchColumnWidths(head, p, write);
+  const tail = patchConditionalFormat(xml.slice(sheetData.end), p, write, styles);
+  return { xml: head + newSheetData + tail, formulaRemoved };
 }
 
-function patchDimension(xml: string, p: string, write: StaffSheetWrite): string {
-  const el = findElement(xml, p, 'dimension');
-  if (!el) return xml;
+/** `head`: the worksheet part up to sheetData. */
+function patchDimension(head: string, p: string, write: StaffSheetWrite): string {
+  const el = findElement(head, p, 'dimension');
+  if (!el) return head;
   const range = parseRange(attributes(el.text).ref ?? '');
-  if (!range) return xml;
+  if (!range) return head;
   const c2 = Math.max(range.c2, ...write.columns.map((c) => c.column));
   const r2 = Math.max(range.r2, write.headerRow);
   const ref = `${columnLetter(range.c1)}${range.r1}:${columnLetter(c2)}${r2}`;
-  return xml.slice(0, el.start) + setAttribute(el.text, 'ref', ref) + xml.slice(el.end);
+  return head.slice(0, el.start) + setAttribute(el.text, 'ref', ref) + head.slice(el.end);
 }
 
-/** The `<col>` ranges of a worksheet, in order. */
+/** The `<col>` ranges of a worksheet (or of its part before sheetData), in order. */
 function columnRanges(xml: string, p: string): { min: number; max: number; tag: string }[] {
   const colsEl = findElement(xml, p, 'cols');
   return colsEl
@@ -220,13 +224,13 @@ function columnStylesOf(xml: string, p: string): (column: number) => number {
  * New owned columns get their width; an existing `<col>` range over them is split so the rest keeps its own,
  * and the owned column keeps the range's style (a user who formatted columns I:XFD keeps that format there).
  */
-function patchColumnWidths(xml: string, p: string, write: StaffSheetWrite): string {
+function patchColumnWidths(head: string, p: string, write: StaffSheetWrite): string {
   const fresh = write.columns.filter((c) => !c.existing);
-  if (fresh.length === 0) return xml;
-  const colsEl = findElement(xml, p, 'cols');
+  if (fresh.length === 0) return head;
+  const colsEl = findElement(head, p, 'cols');
   type Col = { min: number; max: number; tag: string };
-  let cols: Col[] = columnRanges(xml, p);
-  const styleOf = columnStylesOf(xml, p);
+  let cols: Col[] = columnRanges(head, p);
+  const styleOf = columnStylesOf(head, p);
   for (const c of fresh) {
     const style = styleOf(c.column);
     const ours = `<${p}col min="${c.column}" max="${c.column}" width="${c.width}" customWidth="1"${style ? ` style="${style}"` : ''}/>`;
@@ -248,9 +252,9 @@ function patchColumnWidths(xml: string, p: string, write: StaffSheetWrite): stri
     cols = next.sort((a, b) => a.min - b.min);
   }
   const body = cols.map((c) => c.tag).join('');
-  if (colsEl) return xml.slice(0, colsEl.start) + `${startTag(colsEl.text).replace(/\/>$/, '>')}${body}</${p}cols>` + xml.slice(colsEl.end);
-  const sheetData = xml.search(new RegExp(`<${p}sheetData[\\s>/]`));
-  return xml.slice(0, sheetData) + `<${p}cols>${body}</${p}cols>` + xml.slice(sheetData);
+  if (colsEl) return head.slice(0, colsEl.start) + `${startTag(colsEl.text).replace(/\/>$/, '>')}${body}</${p}cols>` + head.slice(colsEl.end);
+  // `head` ends where sheetData starts, and cols comes right before it (CT_Worksheet).
+  return `${head}<${p}cols>${body}</${p}cols>`;
 }
 
 const quoted = (status: string) => `"${status}"`;
@@ -276,6 +280,7 @@ function isOurs(block: string, p: string, write: StaffSheetWrite, statuses: stri
   );
 }
 
+/** `tail`: the worksheet part after sheetData, where conditionalFormatting and what follows it belong. */
 function patchConditionalFormat(xml: string, p: string, write: StaffSheetWrite, styles: OwnedStyles): string {
   const statuses = (write.statusFormat?.colours ?? []).map((c) => c.status).filter((s) => styles.statusDxf[s] !== undefined);
   const blocks = findElements(xml, p, 'conditionalFormatting');

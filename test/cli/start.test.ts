@@ -2,7 +2,7 @@
 // from dist/cli, building it first when it is missing or older than its sources. Here into a folder of the
 // test's own (BOSSPO_CLI_DIR), so the project's build is left alone.
 import { execFile } from 'node:child_process';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,11 @@ describe('cli/start.cjs', () => {
     expect(help.stdout).toMatch(/^Gebruik \(usage\):/);
     const bundle = await stat(join(dir.dir, 'cli', 'check.cjs'));
     expect(bundle.size).toBeGreaterThan(0);
+    // `--help` alone runs check.cjs only (it leaves its code cache); the parser and the check are bundles of
+    // their own, loaded when there is a command line to read and a check to run.
+    const cached = async () => (await readdir(join(dir.dir, 'cli'))).filter((f) => f.endsWith('.v8cache')).sort();
+    expect(await cached()).toEqual(['check.cjs.v8cache']);
+    expect((await start(['check', '-h'])).stdout).toBe(help.stdout);
 
     const wrong = await start(['check', '--colour']);
     expect(wrong.code).toBe(2);
@@ -45,6 +50,7 @@ describe('cli/start.cjs', () => {
     const io = captureIo({});
     expect(await main(args, io)).toBe(0);
     expect(JSON.parse(built.stdout)).toEqual(JSON.parse(io.out));
+    expect(await cached()).toEqual(['args.cjs.v8cache', 'check-run.cjs.v8cache', 'check.cjs.v8cache']);
 
     for (const command of ['demand', 'register']) expect((await start([command, '--help'])).stdout).toMatch(/^Gebruik/);
     expect((await start(['nothing'])).code).toBe(2);
