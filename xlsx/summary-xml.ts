@@ -1,13 +1,13 @@
 // The summary sheet (`Scholingsbehoefte YYYY-YYYY`) as a complete worksheet part. It is ours: replaced on
-// every run, so it is written from scratch with the styles of the SummaryStyle names.
-import type { SummarySheetWrite, SummaryStyle } from '../shared/report/write-plan';
+// every run, so it is written from scratch with the styles of the ReportStyle names.
+import type { ReportSheetWrite, ReportStyle } from '../shared/report/write-plan';
 import { columnLetter } from '../shared/sheet/address';
 import { cellXml } from './sheet-patch';
 import type { StyleBook, XfSpec } from './styles';
 
 const GREY = '#595959';
 
-export const SUMMARY_STYLES: Record<SummaryStyle, XfSpec> = {
+export const SUMMARY_STYLES: Record<ReportStyle, XfSpec> = {
   title: { font: { bold: true, size: 16 } },
   subtitle: { font: { italic: true, color: GREY } },
   heading: { font: { bold: true, size: 12 }, fill: '#DDEBF7' },
@@ -24,10 +24,10 @@ const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** `drawingRelId`: the sheet's relationship to the drawing holding its charts, if it has charts. */
-export function summaryWorksheetXml(write: SummarySheetWrite, styles: StyleBook, date1904: boolean, drawingRelId: string | null = null): string {
+export function summaryWorksheetXml(write: ReportSheetWrite, styles: StyleBook, date1904: boolean, drawingRelId: string | null = null): string {
   const ids = Object.fromEntries(
-    (Object.keys(SUMMARY_STYLES) as SummaryStyle[]).map((k) => [k, styles.xfId(SUMMARY_STYLES[k])]),
-  ) as Record<SummaryStyle, number>;
+    (Object.keys(SUMMARY_STYLES) as ReportStyle[]).map((k) => [k, styles.xfId(SUMMARY_STYLES[k])]),
+  ) as Record<ReportStyle, number>;
   const byRow = new Map<number, { column: number; xml: string }[]>();
   let maxRow = 1;
   let maxCol = 1;

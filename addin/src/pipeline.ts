@@ -12,7 +12,7 @@ import { attachCells } from '../../shared/sheet/locate';
 import { readSheet } from '../../shared/sheet/read';
 import type { FieldName, Grid, SheetRead } from '../../shared/sheet/types';
 import { planWrite } from '../../shared/report/write';
-import type { SummarySheetWrite, WritePlan } from '../../shared/report/write-plan';
+import type { ReportSheetWrite, WritePlan } from '../../shared/report/write-plan';
 
 export { ApiError };
 export const plan = bossPoPlan;
@@ -69,7 +69,7 @@ export async function checkSheet(read: SheetRead, options: { referenceDate: IsoD
 }
 
 /** The summary sheet with a labelled note below it saying the pane evaluated without the server. */
-export function withLocalNote(summary: SummarySheetWrite, note: string): { sheet: SummarySheetWrite; address: string } {
+export function withLocalNote(summary: ReportSheetWrite, note: string): { sheet: ReportSheetWrite; address: string } {
   const lastRow = summary.cells.reduce((m, c) => Math.max(m, c.row), 0);
   const row = lastRow + 2;
   return {

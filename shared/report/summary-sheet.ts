@@ -6,7 +6,7 @@ import type { Summary } from '../model/summary';
 import type { Param, Plan, PoolCode, RoleCode } from '../plan/schema';
 import type { SchoolYear } from '../calendar/dates';
 import type { SheetRead } from '../sheet/types';
-import type { ChartWrite, SummarySheetWrite } from './write-plan';
+import type { ChartWrite, ReportSheetWrite } from './write-plan';
 import { columnLetter } from '../sheet/address';
 import { ReportLayout, rounded, type LayoutValue } from './report-layout';
 
@@ -56,7 +56,7 @@ function shareText(share: number | null, nobody: string): LayoutValue {
   return share === null ? nobody : share;
 }
 
-export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
+export function summarySheet(input: SummarySheetInput): ReportSheetWrite {
   const { plan, summary, sheets } = input;
   const l = new ReportLayout();
   const roleName = (code: string) => plan.roles.find((r) => r.code === code)?.name ?? code;

@@ -7,7 +7,7 @@ import type { Param, Plan, PoolCode } from '../plan/schema';
 import { computeDemand, type DemandInput } from '../summary/demand';
 import { a1 } from '../sheet/address';
 import { paramSource, ReportLayout, rounded, tableRange } from './report-layout';
-import type { ChartWrite, SummarySheetWrite } from './write-plan';
+import type { ChartWrite, ReportSheetWrite } from './write-plan';
 
 export function demandSheetName(schoolYear: SchoolYear | string): string {
   return `Trainersvraag ${schoolYear}`;
@@ -25,7 +25,7 @@ export function demandParams(plan: Plan): Param[] {
   return out;
 }
 
-export function demandSheet(plan: Plan, input: DemandInput): SummarySheetWrite {
+export function demandSheet(plan: Plan, input: DemandInput): ReportSheetWrite {
   const d = computeDemand(plan, input);
   const l = new ReportLayout();
   const grouped = d.trainings.filter((t) => t.groups !== null);

@@ -179,7 +179,7 @@ export default function OfficePane({
       }
       setPhase('writing');
       // Written only if the sheet is still as read: the write checks its header row and each row's person first.
-      await applyWritePlan(run, { sheets: result.writePlan.sheets, summary: null }, { date1904: fresh.date1904, tables: { [sheet]: fresh.tables }, snapshots: { [sheet]: sheetSnapshot(read, fresh.grid) } });
+      await applyWritePlan(run, { sheets: result.writePlan.sheets, reportSheets: [] }, { date1904: fresh.date1904, tables: { [sheet]: fresh.tables }, snapshots: { [sheet]: sheetSnapshot(read, fresh.grid) } });
       const isLocalFallback = local && settings.apiUrl.trim() !== '';
       setOutcome({ ...result, local: isLocalFallback, date1904: fresh.date1904, checked: { planningYear: valid.planningYear, board: valid.board, viaApi: useApi } });
       setNotice({ intent: 'success', text: t.written(read.people.length, sheet) + (isLocalFallback ? ` ${t.evaluatedLocally}` : '') });
@@ -191,20 +191,20 @@ export default function OfficePane({
   }
 
   async function makeSummary() {
-    if (!outcome?.writePlan.summary) return;
+    const [first, perSchool] = outcome?.writePlan.reportSheets ?? [];
+    if (!outcome || !first) return;
     setPhase('summary');
     try {
       const pipeline = await loadPipeline();
-      const noted = outcome.local ? pipeline.withLocalNote(outcome.writePlan.summary, t.localNote) : null;
-      const summary = noted ? noted.sheet : outcome.writePlan.summary;
+      const noted = outcome.local ? pipeline.withLocalNote(first, t.localNote) : null;
+      const summary = noted ? noted.sheet : first;
       // The Per school sheet (when the sheet has a school column) is written beside the summary.
-      await applyWritePlan(run, { sheets: [], summary, perSchool: outcome.writePlan.perSchool ?? null }, {
+      await applyWritePlan(run, { sheets: [], reportSheets: perSchool ? [summary, perSchool] : [summary] }, {
         date1904: outcome.date1904,
-        summaryNote: noted ? { address: noted.address, text: t.localNote } : null,
+        reportNote: noted ? { address: noted.address, text: t.localNote } : null,
         notesSupported: supports('ExcelApi', '1.18'),
-        activateSummary: true,
+        activateReport: true,
       });
-      const perSchool = outcome.writePlan.perSchool;
       setNotice({ intent: 'success', text: t.summaryWritten(summary.name) + (perSchool ? ` ${t.perSchoolWritten(perSchool.name)}` : '') });
     } catch (e) {
       fail(e);
