@@ -313,7 +313,7 @@ export function overviewSheet(plan: Plan, input: OverviewInput): ReportSheetWrit
 
   l.line(['Uitgangspunten'], 'heading');
   l.line(['Normen en aantallen uit het plan; aannames waar het plan een getal openlaat.'], 'note');
-  l.table(['Uitgangspunt', 'Waarde', 'Bron'], overviewParams(plan).map((p) => [p.label, p.value, paramSource(p)]), ['text', 'number', 'text']);
+  l.table(['Uitgangspunt', 'Waarde', 'Bron'], overviewParams(plan).map((p) => [p.label, p.value, paramSource(p)]), ['text', 'value', 'text']);
 
   return {
     name: overviewSheetName(schoolYear),

@@ -197,7 +197,7 @@ export function summarySheet(input: SummarySheetInput): ReportSheetWrite {
   l.line(['Aannames'], 'heading');
   l.line(['Het plan laat deze getallen open; de controle gebruikt de waarde hiernaast. Wijkt uw situatie af, meld het dan.'], 'note');
   l.line(['Aanname', 'Waarde', 'Bij plan'], 'label');
-  for (const a of planAssumptions(plan)) l.line([a.label, a.value, a.planRef], ['text', 'number', 'text']);
+  for (const a of planAssumptions(plan)) l.line([a.label, a.value, a.planRef], ['text', 'value', 'text']);
 
   const charts: ChartWrite[] = [
     {

@@ -144,7 +144,7 @@ export function demandSheet(plan: Plan, input: DemandInput): ReportSheetWrite {
   l.table(
     ['Uitgangspunt', 'Waarde', 'Bron'],
     demandParams(plan).map((p) => [p.label, p.value, paramSource(p)]),
-    ['text', 'number', 'text'],
+    ['text', 'value', 'text'],
   );
 
   const charts: ChartWrite[] = [];

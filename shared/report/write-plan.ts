@@ -45,7 +45,8 @@ export interface StaffSheetWrite {
   statusFormat: { range: string; colours: StatusColour[] } | null;
 }
 
-export type ReportStyle = 'title' | 'subtitle' | 'heading' | 'label' | 'text' | 'number' | 'hours' | 'percent' | 'date' | 'note';
+/** How a report cell looks: an entry of REPORT_STYLES (styles.ts), applied alike by both writers. */
+export type ReportStyle = 'title' | 'subtitle' | 'heading' | 'label' | 'text' | 'number' | 'hours' | 'percent' | 'date' | 'value' | 'note';
 
 export interface ReportCellWrite {
   /** 1-based row and column. */

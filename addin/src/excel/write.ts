@@ -3,6 +3,7 @@
 // each stay under the payload limit, with calculation suspended until each sync. Nothing outside the owned
 // columns and the report sheets is touched, and nothing at all when the look finds a reason not to write.
 import { STATUSES } from '../../../shared/model/result';
+import { fontOf, REPORT_STYLES, type ReportCellStyle } from '../../../shared/report/styles';
 import type { StaffSheetWrite, ReportSheetWrite, ReportStyle, WritePlan, WriteValue } from '../../../shared/report/write-plan';
 import { columnIndex, columnLetter } from '../../../shared/sheet/address';
 import { sameSheetName } from '../../../shared/sheet/sheet-name';
@@ -146,10 +147,22 @@ function staffOperations(write: StaffSheetWrite, options: ApplyOptions, budget: 
 
 const TEXT_FORMAT = '@';
 
-const STYLE_FORMATS: Record<ReportStyle, string | null> = {
-  title: null, subtitle: null, heading: null, label: null, text: '@', note: '@',
-  number: '0', hours: '0.##', percent: '0%', date: 'dd-mm-yyyy',
-};
+/** The font, fill and alignment of a report style (shared/report/styles.ts), as Office.js sets them; null when it has none. */
+function lookOf(style: ReportCellStyle): ((range: Excel.Range) => void) | null {
+  const font = fontOf(style);
+  const { fill, horizontal } = style;
+  if (font === null && fill === null && horizontal === null) return null;
+  return (range) => {
+    if (font !== null) Object.assign(range.format.font, font);
+    if (fill !== null) range.format.fill.color = fill;
+    if (horizontal === 'left') range.format.horizontalAlignment = 'Left' as Excel.HorizontalAlignment;
+  };
+}
+
+const LOOKS = Object.fromEntries((Object.keys(REPORT_STYLES) as ReportStyle[]).map((k) => [k, lookOf(REPORT_STYLES[k])])) as Record<
+  ReportStyle,
+  ((range: Excel.Range) => void) | null
+>;
 
 function reportOperations(report: ReportSheetWrite, exists: boolean, note: ApplyOptions['reportNote'], options: ApplyOptions): Operation[] {
   const ops: Operation[] = [];
@@ -171,8 +184,8 @@ function reportOperations(report: ReportSheetWrite, exists: boolean, note: Apply
       const first = run[0]!.column;
       const last = run[run.length - 1]!.column;
       const address = `${columnLetter(first)}${row}:${columnLetter(last)}${row}`;
-      const formats = [run.map((c) => STYLE_FORMATS[c.style] ?? 'General')];
-      const values = [run.map((c) => officeValue(c.value, options.date1904, STYLE_FORMATS[c.style] === TEXT_FORMAT))];
+      const formats = [run.map((c) => REPORT_STYLES[c.style].numberFormat)];
+      const values = [run.map((c) => officeValue(c.value, options.date1904, REPORT_STYLES[c.style].numberFormat === TEXT_FORMAT))];
       ops.push({
         bytes: jsonBytes(values) + jsonBytes(formats) + 40,
         apply: (c) => {
@@ -189,12 +202,17 @@ function reportOperations(report: ReportSheetWrite, exists: boolean, note: Apply
     }
     flush();
   }
-  for (const cell of cells) {
-    const address = `${columnLetter(cell.column)}${cell.row}`;
-    if (cell.style === 'title') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { bold: true, size: 16 }) });
-    else if (cell.style === 'subtitle') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { italic: true, color: '#605E5C' }) });
-    else if (cell.style === 'heading') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { bold: true, size: 12 }) });
-    else if (cell.style === 'note') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { italic: true }) });
+  // The look after the values: one call per run of adjacent cells in a row with the same style.
+  for (const [row, rowCells] of byRow) {
+    for (let i = 0; i < rowCells.length; ) {
+      const first = rowCells[i]!;
+      let j = i + 1;
+      while (j < rowCells.length && rowCells[j]!.style === first.style && rowCells[j]!.column === rowCells[j - 1]!.column + 1) j++;
+      const look = LOOKS[first.style];
+      const address = `${columnLetter(first.column)}${row}:${columnLetter(rowCells[j - 1]!.column)}${row}`;
+      if (look) ops.push({ bytes: 120, apply: (c) => look(sheet(c).getRange(address)) });
+      i = j;
+    }
   }
   for (const chart of report.charts) {
     ops.push({
