@@ -26,6 +26,14 @@ const hostGlobals = ['window', 'document', 'navigator', 'localStorage', 'session
   (name) => ({ name, message: 'shared/ is pure: host globals belong to an adapter.' }),
 );
 
+/** Rooms of the core a room must not import (what it may import: docs/architecture.md); `typesOnly`: only `import type`. */
+const rooms = (forbidden, why, typesOnly = []) => ({
+  patterns: [
+    { group: forbidden.map((name) => `../${name}/*`), message: why },
+    ...typesOnly.map((name) => ({ group: [`../${name}/*`], allowTypeImports: true, message: `${why} Only the types of shared/${name}/ may be imported.` })),
+  ],
+});
+
 /** An adapter may use the core (and the ones listed), never another adapter. */
 const adapter = (forbidden, why) => ({
   patterns: [{ group: forbidden.flatMap(folder), message: why }],
@@ -57,6 +65,35 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     rules: { 'no-restricted-imports': ['error', notInCore], 'no-restricted-globals': ['error', ...hostGlobals] },
+  },
+  {
+    // Inside the core the flow runs one way: read (sheet) → rules → summary → report. A room never imports a
+    // later one; the register upload is a use case no room depends on.
+    files: ['shared/sheet/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        rooms(['summary', 'report', 'register', 'api'], 'shared/sheet/ reads staff sheets: it depends on model, plan, rules and calendar only.'),
+      ],
+    },
+  },
+  {
+    files: ['shared/summary/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        rooms(['sheet', 'report', 'register'], 'shared/summary/ is arithmetic over results: it depends on model, plan, rules and calendar only.', ['api']),
+      ],
+    },
+  },
+  {
+    files: ['shared/report/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        rooms(['register'], 'shared/report/ lays out report sheets from model, plan, rules, summary, calendar and sheet.', ['api']),
+      ],
+    },
   },
   {
     files: ['xlsx/**'],

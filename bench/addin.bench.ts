@@ -39,7 +39,7 @@ function planFor(n: number) {
       ],
       statusFormat: { range: `K2:K${n + 1}`, colours: STATUSES.map((s) => ({ status: s, fill: '#FFFFFF', font: '#000000' })) },
     }],
-    summary: null,
+    reportSheets: [],
   };
 }
 

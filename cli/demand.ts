@@ -7,8 +7,9 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { createApiClient } from '../shared/api/client';
 import { isSchoolYear } from '../shared/calendar/dates';
-import { computeDemand, demandSheet, demandSheetName } from '../shared/report/trainer-demand-sheet';
-import type { SummarySheetWrite } from '../shared/report/write-plan';
+import { demandSheet, demandSheetName } from '../shared/report/trainer-demand-sheet';
+import { computeDemand } from '../shared/summary/demand';
+import type { ReportSheetWrite } from '../shared/report/write-plan';
 import { blankWorkbook } from '../xlsx/blank';
 import { nodeCodec } from '../xlsx/codec-node';
 import { openWorkbook } from '../xlsx/load';
@@ -53,10 +54,10 @@ export function parseDemandArgs(argv: readonly string[]): DemandArgs | 'help' {
 }
 
 /** A new workbook holding only the given report sheet, through the same adapter as `check`. */
-export async function reportWorkbook(sheet: SummarySheetWrite): Promise<Uint8Array> {
+export async function reportWorkbook(sheet: ReportSheetWrite): Promise<Uint8Array> {
   // The adapter patches an existing package: start from a workbook whose only sheet has the report's name.
   const opened = await openWorkbook(blankWorkbook(sheet.name, nodeCodec), { codec: nodeCodec });
-  return writeWorkbook(opened, { sheets: [], summary: sheet });
+  return writeWorkbook(opened, { sheets: [], reportSheets: [sheet] });
 }
 
 export async function main(argv: readonly string[], io: Io = nodeIo): Promise<number> {
@@ -73,7 +74,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo): Promise<nu
   }
 
   const client = createApiClient({ baseUrl: args.api, apiKey: io.env.BOSSPO_API_KEY || undefined });
-  let sheet: SummarySheetWrite;
+  let sheet: ReportSheetWrite;
   let summary: string[];
   try {
     const [plan, needs] = await Promise.all([client.getPlan(), client.getNeeds(args.year)]);

@@ -3,7 +3,7 @@
 // chart, trimmed to the elements it needs, in the schema's element order (a misordered element makes Excel
 // offer to repair the file). Each series carries a cache of the sheet's values, so a viewer shows the chart
 // without recalculating.
-import type { ChartWrite, SummarySheetWrite, WriteValue } from '../shared/report/write-plan';
+import type { ChartWrite, ReportSheetWrite, WriteValue } from '../shared/report/write-plan';
 import { escapeXml, parseRange, parseRef } from './xml';
 
 const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -82,7 +82,7 @@ function richText(text: string, size: number | null): string {
 }
 
 /** The cell values of the sheet by `row:column`. */
-export function cellValues(sheet: SummarySheetWrite): Map<string, WriteValue> {
+export function cellValues(sheet: ReportSheetWrite): Map<string, WriteValue> {
   return new Map(sheet.cells.map((c) => [`${c.row}:${c.column}`, c.value]));
 }
 

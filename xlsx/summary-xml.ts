@@ -1,33 +1,31 @@
-// The summary sheet (`Scholingsbehoefte YYYY-YYYY`) as a complete worksheet part. It is ours: replaced on
-// every run, so it is written from scratch with the styles of the SummaryStyle names.
-import type { SummarySheetWrite, SummaryStyle } from '../shared/report/write-plan';
+// A report sheet (`Scholingsbehoefte YYYY-YYYY`, `Per school …`, `Trainersvraag …`, `Overzicht …`) as a
+// complete worksheet part. It is ours: replaced on every run, so it is written from scratch with the look
+// of shared/report/styles.ts, the table the Office.js writer applies too.
+import { fontOf, REPORT_STYLES, type ReportCellStyle } from '../shared/report/styles';
+import type { ReportSheetWrite, ReportStyle } from '../shared/report/write-plan';
 import { columnLetter } from '../shared/sheet/address';
 import { cellXml } from './sheet-patch';
 import type { StyleBook, XfSpec } from './styles';
 
-const GREY = '#595959';
-
-export const SUMMARY_STYLES: Record<SummaryStyle, XfSpec> = {
-  title: { font: { bold: true, size: 16 } },
-  subtitle: { font: { italic: true, color: GREY } },
-  heading: { font: { bold: true, size: 12 }, fill: '#DDEBF7' },
-  label: { font: { bold: true } },
-  text: {},
-  number: { numFmt: '#,##0' },
-  hours: { numFmt: 'General' },
-  percent: { numFmt: '0%' },
-  date: { numFmt: 'dd-mm-yyyy', horizontal: 'left' },
-  note: { font: { italic: true, color: GREY } },
-};
+/** A report style as a cell format of the styles part. */
+function xfSpec(style: ReportCellStyle): XfSpec {
+  const font = fontOf(style);
+  return {
+    numFmt: style.numberFormat,
+    ...(font !== null ? { font } : {}),
+    ...(style.fill !== null ? { fill: style.fill } : {}),
+    ...(style.horizontal !== null ? { horizontal: style.horizontal } : {}),
+  };
+}
 
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** `drawingRelId`: the sheet's relationship to the drawing holding its charts, if it has charts. */
-export function summaryWorksheetXml(write: SummarySheetWrite, styles: StyleBook, date1904: boolean, drawingRelId: string | null = null): string {
+export function summaryWorksheetXml(write: ReportSheetWrite, styles: StyleBook, date1904: boolean, drawingRelId: string | null = null): string {
   const ids = Object.fromEntries(
-    (Object.keys(SUMMARY_STYLES) as SummaryStyle[]).map((k) => [k, styles.xfId(SUMMARY_STYLES[k])]),
-  ) as Record<SummaryStyle, number>;
+    (Object.keys(REPORT_STYLES) as ReportStyle[]).map((k) => [k, styles.xfId(xfSpec(REPORT_STYLES[k]))]),
+  ) as Record<ReportStyle, number>;
   const byRow = new Map<number, { column: number; xml: string }[]>();
   let maxRow = 1;
   let maxCol = 1;

@@ -2,7 +2,7 @@
 // is patched, not re-serialised: parts we do not own are copied byte for byte (charts, pivot tables,
 // tables, data validation, conditional formats, comments, defined names, themes), so nothing of the
 // user's workbook is lost. The same workbook and plan always give the same bytes.
-import type { WritePlan } from '../shared/report/write-plan';
+import type { ReportSheetWrite, WritePlan } from '../shared/report/write-plan';
 import { WorkbookError } from './errors';
 import type { OpenedWorkbook } from './load';
 import { cellValues, chartXml, drawingXml } from './chart-xml';
@@ -179,19 +179,19 @@ async function freePart(pkg: Package, dir: string, stem: string, taken: Set<stri
 const DRAWING_REL_ID = 'rId1';
 
 /** Write the report sheet's charts as one drawing part holding a chart part per chart, and relate the sheet to it. */
-async function addCharts(pkg: Package, parts: WorkbookParts, sheetPath: string, summary: NonNullable<WritePlan['summary']>, date1904: boolean): Promise<void> {
-  if (summary.charts.length === 0) return;
+async function addCharts(pkg: Package, parts: WorkbookParts, sheetPath: string, report: ReportSheetWrite, date1904: boolean): Promise<void> {
+  if (report.charts.length === 0) return;
   const taken = new Set(pkg.paths().map((f) => f.toLowerCase()));
   const xl = dirOf(parts.workbookPath);
   const drawingPath = await freePart(pkg, `${xl}drawings/`, 'drawing', taken);
   const chartPaths: string[] = [];
-  for (let i = 0; i < summary.charts.length; i++) chartPaths.push(await freePart(pkg, `${xl}charts/`, 'chart', taken));
+  for (let i = 0; i < report.charts.length; i++) chartPaths.push(await freePart(pkg, `${xl}charts/`, 'chart', taken));
 
-  const cells = cellValues(summary);
+  const cells = cellValues(report);
   pkg.put(relsPathOf(sheetPath), relationshipsXml([{ type: DRAWING_REL, target: `../drawings/${drawingPath.slice(dirOf(drawingPath).length)}` }]));
-  pkg.put(drawingPath, drawingXml(summary.charts, summary.charts.map((_, i) => `rId${i + 1}`)));
+  pkg.put(drawingPath, drawingXml(report.charts, report.charts.map((_, i) => `rId${i + 1}`)));
   pkg.put(relsPathOf(drawingPath), relationshipsXml(chartPaths.map((p) => ({ type: CHART_REL, target: `../charts/${p.slice(dirOf(p).length)}` }))));
-  summary.charts.forEach((chart, i) => pkg.put(chartPaths[i]!, chartXml(summary.name, chart, cells, date1904)));
+  report.charts.forEach((chart, i) => pkg.put(chartPaths[i]!, chartXml(report.name, chart, cells, date1904)));
   await addContentType(pkg, drawingPath, DRAWING_TYPE);
   for (const p of chartPaths) await addContentType(pkg, p, CHART_TYPE);
 }
@@ -226,7 +226,7 @@ async function styleBook(pkg: Package, parts: WorkbookParts): Promise<{ book: St
  * The part of the report sheet `name`: the existing sheet of that name (ignoring case, as Excel compares sheet
  * names; it takes the product's spelling), or a new worksheet part at the end of the workbook.
  */
-async function summaryPart(pkg: Package, parts: WorkbookParts, name: string): Promise<{ path: string; replaced: boolean }> {
+async function reportSheetPart(pkg: Package, parts: WorkbookParts, name: string): Promise<{ path: string; replaced: boolean }> {
   const existing = parts.sheets.find((s) => sameSheetName(s.name, name) && s.kind === 'worksheet' && s.path);
   if (existing) {
     if (existing.name !== name) await renameSheet(pkg, parts, existing.name, name);
@@ -302,20 +302,20 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
     }
   }
 
-  // The summary, then the Per school sheet beside it: both ours, replaced on every run. Every sheet is found
+  // The report sheets (the summary, then the Per school sheet beside it): ours, replaced on every run. Every sheet is found
   // or added first (sheet order), then written with the sheets that have charts last: their drawing and
   // chart parts are dropped and added again on every run, so they go after every part that stays, and a
   // second run keeps every part and content type in the same order, so the same bytes.
-  const reports = [plan.summary, plan.perSchool ?? null].filter((r): r is NonNullable<typeof r> => r !== null);
+  const reports = plan.reportSheets;
   const found: { path: string; replaced: boolean }[] = [];
-  for (const report of reports) found.push(await summaryPart(pkg, parts, report.name));
+  for (const report of reports) found.push(await reportSheetPart(pkg, parts, report.name));
   const order = reports.map((_, i) => i).sort((a, b) => Number(reports[a]!.charts.length > 0) - Number(reports[b]!.charts.length > 0));
   for (const i of order) {
     const report = reports[i]!;
     const { path, replaced } = found[i]!;
     // A formula the user typed on the old sheet goes with it, and so must its calculation chain entry.
     if (replaced) formulaRemoved ||= hasFormula((await pkg.text(path)) ?? '');
-    // A replaced summary sheet loses whatever drawings, charts or comments the previous one had.
+    // A replaced report sheet loses whatever drawings, charts or comments the previous one had.
     await dropSheetParts(pkg, path);
     // The sheet part goes first: a second run then keeps every part in the same zip order, so the same bytes.
     const drawingRelId = report.charts.length > 0 ? DRAWING_REL_ID : null;

@@ -248,7 +248,7 @@ export function createPaneFlow(deps: PaneDeps): PaneFlow {
         dispatch({ type: 'phase', phase: 'writing' });
         await applyWritePlan(
           deps.run,
-          { sheets: check.writePlan.sheets, summary: null },
+          { sheets: check.writePlan.sheets, reportSheets: [] },
           { date1904: fresh.date1904, tables: { [sheet]: fresh.tables }, snapshots: { [sheet]: sheetSnapshot(read, fresh.grid) } },
         );
         const localFallback = local && api !== null;
@@ -266,7 +266,7 @@ export function createPaneFlow(deps: PaneDeps): PaneFlow {
 
     async makeSummary(localNote) {
       const outcome = state.outcome;
-      const planned = outcome?.check.writePlan.summary;
+      const [planned, perSchool] = outcome?.check.writePlan.reportSheets ?? [];
       if (!outcome || !planned) return;
       dispatch({ type: 'phase', phase: 'summary' });
       try {
@@ -274,12 +274,11 @@ export function createPaneFlow(deps: PaneDeps): PaneFlow {
         const noted = outcome.local ? pipeline.withLocalNote(planned, localNote) : null;
         const summary = noted ? noted.sheet : planned;
         // The Per school sheet (when the sheet has a school column) is written beside the summary.
-        const perSchool = outcome.check.writePlan.perSchool ?? null;
-        await applyWritePlan(deps.run, { sheets: [], summary, perSchool }, {
+        await applyWritePlan(deps.run, { sheets: [], reportSheets: perSchool ? [summary, perSchool] : [summary] }, {
           date1904: outcome.date1904,
-          summaryNote: noted ? { address: noted.address, text: localNote } : null,
+          reportNote: noted ? { address: noted.address, text: localNote } : null,
           notesSupported: deps.notesSupported(),
-          activateSummary: true,
+          activateReport: true,
         });
         dispatch({ type: 'notice', notice: { kind: 'summaryWritten', summary: summary.name, perSchool: perSchool?.name ?? null } });
       } catch (e) {

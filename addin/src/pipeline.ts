@@ -7,7 +7,7 @@ import { apiEvaluator } from '../../shared/api/evaluator';
 import { checkSheet as checkReadSheet, inProcessEvaluator, readStaffSheet as readSheetForCheck, TooManyPeople, type Evaluator, type SheetCheck, type SheetCheckOptions } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import type { FieldName, Grid, SheetRead } from '../../shared/sheet/types';
-import type { SummarySheetWrite } from '../../shared/report/write-plan';
+import type { ReportSheetWrite } from '../../shared/report/write-plan';
 
 export { ApiError, TooManyPeople, type SheetCheck };
 
@@ -47,7 +47,7 @@ export function checkSheet(read: SheetRead, options: Omit<SheetCheckOptions, 'pl
 }
 
 /** The summary sheet with a labelled note below it saying the pane evaluated without the server. */
-export function withLocalNote(summary: SummarySheetWrite, note: string): { sheet: SummarySheetWrite; address: string } {
+export function withLocalNote(summary: ReportSheetWrite, note: string): { sheet: ReportSheetWrite; address: string } {
   const lastRow = summary.cells.reduce((m, c) => Math.max(m, c.row), 0);
   const row = lastRow + 2;
   return {

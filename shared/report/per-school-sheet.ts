@@ -12,7 +12,7 @@ import { hasSchoolColumn, pairRows } from '../summary/summarize';
 import { ReportLayout } from './report-layout';
 import { PER_SCHOOL_PREFIX } from '../sheet/synonyms';
 import type { SheetRead } from '../sheet/types';
-import type { SummarySheetWrite, SummaryStyle } from './write-plan';
+import type { ReportSheetWrite, ReportStyle } from './write-plan';
 
 export interface PerSchoolSheetInput {
   plan: Plan;
@@ -41,9 +41,9 @@ const COUNTED = STATUSES.filter((s) => s !== 'Geen OS-rol');
 const NO_SCHOOL = 'Zonder school';
 // The last column holds text (Acties, the need in words), so it can be wide without pushing numbers away.
 const OVERVIEW_HEADER = ['School', 'Medewerkers', 'Niet in orde', 'Actie nodig', 'Binnenkort', 'Nog te scholen'];
-const OVERVIEW_STYLES: SummaryStyle[] = ['text', 'number', 'number', 'number', 'number', 'text'];
+const OVERVIEW_STYLES: ReportStyle[] = ['text', 'number', 'number', 'number', 'number', 'text'];
 const LIST_HEADER = ['Naam', 'Rollen', 'Status', 'Binnenkort', 'Werkblad en rij', 'Acties'];
-const LIST_STYLES: SummaryStyle[] = ['text', 'text', 'text', 'date', 'text', 'text'];
+const LIST_STYLES: ReportStyle[] = ['text', 'text', 'text', 'date', 'text', 'text'];
 
 /** A training's name without its explanation in brackets: `Scholing werkplekbegeleiders`. */
 const shortName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
@@ -52,7 +52,7 @@ const shortName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '');
  * The blocks of the workbook's schools; null when no checked sheet has a school column (then the sheet is
  * not written). Uses the same grouping as `summary.perSchool`, so the figures agree with the JSON report.
  */
-export function perSchoolSheet(input: PerSchoolSheetInput): SummarySheetWrite | null {
+export function perSchoolSheet(input: PerSchoolSheetInput): ReportSheetWrite | null {
   const { plan, sheets } = input;
   const summarized = sheets.map((s) => ({ people: s.read.people, evaluation: s.evaluation }));
   if (!summarized.some(hasSchoolColumn)) return null;

@@ -1,9 +1,9 @@
 // Row-by-row layout of the product's report sheets (`Trainersvraag …`, `Overzicht OS Boss po …`) into the
-// SummarySheetWrite cell/style model, remembering where each table sits so a chart can point at it.
+// ReportSheetWrite cell/style model, remembering where each table sits so a chart can point at it.
 import type { IsoDate } from '../model/person';
 import type { Param } from '../plan/schema';
 import { a1 } from '../sheet/address';
-import type { SummaryCellWrite, SummaryStyle, WriteValue } from './write-plan';
+import type { ReportCellWrite, ReportStyle, WriteValue } from './write-plan';
 
 /** A cell to lay out: text, number, a date, or nothing. */
 export type LayoutValue = string | number | null | { date: IsoDate };
@@ -17,11 +17,11 @@ export interface TableArea {
 }
 
 export class ReportLayout {
-  readonly cells: SummaryCellWrite[] = [];
+  readonly cells: ReportCellWrite[] = [];
   row = 0;
 
   /** One row; `styles` per column or one style for the whole row. Returns the row number. */
-  line(values: readonly LayoutValue[], styles: readonly SummaryStyle[] | SummaryStyle): number {
+  line(values: readonly LayoutValue[], styles: readonly ReportStyle[] | ReportStyle): number {
     this.row++;
     values.forEach((v, i) => {
       if (v === null || v === '') return;
@@ -39,7 +39,7 @@ export class ReportLayout {
   table(
     header: readonly string[],
     rows: readonly (readonly LayoutValue[])[],
-    styles: readonly SummaryStyle[],
+    styles: readonly ReportStyle[],
   ): TableArea {
     const headerRow = this.line(header, 'label');
     for (const r of rows) this.line(r, styles);

@@ -7,7 +7,7 @@ import { isSchoolYear, type SchoolYear } from '../calendar/dates';
 import type { Param, PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
 import { a1 } from '../sheet/address';
 import { paramSource, ReportLayout, rounded, tableRange, type LayoutValue, type TableArea } from './report-layout';
-import type { ChartWrite, SummarySheetWrite, SummaryStyle } from './write-plan';
+import type { ChartWrite, ReportSheetWrite, ReportStyle } from './write-plan';
 
 /** One school year as the API gives it (structurally the whole NeedsGetResponse fits). */
 export type OverviewYear = Pick<NeedsGetResponse, 'schoolYear' | 'boards'> & Partial<Pick<NeedsGetResponse, 'missing'>>;
@@ -140,11 +140,11 @@ function figuresOfYear(year: OverviewYear): { boards: string[]; perBoard: Figure
 }
 
 const num = (n: number | null): LayoutValue => (n === null ? 'onbekend' : n);
-const numStyle = (n: number | null): SummaryStyle => (n === null ? 'text' : 'number');
+const numStyle = (n: number | null): ReportStyle => (n === null ? 'text' : 'number');
 const pct = (n: number | null): LayoutValue => (n === null ? 'onbekend' : rounded(n, 4));
-const pctStyle = (n: number | null): SummaryStyle => (n === null ? 'text' : 'percent');
+const pctStyle = (n: number | null): ReportStyle => (n === null ? 'text' : 'percent');
 
-export function overviewSheet(plan: Plan, input: OverviewInput): SummarySheetWrite {
+export function overviewSheet(plan: Plan, input: OverviewInput): ReportSheetWrite {
   const schoolYear = input.current.schoolYear;
   const { boards, perBoard, combined } = figuresOfYear(input.current);
   const all = [...perBoard, combined];
@@ -313,7 +313,7 @@ export function overviewSheet(plan: Plan, input: OverviewInput): SummarySheetWri
 
   l.line(['Uitgangspunten'], 'heading');
   l.line(['Normen en aantallen uit het plan; aannames waar het plan een getal openlaat.'], 'note');
-  l.table(['Uitgangspunt', 'Waarde', 'Bron'], overviewParams(plan).map((p) => [p.label, p.value, paramSource(p)]), ['text', 'number', 'text']);
+  l.table(['Uitgangspunt', 'Waarde', 'Bron'], overviewParams(plan).map((p) => [p.label, p.value, paramSource(p)]), ['text', 'value', 'text']);
 
   return {
     name: overviewSheetName(schoolYear),

@@ -6,7 +6,7 @@ import type { Summary } from '../model/summary';
 import type { Param, Plan, PoolCode, RoleCode } from '../plan/schema';
 import type { SchoolYear } from '../calendar/dates';
 import type { SheetRead } from '../sheet/types';
-import type { ChartWrite, SummarySheetWrite } from './write-plan';
+import type { ChartWrite, ReportSheetWrite } from './write-plan';
 import { columnLetter } from '../sheet/address';
 import { ReportLayout, rounded, type LayoutValue } from './report-layout';
 import { statusCounts } from '../summary/status-counts';
@@ -51,7 +51,7 @@ function shareText(share: number | null, nobody: string): LayoutValue {
   return share === null ? nobody : share;
 }
 
-export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
+export function summarySheet(input: SummarySheetInput): ReportSheetWrite {
   const { plan, summary, sheets } = input;
   const l = new ReportLayout();
   const roleName = (code: string) => plan.roles.find((r) => r.code === code)?.name ?? code;
@@ -192,7 +192,7 @@ export function summarySheet(input: SummarySheetInput): SummarySheetWrite {
   l.line(['Aannames'], 'heading');
   l.line(['Het plan laat deze getallen open; de controle gebruikt de waarde hiernaast. Wijkt uw situatie af, meld het dan.'], 'note');
   l.line(['Aanname', 'Waarde', 'Bij plan'], 'label');
-  for (const a of planAssumptions(plan)) l.line([a.label, a.value, a.planRef], ['text', 'number', 'text']);
+  for (const a of planAssumptions(plan)) l.line([a.label, a.value, a.planRef], ['text', 'value', 'text']);
 
   const charts: ChartWrite[] = [
     {

@@ -1,138 +1,16 @@
-// Plan §4–§5 (rules.md §5.2): the pabo's trainer demand `Trainersvraag YYYY-YYYY` from every board's
-// submitted need (GET /api/needs/{schoolYear}): need per board, combined groups and trainer hours per pool,
-// hours per trainer, the WPB training split over its rounds (§4: "jaarlijks twee maal"), boards that have
-// not submitted, and the plan numbers used. Pure: the task pane and the CLI call it with the API's answer.
-import type { NeedsGetResponse } from '../api/needs';
-import { todayInAmsterdam, type SchoolYear } from '../calendar/dates';
-import type { Need } from '../model/summary';
-import type { Param, Plan, PoolCode, TrainingDef } from '../plan/schema';
+// Plan §4–§5 (rules.md §5.2): the pabo's trainer demand `Trainersvraag YYYY-YYYY` laid out from the figures
+// of shared/summary/demand.ts: need per board, combined groups and trainer hours per pool, hours per
+// trainer, the WPB training split over its rounds (§4: "jaarlijks twee maal"), boards that have not
+// submitted, and the plan numbers used. Pure: the task pane and the CLI call it with the API's answer.
+import type { SchoolYear } from '../calendar/dates';
+import type { Param, Plan, PoolCode } from '../plan/schema';
+import { computeDemand, type DemandInput } from '../summary/demand';
 import { a1 } from '../sheet/address';
 import { paramSource, ReportLayout, rounded, tableRange } from './report-layout';
-import type { ChartWrite, SummarySheetWrite } from './write-plan';
-
-/** What the sheet needs of the API's answer (structurally the whole NeedsGetResponse fits). */
-export type DemandInput = Pick<NeedsGetResponse, 'schoolYear' | 'boards' | 'combined' | 'missing'>;
+import type { ChartWrite, ReportSheetWrite } from './write-plan';
 
 export function demandSheetName(schoolYear: SchoolYear | string): string {
   return `Trainersvraag ${schoolYear}`;
-}
-
-/** Groups over rounds in order; earlier rounds take the odd groups (3 over 2 rounds → 2, 1). */
-export function splitOverRounds(groups: number, rounds: number): number[] {
-  const n = Math.max(1, Math.floor(rounds));
-  const base = Math.floor(groups / n);
-  const extra = groups % n;
-  return Array.from({ length: n }, (_, i) => base + (i < extra ? 1 : 0));
-}
-
-export interface RoundDemand {
-  name: string;
-  groups: number;
-  /** Sessions of all groups in this round. */
-  sessions: number;
-  trainerHours: number;
-}
-
-export interface TrainingDemand {
-  training: TrainingDef;
-  /** People still to train, per board that submitted. */
-  perBoard: Record<string, number>;
-  /** People exempted (trained in another context, rules.md §4.13) per board; null where a board sent no exemption counts. */
-  exemptPerBoard: Record<string, number | null>;
-  /** Exemptions summed over the boards that sent them. */
-  exempted: number;
-  /** Summed over the boards (the API's combined figure). */
-  initial: number;
-  /** null for place-based trainings (meelopen, inwerkprogramma). */
-  groups: number | null;
-  sessions: number | null;
-  trainerHours: number | null;
-  /** The rounds a year the pabo offers it, with the groups spread over them; one round when the plan names none. */
-  rounds: RoundDemand[] | null;
-}
-
-export interface PoolDemand {
-  code: PoolCode;
-  name: string;
-  trainerHours: number;
-  /** People in the pool according to the plan (5 trainers), or null where the plan names no number. */
-  people: number | null;
-  perPerson: number | null;
-}
-
-export interface Demand {
-  schoolYear: string;
-  /** Boards that submitted, in alphabetical order. */
-  boards: { board: string; submittedOn: string; version: number }[];
-  missing: string[];
-  trainings: TrainingDemand[];
-  pools: PoolDemand[];
-}
-
-const byName = (a: string, b: string) => a.localeCompare(b, 'nl', { sensitivity: 'base' });
-
-function trainerHoursOf(def: TrainingDef, groups: number): number {
-  const g = def.groups;
-  if (!g) return 0;
-  return groups * g.sessions.value * g.hoursPerSession.value * g.trainersPerSession.value;
-}
-
-function trainingDemand(def: TrainingDef, input: DemandInput, boards: readonly string[]): TrainingDemand {
-  const perBoard: Record<string, number> = {};
-  for (const b of boards) perBoard[b] = input.boards[b]?.needs[def.code]?.initial ?? 0;
-  const exemptPerBoard: Record<string, number | null> = {};
-  for (const b of boards) {
-    const sent = input.boards[b]?.exemptions;
-    exemptPerBoard[b] = sent ? (def.code === 'REFRESH' ? 0 : (sent[def.code] ?? 0)) : null;
-  }
-  const exempted = Object.values(exemptPerBoard).reduce<number>((sum, n) => sum + (n ?? 0), 0);
-  const combined: Need | undefined = input.combined.needs[def.code];
-  const initial = combined?.initial ?? Object.values(perBoard).reduce((s, n) => s + n, 0);
-  if (!def.groups) return { training: def, perBoard, exemptPerBoard, exempted, initial, groups: null, sessions: null, trainerHours: null, rounds: null };
-  // Groups come from the summed counts (the API computes them so); the plan only fills a gap.
-  const groups = combined?.groups ?? Math.ceil(initial / def.groups.groupSize.value);
-  const trainerHours = combined?.trainerHours ?? trainerHoursOf(def, groups);
-  const names = def.rounds?.names ?? null;
-  const rounds = names
-    ? splitOverRounds(groups, names.length).map((g, i) => ({
-        name: names[i]!,
-        groups: g,
-        sessions: g * def.groups!.sessions.value,
-        trainerHours: trainerHoursOf(def, g),
-      }))
-    : null;
-  return { training: def, perBoard, exemptPerBoard, exempted, initial, groups, sessions: groups * def.groups.sessions.value, trainerHours, rounds };
-}
-
-/** The demand figures, before layout: for the sheet, and for a task pane that shows them. */
-export function computeDemand(plan: Plan, input: DemandInput): Demand {
-  const boards = Object.keys(input.boards).sort(byName);
-  const trainings = plan.trainings.map((t) => trainingDemand(t, input, boards));
-  const pools = plan.pools.map((p): PoolDemand => {
-    const fromTrainings = trainings
-      .filter((t) => t.training.pool === p.code)
-      .reduce((s, t) => s + (t.trainerHours ?? 0), 0);
-    const trainerHours = input.combined.pools[p.code]?.trainerHours ?? fromTrainings;
-    const people = p.people?.value ?? null;
-    return { code: p.code, name: p.name, trainerHours, people, perPerson: people ? trainerHours / people : null };
-  });
-  return {
-    schoolYear: input.schoolYear,
-    boards: boards.map((b) => ({
-      board: b,
-      submittedOn: submittedOn(input.boards[b]!.submittedAt),
-      version: input.boards[b]!.version,
-    })),
-    missing: [...input.missing].sort(byName),
-    trainings,
-    pools,
-  };
-}
-
-/** The day (Europe/Amsterdam) of a submission timestamp; the text as given when it is no timestamp. */
-function submittedOn(at: string): string {
-  const t = Date.parse(at);
-  return Number.isNaN(t) ? at : todayInAmsterdam(new Date(t));
 }
 
 /** The plan numbers the demand rests on, assumptions marked, each once. */
@@ -147,7 +25,7 @@ export function demandParams(plan: Plan): Param[] {
   return out;
 }
 
-export function demandSheet(plan: Plan, input: DemandInput): SummarySheetWrite {
+export function demandSheet(plan: Plan, input: DemandInput): ReportSheetWrite {
   const d = computeDemand(plan, input);
   const l = new ReportLayout();
   const grouped = d.trainings.filter((t) => t.groups !== null);
@@ -266,7 +144,7 @@ export function demandSheet(plan: Plan, input: DemandInput): SummarySheetWrite {
   l.table(
     ['Uitgangspunt', 'Waarde', 'Bron'],
     demandParams(plan).map((p) => [p.label, p.value, paramSource(p)]),
-    ['text', 'number', 'text'],
+    ['text', 'value', 'text'],
   );
 
   const charts: ChartWrite[] = [];

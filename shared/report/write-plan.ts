@@ -45,14 +45,15 @@ export interface StaffSheetWrite {
   statusFormat: { range: string; colours: StatusColour[] } | null;
 }
 
-export type SummaryStyle = 'title' | 'subtitle' | 'heading' | 'label' | 'text' | 'number' | 'hours' | 'percent' | 'date' | 'note';
+/** How a report cell looks: an entry of REPORT_STYLES (styles.ts), applied alike by both writers. */
+export type ReportStyle = 'title' | 'subtitle' | 'heading' | 'label' | 'text' | 'number' | 'hours' | 'percent' | 'date' | 'value' | 'note';
 
-export interface SummaryCellWrite {
+export interface ReportCellWrite {
   /** 1-based row and column. */
   row: number;
   column: number;
   value: WriteValue;
-  style: SummaryStyle;
+  style: ReportStyle;
 }
 
 /** A native chart on a report sheet: the add-in draws it with Office.js, xlsx/ writes it as DrawingML. */
@@ -65,21 +66,24 @@ export interface ChartWrite {
   anchor: string;
 }
 
-export interface SummarySheetWrite {
-  /** `Scholingsbehoefte YYYY-YYYY` (or `Trainersvraag …`, `Overzicht OS Boss po …`). */
+/** A report sheet: the product's own, replaced whole on every run. */
+export interface ReportSheetWrite {
+  /** `Scholingsbehoefte YYYY-YYYY`, `Per school YYYY-YYYY`, `Trainersvraag YYYY-YYYY` or `Overzicht OS Boss po YYYY-YYYY`. */
   name: string;
-  cells: SummaryCellWrite[];
+  cells: ReportCellWrite[];
   /** Column widths in Excel character units, column 1 first. */
   columnWidths: number[];
   charts: ChartWrite[];
 }
 
 export interface WritePlan {
+  /** The owned columns of each checked staff sheet. */
   sheets: StaffSheetWrite[];
-  summary: SummarySheetWrite | null;
   /**
-   * `Per school YYYY-YYYY` (rules.md §5.4), written beside the summary and with it; absent or null when no
-   * checked sheet has a school column.
+   * The report sheets, in the order they are added to the workbook. A check writes `Scholingsbehoefte …`
+   * and, when a checked sheet has a school column, `Per school …` (rules.md §5.4) beside it; the pabo's
+   * and the steering group's views write one `Trainersvraag …` or `Overzicht OS Boss po …`. The first is
+   * the one a host selects and puts a note on when asked to.
    */
-  perSchool?: SummarySheetWrite | null;
+  reportSheets: ReportSheetWrite[];
 }

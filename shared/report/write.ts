@@ -236,14 +236,14 @@ export function planStaffSheet(input: SheetWriteInput): StaffSheetWrite | null {
   };
 }
 
-/** The write plan of one workbook: its staff sheets' owned columns, its summary sheet and its Per school sheet. */
+/** The write plan of one workbook: its staff sheets' owned columns, then its summary sheet and its Per school sheet. */
 export function planWrite(sheets: readonly SheetWriteInput[], options: PlanWriteOptions): WritePlan {
   const staff = sheets.map(planStaffSheet).filter((s): s is StaffSheetWrite => s !== null);
   const checked = sheets.filter((s) => s.read.skipped === null);
   const { plan, referenceDate, planningYear } = options;
+  const perSchool = perSchoolSheet({ plan, referenceDate, planningYear, sheets: checked });
   return {
     sheets: staff,
-    summary: summarySheet({ plan, referenceDate, planningYear, summary: options.summary, sheets: checked }),
-    perSchool: perSchoolSheet({ plan, referenceDate, planningYear, sheets: checked }),
+    reportSheets: [summarySheet({ plan, referenceDate, planningYear, summary: options.summary, sheets: checked }), ...(perSchool ? [perSchool] : [])],
   };
 }

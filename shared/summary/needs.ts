@@ -1,7 +1,21 @@
 // Plan §4–§5 (rules.md §5.2): groups, sessions and trainer hours from the number of people who need
 // each training, and the totals per trainer pool. Combined totals always come from summed counts.
 import type { Needs, Pools } from '../model/summary';
-import type { Plan, TrainingCode } from '../plan/schema';
+import type { Plan, TrainingCode, TrainingDef } from '../plan/schema';
+
+/** The plan's group figures of a training given in groups (absent for meelopen and the inwerkprogramma). */
+export type TrainingGroups = NonNullable<TrainingDef['groups']>;
+
+/** Groups for `count` people: the count over the group size, rounded up (plan §4). */
+export function groupsFor(groups: TrainingGroups, count: number): number {
+  return Math.ceil(count / groups.groupSize.value);
+}
+
+/** Sessions and trainer hours of `count` groups: sessions × hours per session × trainers per session (plan §4). */
+export function groupWork(groups: TrainingGroups, count: number): { sessions: number; trainerHours: number } {
+  const sessions = count * groups.sessions.value;
+  return { sessions, trainerHours: round(sessions * groups.hoursPerSession.value * groups.trainersPerSession.value) };
+}
 
 /** Groups, sessions and trainer hours for each training from its `initial` count (plan order, every training). */
 export function needsFromCounts(plan: Plan, initial: Partial<Record<TrainingCode, number>>): Needs {
@@ -12,14 +26,8 @@ export function needsFromCounts(plan: Plan, initial: Partial<Record<TrainingCode
       needs[t.code] = { initial: count };
       continue;
     }
-    const groups = Math.ceil(count / t.groups.groupSize.value);
-    const sessions = groups * t.groups.sessions.value;
-    needs[t.code] = {
-      initial: count,
-      groups,
-      sessions,
-      trainerHours: round(sessions * t.groups.hoursPerSession.value * t.groups.trainersPerSession.value),
-    };
+    const groups = groupsFor(t.groups, count);
+    needs[t.code] = { initial: count, groups, ...groupWork(t.groups, groups) };
   }
   return needs;
 }

@@ -1,7 +1,7 @@
 // The Office.js adapter against a faithful fake of the Excel API: what it reads and writes, and how many
 // syncs and bytes it needs for 100, 10,000 and 50,000-row sheets.
 import { describe, expect, it } from 'vitest';
-import type { OwnedColumnWrite, StaffSheetWrite, SummarySheetWrite, WritePlan, WriteValue } from '../../shared/report/write-plan';
+import type { OwnedColumnWrite, StaffSheetWrite, ReportSheetWrite, WritePlan, WriteValue } from '../../shared/report/write-plan';
 import { OWNED_HEADERS } from '../../shared/sheet/owned-columns';
 import { isoToSerial } from '../../addin/src/excel/cells';
 import { PAYLOAD_BUDGET } from '../../addin/src/excel/payload';
@@ -62,7 +62,7 @@ function staffPlan(n: number, existing = false): StaffSheetWrite {
   };
 }
 
-const summary: SummarySheetWrite = {
+const summary: ReportSheetWrite = {
   name: 'Scholingsbehoefte 2026-2027',
   cells: [
     { row: 1, column: 1, value: { kind: 'text', text: 'Scholingsbehoefte 2026-2027' }, style: 'title' },
@@ -186,7 +186,7 @@ describe('writing the owned columns with Office.js', () => {
     it(`writes ${n.toLocaleString('en')} rows with every request under 4 MB${n < 50_000 ? ' in two syncs' : ''}, calculation suspended`, async () => {
       const fake = workbook(n);
       const plan = staffPlan(n);
-      const report = await applyWritePlan(fake.run, { sheets: [plan], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
+      const report = await applyWritePlan(fake.run, { sheets: [plan], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake) });
       const sheet = sheetOf(fake, 'Personeel');
       expect(getValue(sheet, 2, 6)).toBe('OS-status');
       expect(getValue(sheet, 2, 10)).toBe('Toelichting');
@@ -203,7 +203,7 @@ describe('writing the owned columns with Office.js', () => {
 
   it('writes real date cells shown dd-mm-yyyy, numbers as numbers, and formula-like text as text', async () => {
     const fake = workbook(5);
-    await applyWritePlan(fake.run, { sheets: [staffPlan(5)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(5)], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const sheet = sheetOf(fake, 'Personeel');
     expect(sheet.numberFormats['4,8']).toBe('dd-mm-yyyy');
     expect(typeof getValue(sheet, 4, 8)).toBe('number');
@@ -218,7 +218,7 @@ describe('writing the owned columns with Office.js', () => {
     const texts = ["'s-Hertogenbosch", '- geen certificaat ontvangen', '=SUM(A1:A3) is geen formule'];
     plan.columns[1]!.values = texts.map((text) => ({ kind: 'text', text }));
     plan.columns[4]!.values = [...texts].reverse().map((text) => ({ kind: 'text', text }));
-    await applyWritePlan(fake.run, { sheets: [plan], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
+    await applyWritePlan(fake.run, { sheets: [plan], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const sheet = sheetOf(fake, 'Personeel');
     texts.forEach((text, i) => {
       expect(getValue(sheet, 3 + i, 7)).toBe(text);
@@ -229,7 +229,7 @@ describe('writing the owned columns with Office.js', () => {
 
   it('sets number formats as a 2-D array of each range’s shape, never one string for many cells', async () => {
     const fake = workbook(40);
-    await applyWritePlan(fake.run, { sheets: [staffPlan(40)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake), budget: 2_000 });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(40)], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake), budget: 2_000 });
     const sheet = sheetOf(fake, 'Personeel');
     for (let r = 3; r < 43; r++) {
       expect(sheet.numberFormats[`${r},6`]).toBe('@');
@@ -240,7 +240,7 @@ describe('writing the owned columns with Office.js', () => {
 
   it('uses the 1904 date system when the workbook does', async () => {
     const fake = workbook(2, { date1904: true });
-    await applyWritePlan(fake.run, { sheets: [staffPlan(2)], summary: null }, { date1904: true, snapshots: await snapshotsFor(fake) });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(2)], reportSheets: [] }, { date1904: true, snapshots: await snapshotsFor(fake) });
     expect(getValue(sheetOf(fake, 'Personeel'), 4, 8)).toBe(isoToSerial('2028-03-02', false) - 1462);
   });
 
@@ -248,7 +248,7 @@ describe('writing the owned columns with Office.js', () => {
     const fake = workbook(20);
     const before = JSON.parse(JSON.stringify(sheetOf(fake, 'Personeel')));
     const notes = JSON.parse(JSON.stringify(sheetOf(fake, 'Notities')));
-    await applyWritePlan(fake.run, { sheets: [staffPlan(20)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(20)], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const after = sheetOf(fake, 'Personeel');
     expect(after.values.map((r) => r.slice(0, 6))).toEqual(before.values.map((r: FakeValue[]) => r.slice(0, 6)));
     for (const key of Object.keys(after.numberFormats)) expect(Number(key.split(',')[1])).toBeGreaterThanOrEqual(6);
@@ -260,13 +260,13 @@ describe('writing the owned columns with Office.js', () => {
     const fake = workbook(30);
     const sheet = sheetOf(fake, 'Personeel');
     sheet.conditionalFormats.push({ id: 999, type: 'CellValue', r0: 0, c0: 0, r1: 100, c1: 20, formula1: '="ziek"', operator: 'EqualTo', fill: '#FF0000', font: null });
-    await applyWritePlan(fake.run, { sheets: [staffPlan(30)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(30)], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const ours = () => sheet.conditionalFormats.filter((f) => f.id !== 999);
     expect(ours()).toHaveLength(4);
     for (const f of ours()) expect([f.r0, f.r1, f.c0, f.c1]).toEqual([3, 32, 6, 6]);
     expect(ours().map((f) => f.formula1)).toEqual(STATUSES.map((s) => `="${s}"`));
     const once = JSON.parse(JSON.stringify(sheet));
-    await applyWritePlan(fake.run, { sheets: [staffPlan(30, true)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(30, true)], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake) });
     expect(sheet.conditionalFormats.find((f) => f.id === 999)).toBeTruthy();
     expect(ours()).toHaveLength(4);
     const twice = JSON.parse(JSON.stringify(sheet));
@@ -280,7 +280,7 @@ describe('writing the owned columns with Office.js', () => {
     sheet.tables.push({ name: 'Personeel', r0: 2, c0: 0, r1: 12, c1: 5, showHeaders: true });
     const read = await readHostSheet(fake.run, 'Personeel');
     fake.syncs.length = 0;
-    await applyWritePlan(fake.run, { sheets: [staffPlan(10)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake), tables: { Personeel: read.tables } });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(10)], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake), tables: { Personeel: read.tables } });
     expect(sheet.tables[0]).toMatchObject({ c0: 0, c1: 10 });
     expect(getValue(sheet, 2, 6)).toBe('OS-status');
     expect(fake.syncs).toHaveLength(2);
@@ -291,7 +291,7 @@ describe('writing the owned columns with Office.js', () => {
     const sheet = sheetOf(fake, 'Personeel');
     sheet.protected = true;
     const before = JSON.stringify(fake.state);
-    const error = await applyWritePlan(fake.run, { sheets: [staffPlan(10)], summary: null }, { date1904: false, snapshots: await snapshotsFor(fake) }).catch((e: unknown) => e);
+    const error = await applyWritePlan(fake.run, { sheets: [staffPlan(10)], reportSheets: [] }, { date1904: false, snapshots: await snapshotsFor(fake) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect(error).toMatchObject({ code: 'sheetProtected', sheet: 'Personeel' });
     expect(JSON.stringify(fake.state)).toBe(before);
@@ -305,7 +305,7 @@ describe('the sheet may change between reading and writing', () => {
     const snapshots = await snapshotsFor(fake);
     change(sheetOf(fake, 'Personeel'));
     const before = JSON.stringify(fake.state);
-    const outcome = await applyWritePlan(fake.run, { sheets: [staffPlan(n)], summary: null }, { date1904: false, snapshots, ...(budget ? { budget } : {}) }).catch((e: unknown) => e);
+    const outcome = await applyWritePlan(fake.run, { sheets: [staffPlan(n)], reportSheets: [] }, { date1904: false, snapshots, ...(budget ? { budget } : {}) }).catch((e: unknown) => e);
     return { outcome, unchanged: JSON.stringify(fake.state) === before, fake };
   }
 
@@ -350,13 +350,13 @@ describe('the sheet may change between reading and writing', () => {
   it('finds the snapshot of a sheet by Excel’s rule for names (case does not matter)', async () => {
     const fake = workbook(3);
     const { Personeel: snapshot } = await snapshotsFor(fake);
-    await applyWritePlan(fake.run, { sheets: [staffPlan(3)], summary: null }, { date1904: false, snapshots: { PERSONEEL: snapshot! } });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(3)], reportSheets: [] }, { date1904: false, snapshots: { PERSONEEL: snapshot! } });
     expect(getValue(sheetOf(fake, 'Personeel'), 2, 6)).toBe('OS-status');
   });
 
   it('refuses to write a staff sheet without a snapshot of it', async () => {
     const fake = workbook(3);
-    await expect(applyWritePlan(fake.run, { sheets: [staffPlan(3)], summary: null }, { date1904: false })).rejects.toThrow(/snapshot/);
+    await expect(applyWritePlan(fake.run, { sheets: [staffPlan(3)], reportSheets: [] }, { date1904: false })).rejects.toThrow(/snapshot/);
   });
 });
 
@@ -366,8 +366,8 @@ describe('why Excel refuses a change', () => {
     const snapshots = await snapshotsFor(fake);
     fake.state.readOnly = true;
     const before = JSON.stringify(fake.state);
-    await expect(applyWritePlan(fake.run, { sheets: [staffPlan(5)], summary: null }, { date1904: false, snapshots })).rejects.toMatchObject({ code: 'readOnly' });
-    await expect(applyWritePlan(fake.run, { sheets: [], summary }, { date1904: false })).rejects.toMatchObject({ code: 'readOnly' });
+    await expect(applyWritePlan(fake.run, { sheets: [staffPlan(5)], reportSheets: [] }, { date1904: false, snapshots })).rejects.toMatchObject({ code: 'readOnly' });
+    await expect(applyWritePlan(fake.run, { sheets: [], reportSheets: [summary] }, { date1904: false })).rejects.toMatchObject({ code: 'readOnly' });
     await expect(removeOwned(fake.run, 'Personeel')).rejects.toMatchObject({ code: 'readOnly' });
     expect(JSON.stringify(fake.state)).toBe(before);
   });
@@ -393,11 +393,11 @@ describe('why Excel refuses a change', () => {
 });
 
 describe('writing the summary sheet with Office.js', () => {
-  const plan: WritePlan = { sheets: [], summary };
+  const plan: WritePlan = { sheets: [], reportSheets: [summary] };
 
   it('writes the cells, widths and a native chart, and replaces the sheet on the next run', async () => {
     const fake = workbook(3);
-    await applyWritePlan(fake.run, plan, { date1904: false, activateSummary: true });
+    await applyWritePlan(fake.run, plan, { date1904: false, activateReport: true });
     expect(fake.syncs).toHaveLength(2);
     const sheet = sheetOf(fake, 'Scholingsbehoefte 2026-2027');
     expect(getValue(sheet, 0, 0)).toBe('Scholingsbehoefte 2026-2027');
@@ -420,7 +420,7 @@ describe('writing the summary sheet with Office.js', () => {
 
   it('plots every chart by columns (categories down, one series per column), also where desktop Excel would guess rows', async () => {
     // More boards than trainings: a range wider than tall, which desktop Excel's `Auto` plots by rows.
-    const wide: SummarySheetWrite = {
+    const wide: ReportSheetWrite = {
       name: 'Trainersvraag 2026-2027',
       cells: [
         { row: 1, column: 1, value: { kind: 'text', text: 'Scholing' }, style: 'heading' },
@@ -434,7 +434,7 @@ describe('writing the summary sheet with Office.js', () => {
       charts: [{ title: 'Nog te scholen per scholing en bestuur', type: 'columnClustered', range: 'A1:D3', anchor: 'F2' }],
     };
     const desktop = createFakeExcel(workbookState([emptySheet('Personeel', staffValues(1))]), { platform: 'PC' });
-    await applyWritePlan(desktop.run, { sheets: [], summary: wide }, { date1904: false });
+    await applyWritePlan(desktop.run, { sheets: [], reportSheets: [wide] }, { date1904: false });
     expect(sheetOf(desktop, 'Trainersvraag 2026-2027').charts[0]).toMatchObject({ source: 'A1:D3', plottedBy: 'Columns' });
   });
 
@@ -449,10 +449,10 @@ describe('writing the summary sheet with Office.js', () => {
 
   it('adds a cell note only where the host supports notes', async () => {
     const withNotes = workbook(1);
-    await applyWritePlan(withNotes.run, plan, { date1904: false, summaryNote: { address: 'A1', text: 'Beoordeeld in het taakvenster' }, notesSupported: true });
+    await applyWritePlan(withNotes.run, plan, { date1904: false, reportNote: { address: 'A1', text: 'Beoordeeld in het taakvenster' }, notesSupported: true });
     expect(sheetOf(withNotes, 'Scholingsbehoefte 2026-2027').notes).toEqual([{ address: 'A1', text: 'Beoordeeld in het taakvenster' }]);
     const without = workbook(1);
-    await applyWritePlan(without.run, plan, { date1904: false, summaryNote: { address: 'A1', text: 'x' }, notesSupported: false });
+    await applyWritePlan(without.run, plan, { date1904: false, reportNote: { address: 'A1', text: 'x' }, notesSupported: false });
     expect(sheetOf(without, 'Scholingsbehoefte 2026-2027').notes).toEqual([]);
   });
 
@@ -495,7 +495,7 @@ describe('other host actions', () => {
   it('removes the owned columns and the summary sheet, leaving the user’s sheet as it was', async () => {
     const fake = workbook(12);
     const before = JSON.parse(JSON.stringify(sheetOf(fake, 'Personeel')));
-    await applyWritePlan(fake.run, { sheets: [staffPlan(12)], summary }, { date1904: false, snapshots: await snapshotsFor(fake) });
+    await applyWritePlan(fake.run, { sheets: [staffPlan(12)], reportSheets: [summary] }, { date1904: false, snapshots: await snapshotsFor(fake) });
     const report = await removeOwned(fake.run, 'Personeel');
     expect(report.columns).toEqual(['G', 'H', 'I', 'J', 'K']);
     expect(report.sheets).toEqual(['Scholingsbehoefte 2026-2027']);

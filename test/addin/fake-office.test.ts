@@ -41,6 +41,22 @@ describe('the fake Excel host', () => {
     await expect(write(oneSheet(), 'A1:A3', [['a'], ['b']])).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 
+  it('fills and aligns cells, refusing a colour that is neither RRGGBB nor a colour name and an unknown alignment', async () => {
+    const look = (fill: string, alignment: string) =>
+      fake.run(async (ctx) => {
+        const range = ctx.workbook.worksheets.getItem('Blad1').getRange('A1:B1');
+        range.format.fill.color = fill;
+        range.format.horizontalAlignment = alignment as Excel.HorizontalAlignment;
+        await ctx.sync();
+      });
+    const fake = oneSheet();
+    await look('#DDEBF7', 'Left');
+    expect(fake.state.sheets[0]!.fills).toEqual({ '0,0': '#DDEBF7', '0,1': '#DDEBF7' });
+    expect(fake.state.sheets[0]!.alignments).toEqual({ '0,0': 'Left', '0,1': 'Left' });
+    await expect(look('#DDEBF', 'Left')).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await expect(look('#DDEBF7', 'left')).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
   it('reads a formula cell as its cached value, 0, FALSE and "" included', async () => {
     const sheet = emptySheet('Blad1', [[0, false, '']]);
     sheet.formulas = { '0,0': '=SUM(B5:B9)', '0,1': '=B5>1', '0,2': '=IF(B5>1,"ja","")' };

@@ -184,7 +184,7 @@ describe('the pane pipeline and result panel', () => {
     expect(overview.topActions.length).toBeGreaterThan(0);
     expect(overview.problems.some((p) => p.cell === 'D6')).toBe(true);
     expect(outcome.writePlan.sheets[0]!.columns.map((c) => c.header)).toEqual(['OS-status', 'Acties', 'Opfrissen vóór', 'Normuren', 'Toelichting']);
-    expect(outcome.writePlan.summary?.name).toBe('Scholingsbehoefte 2026-2027');
+    expect(outcome.writePlan.reportSheets.map((s) => s.name)).toEqual(['Scholingsbehoefte 2026-2027']);
   });
 
   it('an unreachable API is reported as such, so the pane can offer the bundled engine', async () => {
@@ -196,7 +196,7 @@ describe('the pane pipeline and result panel', () => {
 
   it('adds a labelled note below the summary when the pane evaluated without the server', async () => {
     const outcome = await checkSheet(read, { referenceDate: '2026-11-28', planningYear: '2026-2027', evaluate: localEvaluator });
-    const summary = outcome.writePlan.summary!;
+    const summary = outcome.writePlan.reportSheets[0]!;
     const { sheet, address } = withLocalNote(summary, 'Beoordeeld in het taakvenster');
     const last = Math.max(...summary.cells.map((c) => c.row));
     expect(address).toBe(`A${last + 2}`);

@@ -1,4 +1,4 @@
-// A sheet of the fake Excel host as an HTML page (cells with their number formats and fonts, charts as
+// A sheet of the fake Excel host as an HTML page (cells with their number formats, fonts and fills, charts as
 // simple SVG bar charts from their source ranges), so Chromium can take a picture of what was written.
 import { parseA1, type FakeSheet, type FakeValue } from '../support/fake-office/workbook';
 
@@ -16,7 +16,8 @@ export function shown(v: FakeValue | undefined, format: string | undefined, date
   if (typeof v !== 'number') return String(v);
   if (format === 'dd-mm-yyyy') return serialToDmy(v, date1904);
   if (format === '0%') return `${Math.round(v * 100)}%`;
-  if (format === '0') return String(Math.round(v));
+  if (format === '#,##0') return Math.round(v).toLocaleString('nl-NL');
+  if (format === '#,##0.00') return v.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return String(Math.round(v * 100) / 100).replace('.', ',');
 }
 
@@ -62,7 +63,8 @@ export function sheetHtml(sheet: FakeSheet, date1904: boolean): string {
         font.italic ? 'font-style:italic' : '',
         font.size ? `font-size:${font.size}px` : '',
         font.color ? `color:${font.color}` : '',
-        typeof v === 'number' ? 'text-align:right' : '',
+        sheet.fills[`${r},${c}`] ? `background:${sheet.fills[`${r},${c}`]}` : '',
+        sheet.alignments[`${r},${c}`] === 'Left' ? 'text-align:left' : typeof v === 'number' ? 'text-align:right' : '',
       ].filter(Boolean).join(';');
       return `<td style="${style}">${esc(shown(v, sheet.numberFormats[`${r},${c}`], date1904))}</td>`;
     }).join('');

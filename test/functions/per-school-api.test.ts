@@ -86,8 +86,9 @@ describe('a check through the API', () => {
         ['De Kameleon', 2, 1],
         [null, 2, 0],
       ]);
-      expect(remote.workbooks[0]!.writePlan!.perSchool).toEqual(local.workbooks[0]!.writePlan!.perSchool);
-      expect(JSON.stringify(remote.workbooks[0]!.writePlan!.perSchool)).toContain('Bram de Wit');
+      expect(remote.workbooks[0]!.writePlan!.reportSheets).toEqual(local.workbooks[0]!.writePlan!.reportSheets);
+      expect(remote.workbooks[0]!.writePlan!.reportSheets.map((s) => s.name)).toEqual(['Scholingsbehoefte 2026-2027', 'Per school 2026-2027']);
+      expect(JSON.stringify(remote.workbooks[0]!.writePlan!.reportSheets[1])).toContain('Bram de Wit');
     } finally {
       globalThis.fetch = realFetch;
     }

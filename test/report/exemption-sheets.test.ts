@@ -10,7 +10,7 @@ import { bossPoPlan } from '../../shared/plan/bosspo';
 import { demandSheet } from '../../shared/report/trainer-demand-sheet';
 import { boardFigures, combineFigures, overviewSheet } from '../../shared/report/steering-overview-sheet';
 import { summarySheet } from '../../shared/report/summary-sheet';
-import type { SummarySheetWrite } from '../../shared/report/write-plan';
+import type { ReportSheetWrite } from '../../shared/report/write-plan';
 import { openWorkbook } from '../../xlsx/load';
 import { writeWorkbook } from '../../xlsx/write';
 import { createFakeExcel } from '../support/fake-office/excel';
@@ -70,7 +70,7 @@ describe('exemption counts in the report sheets', () => {
     expect(combineFigures(Object.values(boards).map(boardFigures)).exemptions).toEqual({ WPB: 5, OB: 1 });
   });
 
-  it.each<[string, () => SummarySheetWrite]>([
+  it.each<[string, () => ReportSheetWrite]>([
     ['Trainersvraag', () => demandSheet(bossPoPlan, needs())],
     ['Overzicht', () => overviewSheet(bossPoPlan, { current: needs(), history: [] })],
     ['Scholingsbehoefte', () => summarySheet({ plan: bossPoPlan, referenceDate: '2026-11-28', planningYear: '2026-2027', summary, sheets: [] })],
@@ -87,7 +87,7 @@ describe('exemption counts in the report sheets', () => {
     wb.addWorksheet('Personeel').getCell('A1').value = 'Naam';
     const opened = await openWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
     const written = new ExcelJS.Workbook();
-    await written.xlsx.load((await writeWorkbook(opened, { sheets: [], summary: sheet })).buffer as ArrayBuffer);
+    await written.xlsx.load((await writeWorkbook(opened, { sheets: [], reportSheets: [sheet] })).buffer as ArrayBuffer);
     const ws = written.getWorksheet(sheet.name)!;
     const fromXlsx = expected.map((_, i) => ws.getRow(wpbRow).getCell(i + 1).value);
     expect(fromXlsx).toEqual(expected);

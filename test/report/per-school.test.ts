@@ -15,7 +15,7 @@ import { bossPoPlan } from '../../shared/plan/bosspo';
 import { perSchoolSheetName } from '../../shared/report/per-school-sheet';
 import { readSheet } from '../../shared/sheet/read';
 import { isProductSheet } from '../../shared/sheet/synonyms';
-import type { SummarySheetWrite } from '../../shared/report/write-plan';
+import type { ReportSheetWrite, WritePlan } from '../../shared/report/write-plan';
 import { compareCodePoints } from '../../shared/summary/per-school';
 import { openWorkbook } from '../../xlsx/load';
 import { writeWorkbook } from '../../xlsx/write';
@@ -27,6 +27,13 @@ const R = '2026-11-28';
 const YEAR = '2026-2027';
 const OPTIONS = { plan: bossPoPlan, referenceDate: R, planningYear: YEAR } as const;
 const SHEET = perSchoolSheetName(YEAR);
+
+/** The plan's `Per school …` sheet, written after the summary. */
+function perSchoolOf(plan: WritePlan): ReportSheetWrite {
+  const sheet = plan.reportSheets.find((s) => s.name === SHEET);
+  expect(plan.reportSheets.map((s) => s.name)).toEqual([`Scholingsbehoefte ${YEAR}`, SHEET]);
+  return sheet!;
+}
 
 /**
  * Three staff sheets: `Personeel` (school column `School`, names split as the BOOR sample does: last name
@@ -104,9 +111,9 @@ async function xlsxCells(bytes: Uint8Array, name: string): Promise<Record<string
 }
 
 /** The same sheet as the task pane writes it into Excel (the fake host), dates as ISO text. */
-async function paneCells(sheet: SummarySheetWrite): Promise<Record<string, string | number | boolean>> {
+async function paneCells(sheet: ReportSheetWrite): Promise<Record<string, string | number | boolean>> {
   const fake = createFakeExcel(workbookState([emptySheet('Personeel', [['Naam', 'Rol']])]));
-  await applyWritePlan(fake.run, { sheets: [], summary: null, perSchool: sheet }, { date1904: false });
+  await applyWritePlan(fake.run, { sheets: [], reportSheets: [sheet] }, { date1904: false });
   const written = fake.state.sheets.find((s) => s.name === sheet.name)!;
   const out: Record<string, string | number | boolean> = {};
   written.values.forEach((row, r) =>
@@ -147,7 +154,7 @@ describe('summary.perSchool (rules.md §5.4)', () => {
     wb.addWorksheet('Personeel').addRows([['Naam', 'Rol', 'Scholing WPB'], ['Mo Haddou', 'WPB', null]]);
     const { result, out } = await check(await bytesOf(wb));
     expect(result.report.summary.perSchool).toBeNull();
-    expect(result.workbooks[0]!.writePlan!.perSchool).toBeNull();
+    expect(result.workbooks[0]!.writePlan!.reportSheets.map((s) => s.name)).toEqual([`Scholingsbehoefte ${YEAR}`]);
     expect((await openWorkbook(out)).sheets.map((s) => s.name)).toEqual(['Personeel', `Scholingsbehoefte ${YEAR}`]);
   });
 
@@ -192,7 +199,7 @@ describe('summary.perSchool (rules.md §5.4)', () => {
 describe(`the sheet ${SHEET}`, () => {
   it('has an overview row per school and a block per school with figures, need per training and the named list', async () => {
     const { result } = await check(await bytesOf(staffWorkbook()));
-    const plan = result.workbooks[0]!.writePlan!.perSchool!;
+    const plan = perSchoolOf(result.workbooks[0]!.writePlan!);
     expect(plan.name).toBe(SHEET);
     const rows = new Map<number, (string | number | null)[]>();
     for (const c of plan.cells) {
@@ -315,7 +322,7 @@ describe(`the sheet ${SHEET}`, () => {
 
   it('the CLI writer and the task pane writer put the same cells in it', async () => {
     const { result, out } = await check(await bytesOf(staffWorkbook()));
-    const plan = result.workbooks[0]!.writePlan!.perSchool!;
+    const plan = perSchoolOf(result.workbooks[0]!.writePlan!);
     const fromCli = await xlsxCells(out, SHEET);
     const fromPane = await paneCells(plan);
     expect(Object.keys(fromCli).length).toBeGreaterThan(60);
@@ -328,7 +335,7 @@ describe(`the sheet ${SHEET}`, () => {
     const plan = result.workbooks[0]!.writePlan!;
     const old = emptySheet(SHEET, [['oud']]);
     const fake = createFakeExcel(workbookState([emptySheet('Personeel', [['Naam', 'Rol'], ['Anna', 'WPB']]), old, emptySheet('Per school', [['eigen blad']])]));
-    await applyWritePlan(fake.run, { sheets: [], summary: plan.summary, perSchool: plan.perSchool }, { date1904: false, activateSummary: true });
+    await applyWritePlan(fake.run, { sheets: [], reportSheets: plan.reportSheets }, { date1904: false, activateReport: true });
     expect(fake.state.sheets.map((s) => s.name)).toEqual(['Personeel', 'Per school', `Scholingsbehoefte ${YEAR}`, SHEET]);
     const written = fake.state.sheets.find((s) => s.name === SHEET)!;
     expect(getValue(written, 0, 0)).toBe(SHEET);

@@ -1,5 +1,5 @@
-// Read back a SummarySheetWrite the way a person reads the sheet: find a row by its first cell.
-import type { SummarySheetWrite, WriteValue } from '../../shared/report/write-plan';
+// Read back a ReportSheetWrite the way a person reads the sheet: find a row by its first cell.
+import type { ReportSheetWrite, WriteValue } from '../../shared/report/write-plan';
 
 export function plain(v: WriteValue): string | number | null {
   if (v.kind === 'text') return v.text;
@@ -9,7 +9,7 @@ export function plain(v: WriteValue): string | number | null {
 }
 
 /** Rows as arrays of plain values (1-based row → values, column 1 at index 0). */
-export function rows(sheet: SummarySheetWrite): Map<number, (string | number | null)[]> {
+export function rows(sheet: ReportSheetWrite): Map<number, (string | number | null)[]> {
   const out = new Map<number, (string | number | null)[]>();
   for (const c of sheet.cells) {
     const r = out.get(c.row) ?? [];
@@ -21,7 +21,7 @@ export function rows(sheet: SummarySheetWrite): Map<number, (string | number | n
 }
 
 /** The rows whose first cell is `label`, in order. */
-export function rowsLabelled(sheet: SummarySheetWrite, label: string): { row: number; values: (string | number | null)[] }[] {
+export function rowsLabelled(sheet: ReportSheetWrite, label: string): { row: number; values: (string | number | null)[] }[] {
   return [...rows(sheet).entries()]
     .filter(([, v]) => v[0] === label)
     .sort((a, b) => a[0] - b[0])
@@ -29,7 +29,7 @@ export function rowsLabelled(sheet: SummarySheetWrite, label: string): { row: nu
 }
 
 /** The first row after `headingRow` whose first cell is `label`. */
-export function rowAfter(sheet: SummarySheetWrite, heading: string, label: string): (string | number | null)[] {
+export function rowAfter(sheet: ReportSheetWrite, heading: string, label: string): (string | number | null)[] {
   const all = [...rows(sheet).entries()].sort((a, b) => a[0] - b[0]);
   const start = all.findIndex(([, v]) => typeof v[0] === 'string' && v[0].startsWith(heading));
   if (start < 0) throw new Error(`no heading ${heading}`);
@@ -38,6 +38,6 @@ export function rowAfter(sheet: SummarySheetWrite, heading: string, label: strin
   return hit[1];
 }
 
-export function texts(sheet: SummarySheetWrite): string[] {
+export function texts(sheet: ReportSheetWrite): string[] {
   return sheet.cells.flatMap((c) => (c.value.kind === 'text' ? [c.value.text] : []));
 }

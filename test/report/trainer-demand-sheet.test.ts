@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NeedsGetResponse } from '../../shared/api/needs';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import { loadPlan } from '../../shared/plan/schema';
-import { computeDemand, demandSheet, demandSheetName, splitOverRounds } from '../../shared/report/trainer-demand-sheet';
+import { demandSheet, demandSheetName } from '../../shared/report/trainer-demand-sheet';
 import { rowAfter, rows, texts } from './sheet-helpers';
 
 const WPB = 'Scholing werkplekbegeleiders (Coaching voor werkplekbegeleiders)';
@@ -28,16 +27,6 @@ function needs(over: Partial<NeedsGetResponse> = {}): NeedsGetResponse {
     ...over,
   };
 }
-
-describe('splitting groups over rounds', () => {
-  it('gives the odd group to the first round (3 groups → najaar 2, voorjaar 1)', () => {
-    expect(splitOverRounds(3, 2)).toEqual([2, 1]);
-    expect(splitOverRounds(4, 2)).toEqual([2, 2]);
-    expect(splitOverRounds(1, 2)).toEqual([1, 0]);
-    expect(splitOverRounds(0, 2)).toEqual([0, 0]);
-    expect(splitOverRounds(5, 1)).toEqual([5]);
-  });
-});
 
 describe('Trainersvraag sheet', () => {
   it('is named after the school year', () => {
@@ -127,32 +116,5 @@ describe('Trainersvraag sheet', () => {
     expect(texts(sheet)).toContain('Nog geen enkel bestuur heeft zijn behoefte ingediend.');
     expect(sheet.charts).toEqual([]);
     expect(rowAfter(sheet, 'Groepen, bijeenkomsten', WPB)).toEqual([WPB, 0, 16, 0, 0, 0, 'trainers']);
-  });
-
-  it('takes group sizes, sessions and rounds from the plan data, not from code', () => {
-    const plan = loadPlan({
-      ...bossPoPlan,
-      trainings: bossPoPlan.trainings.map((t) =>
-        t.code === 'WPB'
-          ? {
-              ...t,
-              groups: { ...t.groups!, groupSize: { ...t.groups!.groupSize, value: 10 } },
-              rounds: { perYear: { ...t.rounds!.perYear, value: 3 }, names: ['herfst', 'winter', 'lente'] },
-            }
-          : t,
-      ),
-    });
-    // Without the API's combined groups the plan fills the gap: 16 people in groups of 10 → 2 groups.
-    const d = computeDemand(plan, needs({ combined: { needs: { WPB: { initial: 16 } }, pools: {} } }));
-    const wpb = d.trainings.find((t) => t.training.code === 'WPB')!;
-    expect(wpb.groups).toBe(2);
-    expect(wpb.trainerHours).toBe(36);
-    expect(wpb.rounds!.map((r) => [r.name, r.groups])).toEqual([
-      ['herfst', 1],
-      ['winter', 1],
-      ['lente', 0],
-    ]);
-    // BOOR's 2 SOIO people make 1 group of 18 hours on top of WPB's 36.
-    expect(d.pools.find((p) => p.code === 'trainers')!.trainerHours).toBe(54);
   });
 });

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkWorkbook } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import type { SummarySheetWrite } from '../../shared/report/write-plan';
+import type { ReportSheetWrite } from '../../shared/report/write-plan';
 import { openWorkbook } from '../../xlsx/load';
 import { parseRelationships, relsPathOf } from '../../xlsx/parts';
 import { writeWorkbook } from '../../xlsx/write';
@@ -30,8 +30,8 @@ async function checkBytes(bytes: Uint8Array): Promise<Uint8Array> {
   return writeWorkbook(wb, plan);
 }
 
-async function writeSummary(bytes: Uint8Array, summary: SummarySheetWrite): Promise<Uint8Array> {
-  return writeWorkbook(await openWorkbook(bytes), { sheets: [], summary });
+async function writeSummary(bytes: Uint8Array, summary: ReportSheetWrite): Promise<Uint8Array> {
+  return writeWorkbook(await openWorkbook(bytes), { sheets: [], reportSheets: [summary] });
 }
 
 async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
@@ -258,10 +258,10 @@ async function withUserChart(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** A report sheet with two tables: need per board (two series) and a one-series table with a gap. */
-function report(charts: SummarySheetWrite['charts']): SummarySheetWrite {
+function report(charts: ReportSheetWrite['charts']): ReportSheetWrite {
   const text = (t: string) => ({ kind: 'text' as const, text: t });
   const num = (n: number) => ({ kind: 'number' as const, number: n });
-  const cells: SummarySheetWrite['cells'] = [
+  const cells: ReportSheetWrite['cells'] = [
     { row: 1, column: 1, value: text("Trainersvraag 2026-2027 & 'overzicht'"), style: 'title' },
     { row: 3, column: 1, value: text('Scholing'), style: 'label' },
     { row: 3, column: 2, value: text('Bestuur <A>'), style: 'label' },
@@ -284,7 +284,7 @@ function report(charts: SummarySheetWrite['charts']): SummarySheetWrite {
   return { name: "Trainersvraag 't & 2026-2027", cells, columnWidths: [20, 12, 12], charts };
 }
 
-const TWO_CHARTS: SummarySheetWrite['charts'] = [
+const TWO_CHARTS: ReportSheetWrite['charts'] = [
   { title: 'Nog te scholen per bestuur', type: 'columnClustered', range: 'A3:C6', anchor: 'E2' },
   { title: 'Aandeel per jaar', type: 'barClustered', range: 'A9:B11', anchor: 'E21' },
 ];

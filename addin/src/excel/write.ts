@@ -1,9 +1,10 @@
-// Applies a WritePlan with Office.js: one sync to look (read-only mode, protection, the old summary sheet, our
+// Applies a WritePlan with Office.js: one sync to look (read-only mode, protection, the old report sheets, our
 // old status formats, and whether each staff sheet is still as it was read), then the writes in batches that
 // each stay under the payload limit, with calculation suspended until each sync. Nothing outside the owned
-// columns and the summary sheet is touched, and nothing at all when the look finds a reason not to write.
+// columns and the report sheets is touched, and nothing at all when the look finds a reason not to write.
 import { STATUSES } from '../../../shared/model/result';
-import type { StaffSheetWrite, SummarySheetWrite, SummaryStyle, WritePlan, WriteValue } from '../../../shared/report/write-plan';
+import { fontOf, REPORT_STYLES, type ReportCellStyle } from '../../../shared/report/styles';
+import type { StaffSheetWrite, ReportSheetWrite, ReportStyle, WritePlan, WriteValue } from '../../../shared/report/write-plan';
 import { columnIndex, columnLetter } from '../../../shared/sheet/address';
 import { sameSheetName } from '../../../shared/sheet/sheet-name';
 import type { Cell } from '../../../shared/sheet/types';
@@ -19,12 +20,12 @@ export interface ApplyOptions {
   snapshots?: Record<string, SheetSnapshot>;
   /** The Excel tables of each staff sheet, as the read found them (sheet name → tables). */
   tables?: Record<string, TableInfo[]>;
-  /** A cell note for the summary sheet (e.g. "evaluated in the task pane"), added only where notes exist (ExcelApi 1.18). */
-  summaryNote?: { address: string; text: string } | null;
+  /** A cell note for the first report sheet (e.g. "evaluated in the task pane"), added only where notes exist (ExcelApi 1.18). */
+  reportNote?: { address: string; text: string } | null;
   /** Office.context.requirements.isSetSupported('ExcelApi', '1.18'). */
   notesSupported?: boolean;
-  /** Select the summary sheet when done. */
-  activateSummary?: boolean;
+  /** Select the first report sheet when done. */
+  activateReport?: boolean;
   /** For tests; default the planning budget under the 5 MB limit. */
   budget?: number;
 }
@@ -146,21 +147,33 @@ function staffOperations(write: StaffSheetWrite, options: ApplyOptions, budget: 
 
 const TEXT_FORMAT = '@';
 
-const STYLE_FORMATS: Record<SummaryStyle, string | null> = {
-  title: null, subtitle: null, heading: null, label: null, text: '@', note: '@',
-  number: '0', hours: '0.##', percent: '0%', date: 'dd-mm-yyyy',
-};
+/** The font, fill and alignment of a report style (shared/report/styles.ts), as Office.js sets them; null when it has none. */
+function lookOf(style: ReportCellStyle): ((range: Excel.Range) => void) | null {
+  const font = fontOf(style);
+  const { fill, horizontal } = style;
+  if (font === null && fill === null && horizontal === null) return null;
+  return (range) => {
+    if (font !== null) Object.assign(range.format.font, font);
+    if (fill !== null) range.format.fill.color = fill;
+    if (horizontal === 'left') range.format.horizontalAlignment = 'Left' as Excel.HorizontalAlignment;
+  };
+}
 
-function summaryOperations(summary: SummarySheetWrite, exists: boolean, options: ApplyOptions, budget: number): Operation[] {
+const LOOKS = Object.fromEntries((Object.keys(REPORT_STYLES) as ReportStyle[]).map((k) => [k, lookOf(REPORT_STYLES[k])])) as Record<
+  ReportStyle,
+  ((range: Excel.Range) => void) | null
+>;
+
+function reportOperations(report: ReportSheetWrite, exists: boolean, note: ApplyOptions['reportNote'], options: ApplyOptions): Operation[] {
   const ops: Operation[] = [];
-  const sheet = (c: Excel.RequestContext) => c.workbook.worksheets.getItem(summary.name);
-  if (exists) ops.push({ bytes: 80, apply: (c) => c.workbook.worksheets.getItem(summary.name).delete() });
-  ops.push({ bytes: 80, apply: (c) => void c.workbook.worksheets.add(summary.name) });
-  summary.columnWidths.forEach((w, i) => {
+  const sheet = (c: Excel.RequestContext) => c.workbook.worksheets.getItem(report.name);
+  if (exists) ops.push({ bytes: 80, apply: (c) => c.workbook.worksheets.getItem(report.name).delete() });
+  ops.push({ bytes: 80, apply: (c) => void c.workbook.worksheets.add(report.name) });
+  report.columnWidths.forEach((w, i) => {
     const letter = String.fromCharCode(65 + i);
     if (i < 26) ops.push({ bytes: 40, apply: (c) => void (sheet(c).getRange(`${letter}:${letter}`).format.columnWidth = widthToPoints(w)) });
   });
-  const cells = [...summary.cells].sort((a, b) => a.row - b.row || a.column - b.column);
+  const cells = [...report.cells].sort((a, b) => a.row - b.row || a.column - b.column);
   const byRow = new Map<number, typeof cells>();
   for (const cell of cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
   // One write per run of adjacent cells in a row, with the run's number formats first; styles after.
@@ -171,8 +184,8 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
       const first = run[0]!.column;
       const last = run[run.length - 1]!.column;
       const address = `${columnLetter(first)}${row}:${columnLetter(last)}${row}`;
-      const formats = [run.map((c) => STYLE_FORMATS[c.style] ?? 'General')];
-      const values = [run.map((c) => officeValue(c.value, options.date1904, STYLE_FORMATS[c.style] === TEXT_FORMAT))];
+      const formats = [run.map((c) => REPORT_STYLES[c.style].numberFormat)];
+      const values = [run.map((c) => officeValue(c.value, options.date1904, REPORT_STYLES[c.style].numberFormat === TEXT_FORMAT))];
       ops.push({
         bytes: jsonBytes(values) + jsonBytes(formats) + 40,
         apply: (c) => {
@@ -189,14 +202,19 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
     }
     flush();
   }
-  for (const cell of cells) {
-    const address = `${columnLetter(cell.column)}${cell.row}`;
-    if (cell.style === 'title') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { bold: true, size: 16 }) });
-    else if (cell.style === 'subtitle') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { italic: true, color: '#605E5C' }) });
-    else if (cell.style === 'heading') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { bold: true, size: 12 }) });
-    else if (cell.style === 'note') ops.push({ bytes: 60, apply: (c) => void Object.assign(sheet(c).getRange(address).format.font, { italic: true }) });
+  // The look after the values: one call per run of adjacent cells in a row with the same style.
+  for (const [row, rowCells] of byRow) {
+    for (let i = 0; i < rowCells.length; ) {
+      const first = rowCells[i]!;
+      let j = i + 1;
+      while (j < rowCells.length && rowCells[j]!.style === first.style && rowCells[j]!.column === rowCells[j - 1]!.column + 1) j++;
+      const look = LOOKS[first.style];
+      const address = `${columnLetter(first.column)}${row}:${columnLetter(rowCells[j - 1]!.column)}${row}`;
+      if (look) ops.push({ bytes: 120, apply: (c) => look(sheet(c).getRange(address)) });
+      i = j;
+    }
   }
-  for (const chart of summary.charts) {
+  for (const chart of report.charts) {
     ops.push({
       bytes: jsonBytes(chart) + 120,
       apply: (c) => {
@@ -214,9 +232,7 @@ function summaryOperations(summary: SummarySheetWrite, exists: boolean, options:
       },
     });
   }
-  const note = options.summaryNote;
   if (note && options.notesSupported) ops.push({ bytes: jsonBytes(note) + 60, apply: (c) => void sheet(c).notes.add(note.address, note.text) });
-  void budget;
   return ops;
 }
 
@@ -253,7 +269,7 @@ const cellsOf = (range: Excel.Range): Cell[][] => (range.values as unknown[][]).
 /** Applies the plan; ≤ 2 syncs when its checks and writes fit one request each, one more per further 4 MB block. */
 export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: ApplyOptions): Promise<ApplyReport> {
   const budget = options.budget ?? PLANNING_BUDGET;
-  let current: string | null = plan.sheets[0]?.sheet ?? plan.summary?.name ?? null;
+  let current: string | null = plan.sheets[0]?.sheet ?? plan.reportSheets[0]?.name ?? null;
   const snapshotOf = (sheet: string) => Object.entries(options.snapshots ?? {}).find(([name]) => sameSheetName(name, sheet))?.[1];
   for (const w of plan.sheets) if (!snapshotOf(w.sheet)) throw new Error(`no snapshot of ${w.sheet}: a staff sheet is written only after checking it is still as read`);
   try {
@@ -263,7 +279,7 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
         syncs++;
         await context.sync();
       };
-      // Look first: read-only mode, protection, our old status formats, an old summary sheet, and the staff
+      // Look first: read-only mode, protection, our old status formats, old report sheets, and the staff
       // sheets' header rows and identities (the first block of rows with the look; further blocks after it).
       context.workbook.load('readOnly');
       const looks = plan.sheets.map((w) => {
@@ -282,8 +298,8 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
         }
         return { write: w, ws, formats, snapshot, header, blocks, first };
       });
-      // The summary and the Per school sheet: ours, replaced whole (an old one is deleted first).
-      const reports = [plan.summary, plan.perSchool ?? null].filter((r): r is SummarySheetWrite => r !== null);
+      // The report sheets: ours, replaced whole (an old one is deleted first).
+      const reports = plan.reportSheets;
       const oldReports = reports.map((r) => {
         const old = context.workbook.worksheets.getItemOrNullObject(r.name);
         old.load('name');
@@ -321,13 +337,10 @@ export async function applyWritePlan(run: ExcelRun, plan: WritePlan, options: Ap
 
       const ops: Operation[] = [];
       for (const look of looks) ops.push(...staffOperations(look.write, options, budget, look.formats));
-      reports.forEach((report, i) => {
-        // The note belongs to the summary only.
-        const own = report === plan.summary ? options : { ...options, summaryNote: null };
-        ops.push(...summaryOperations(report, !oldReports[i]!.isNullObject, own, budget));
-      });
-      if (plan.summary && options.activateSummary) {
-        const name = plan.summary.name;
+      // The note belongs to the first report sheet only.
+      reports.forEach((report, i) => ops.push(...reportOperations(report, !oldReports[i]!.isNullObject, i === 0 ? options.reportNote : null, options)));
+      if (reports[0] && options.activateReport) {
+        const name = reports[0].name;
         ops.push({ bytes: 40, apply: (c) => c.workbook.worksheets.getItem(name).activate() });
       }
       const batches = packBatches(ops, budget);

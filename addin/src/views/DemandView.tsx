@@ -2,7 +2,8 @@
 // written as `Trainersvraag YYYY-YYYY` with the same builder as `npm run demand`.
 import { makeStyles, Text } from '@fluentui/react-components';
 import type { ApiClient } from '../../../shared/api/client';
-import { computeDemand, demandSheet } from '../../../shared/report/trainer-demand-sheet';
+import { demandSheet } from '../../../shared/report/trainer-demand-sheet';
+import { computeDemand } from '../../../shared/summary/demand';
 import type { ExcelRun } from '../excel/types';
 import { ReportSheetView } from './ReportSheetView';
 import { useViewT } from './texts';

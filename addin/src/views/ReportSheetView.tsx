@@ -3,7 +3,7 @@
 import { Button, makeStyles, Text } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { isSchoolYear, type SchoolYear } from '../../../shared/calendar/dates';
-import type { SummarySheetWrite } from '../../../shared/report/write-plan';
+import type { ReportSheetWrite } from '../../../shared/report/write-plan';
 import type { ExcelRun } from '../excel/types';
 import { Notice, type NoticeValue } from './Notice';
 import { writeReportSheet } from './report';
@@ -20,7 +20,7 @@ export interface ReportSheetViewProps<R> {
   run: ExcelRun;
   initialYear: string;
   /** Reads what the sheet needs and builds it, with whatever the view shows once it is written. */
-  build: (year: SchoolYear) => Promise<{ sheet: SummarySheetWrite; result: R }>;
+  build: (year: SchoolYear) => Promise<{ sheet: ReportSheetWrite; result: R }>;
   render: (result: R) => ReactNode;
 }
 

@@ -393,6 +393,8 @@ function writeOnly<T extends Record<string, (value: never) => void>>(setters: T)
   return o;
 }
 
+const HORIZONTAL_ALIGNMENTS = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
+
 function guardWrite(ctx: Context, sheet: FakeSheet): void {
   ctx.guardWorkbookWrite();
   if (sheet.protected) throw officeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
@@ -403,6 +405,7 @@ class Range extends ClientObject {
     font: Record<string, unknown>;
     fill: Record<string, unknown>;
     columnWidth: number;
+    horizontalAlignment: string;
   };
   readonly conditionalFormats: ConditionalFormatCollection;
   private nullChecked = false;
@@ -430,7 +433,25 @@ class Range extends ClientObject {
     });
     const font = {};
     for (const p of ['bold', 'italic', 'size', 'color'] as const) Object.defineProperty(font, p, { ...fontSetter(p), enumerable: true });
+    // Excel.RangeFill.color: "#RRGGBB" (the documentation's example leaves out the #) or a named HTML colour; Excel.RangeFormat.horizontalAlignment: one of Excel.HorizontalAlignment.
+    const eachKey = (f: (s: FakeSheet, key: string) => void) => {
+      const s = this.worksheet.must();
+      guardWrite(this.ctx, s);
+      this.eachCell((r, c) => f(s, `${r},${c}`));
+    };
+    const fill = writeOnly({
+      color: (colour: string) =>
+        this.set('fill.color', colour, () => {
+          if (typeof colour !== 'string' || !/^(#?[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(colour)) throw officeError('InvalidArgument', `fill.color ${JSON.stringify(colour)} is no colour`);
+          eachKey((s, k) => void (s.fills[k] = colour));
+        }),
+    });
     const widths = writeOnly({
+      horizontalAlignment: (alignment: string) =>
+        this.set('horizontalAlignment', alignment, () => {
+          if (!HORIZONTAL_ALIGNMENTS.includes(alignment)) throw officeError('InvalidArgument', `horizontalAlignment ${JSON.stringify(alignment)} is not an Excel.HorizontalAlignment`);
+          eachKey((s, k) => void (alignment === 'General' ? delete s.alignments[k] : (s.alignments[k] = alignment)));
+        }),
       columnWidth: (points: number) =>
         this.set('columnWidth', points, () => {
           const s = this.worksheet.must();
@@ -439,7 +460,7 @@ class Range extends ClientObject {
           for (let c = b.c0; c <= b.c1; c++) s.columnWidths[c] = points;
         }),
     });
-    this.format = Object.assign(widths, { font: font as Record<string, unknown>, fill: {} }) as Range['format'];
+    this.format = Object.assign(widths, { font: font as Record<string, unknown>, fill: fill as Record<string, unknown> }) as Range['format'];
     this.conditionalFormats = new ConditionalFormatCollection(ctx, this);
   }
   bounds(): Bounds {
@@ -655,6 +676,8 @@ function deleteColumns(s: FakeSheet, c0: number, n: number): void {
   for (const row of s.values) if (row && row.length > c0) row.splice(c0, Math.min(n, row.length - c0));
   s.numberFormats = shiftKey(s.numberFormats) as Record<string, string>;
   s.fonts = shiftKey(s.fonts) as FakeSheet['fonts'];
+  s.fills = shiftKey(s.fills) as FakeSheet['fills'];
+  s.alignments = shiftKey(s.alignments) as FakeSheet['alignments'];
   const widths: Record<number, number> = {};
   for (const [k, v] of Object.entries(s.columnWidths)) {
     const c = Number(k);

@@ -62,6 +62,10 @@ export interface FakeSheet {
   /** 'r,c' → number format (absent: General). */
   numberFormats: Record<string, string>;
   fonts: Record<string, FakeFont>;
+  /** 'r,c' → solid fill colour as set (`#RRGGBB` or an HTML colour name); absent: no fill. */
+  fills: Record<string, string>;
+  /** 'r,c' → horizontal alignment (Excel.HorizontalAlignment); absent: General. */
+  alignments: Record<string, string>;
   /** 0-based column → width in points (absent: default). */
   columnWidths: Record<number, number>;
   protected: boolean;
@@ -94,6 +98,8 @@ export function emptySheet(name: string, values: FakeValue[][] = []): FakeSheet 
     formulas: {},
     numberFormats: {},
     fonts: {},
+    fills: {},
+    alignments: {},
     columnWidths: {},
     protected: false,
     tables: [],
@@ -174,7 +180,7 @@ export function usedBounds(sheet: FakeSheet, valuesOnly = true): FakeBounds | nu
       if (!isEmpty(v)) use(r, c);
     });
   });
-  const keys = [...Object.keys(sheet.formulas), ...(valuesOnly ? [] : [...Object.keys(sheet.numberFormats), ...Object.keys(sheet.fonts)])];
+  const keys = [...Object.keys(sheet.formulas), ...(valuesOnly ? [] : [...Object.keys(sheet.numberFormats), ...Object.keys(sheet.fonts), ...Object.keys(sheet.fills), ...Object.keys(sheet.alignments)])];
   for (const key of keys) {
     const [r, c] = key.split(',').map(Number) as [number, number];
     use(r, c);
