@@ -2,7 +2,7 @@
 // local host (a child process, as in production), people from the seeded generator:
 // 1. POST /api/evaluate of 10,000 people over HTTP in the compact form (what the CLI, the task pane
 //    and browser mode send), versus the same evaluation in-process: goal ≤ 2×. The documented form is
-//    measured beside it, interleaved, for comparison.
+//    measured the same way in a loop of its own, for comparison.
 // 2. The request body for 50,000 people (the spec's maximum) in the compact form, versus the API's
 //    10 MiB body limit: goal ≤ 0.5 of it, room to spare. The documented body beside it.
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { load, median, ms, type GoalRow } from './goals';
 import { withBenchApi } from './api-server';
 import { MAX_BODY_BYTES } from '../shared/api/common';
 import { encodeEvaluateRequest } from '../shared/api/compact';
+import type { EvaluateResponse } from '../shared/api/evaluate';
 import { MAX_PEOPLE, RULE_FIELDS } from '../shared/model/person';
 import { bossPoPlan } from '../shared/plan/bosspo';
 import { evaluateSheet } from '../shared/rules/evaluate';
@@ -26,6 +27,7 @@ const WARMUP = 3;
 const DATE = { referenceDate: '2026-11-28', planningYear: '2026-2027' } as const;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+const ratio = (x: number) => `${x.toFixed(2)}×`;
 
 /**
  * CPU milliseconds a process has used so far (Linux /proc, user + system, at 100 ticks a second), or
@@ -63,75 +65,79 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
       const evaluation = evaluateSheet(bossPoPlan, { fields: request.fields, people }, DATE);
       summarize(bossPoPlan, [{ people, evaluation }], { planningYear: DATE.planningYear });
     };
-    const local: number[] = [];
-    const compact: number[] = [];
-    const documented: number[] = [];
-    const serverCompact: number[] = [];
-    const serverDocumented: number[] = [];
     /** CPU ms of this process, the host and Azurite together. */
     const allCpuMs = () => {
       const host_ = cpuMsOf(host.pid);
       const storage = cpuMsOf(azurite.pid);
       return host_ === null || storage === null ? NaN : ownCpuMs() + host_ + storage;
     };
-    const cpu = { local: 0, compact: 0, documented: 0 };
     /** The host's own time for the last request (its log line), once the line has arrived. */
     const serverMs = async () => {
       await new Promise((r) => setTimeout(r, 20));
       const line = JSON.parse(host.logs[host.logs.length - 1] ?? '{}') as { route?: string; ms?: number };
       return line.route === '/api/evaluate' && line.ms !== undefined ? line.ms : NaN;
     };
-    // Interleaved, so a change of load on this shared machine falls on every side alike.
-    for (let i = 0; i < RUNS + WARMUP; i++) {
-      let c0 = ownCpuMs();
-      let t = performance.now();
-      inProcess();
-      const a = performance.now() - t;
-      const ca = ownCpuMs() - c0;
-      c0 = allCpuMs();
-      t = performance.now();
-      const c = await client.evaluateCompact(request);
-      const b = performance.now() - t;
-      const cb = allCpuMs() - c0;
-      const sc = await serverMs();
-      c0 = allCpuMs();
-      t = performance.now();
-      const d = await client.evaluate(request);
-      const e = performance.now() - t;
-      const cd = allCpuMs() - c0;
-      const sd = await serverMs();
-      if (c.people.length !== PEOPLE || d.people.length !== PEOPLE) throw new Error('evaluate answered the wrong number of people');
-      if (i >= WARMUP) {
-        local.push(a);
-        compact.push(b);
-        documented.push(e);
-        serverCompact.push(sc);
-        serverDocumented.push(sd);
-        cpu.local += ca / RUNS;
-        cpu.compact += cb / RUNS;
-        cpu.documented += cd / RUNS;
+    /**
+     * In-process against one form over HTTP, interleaved, so a change of load on this shared machine
+     * falls on both sides alike. Each form has its own loop: the garbage one side leaves is collected
+     * while the other side runs, so the two sides of a ratio only ever inherit each other's (a third
+     * call in between, the documented form's 4 MB answer, made the in-process side pay for it).
+     */
+    const measure = async (overHttp: () => Promise<EvaluateResponse>) => {
+      const local: number[] = [];
+      const http: number[] = [];
+      const server: number[] = [];
+      const cpu = { local: 0, http: 0 };
+      for (let i = 0; i < RUNS + WARMUP; i++) {
+        let c0 = ownCpuMs();
+        let t = performance.now();
+        inProcess();
+        const a = performance.now() - t;
+        const ca = ownCpuMs() - c0;
+        c0 = allCpuMs();
+        t = performance.now();
+        const answer = await overHttp();
+        const b = performance.now() - t;
+        const cb = allCpuMs() - c0;
+        const sb = await serverMs();
+        if (answer.people.length !== PEOPLE) throw new Error('evaluate answered the wrong number of people');
+        if (i >= WARMUP) {
+          local.push(a);
+          http.push(b);
+          server.push(sb);
+          cpu.local += ca / RUNS;
+          cpu.http += cb / RUNS;
+        }
       }
-    }
+      const wall = { local: median(local), http: median(http), server: median(server) };
+      return { ...wall, ratio: wall.http / wall.local, cpu, cpuRatio: cpu.http / cpu.local };
+    };
+    const compact = await measure(() => client.evaluateCompact(request));
+    const documented = await measure(() => client.evaluate(request));
+
     const answerDocumented = await client.evaluate(request);
     const compactBytes = Buffer.byteLength(JSON.stringify(encodeEvaluateRequest(request)));
     const documentedBytes = Buffer.byteLength(JSON.stringify(request));
     const answerBytes = Buffer.byteLength(JSON.stringify(answerDocumented));
-    log(`evaluate ${PEOPLE.toLocaleString('en')} people, median of ${RUNS} interleaved runs (load average ${loadBefore} → ${load()} on ${availableParallelism()} cores):`);
-    log(`  in-process (evaluateSheet + summarize): ${ms(median(local))}`);
-    log(`  over HTTP, compact form (request ${mb(compactBytes)}, answer gzip): ${ms(median(compact))}, of which ${ms(median(serverCompact))} in the host's pipeline`);
-    log(`  over HTTP, documented form (request ${mb(documentedBytes)}, answer ${mb(answerBytes)}, ${mb(gzipSync(JSON.stringify(answerDocumented), { level: 1 }).byteLength)} gzip): ${ms(median(documented))}, of which ${ms(median(serverDocumented))} in the host's pipeline`);
+    const answerGzip = gzipSync(JSON.stringify(answerDocumented), { level: 1 }).byteLength;
+    const wallOf = (r: typeof compact) =>
+      `${ratio(r.ratio)} (over HTTP ${ms(r.http)}, of which ${ms(r.server)} in the host's pipeline; in-process ${ms(r.local)})`;
+    const cpuOf = (r: typeof compact) =>
+      Number.isNaN(r.cpuRatio) ? 'CPU not measurable here' : `CPU ${ratio(r.cpuRatio)} (client + host + Azurite ${ms(r.cpu.http)}; in-process ${ms(r.cpu.local)}, means)`;
+    log(`evaluate ${PEOPLE.toLocaleString('en')} people over HTTP / in-process, goal ≤ 2×: medians of ${RUNS} interleaved runs after ${WARMUP} warm-up runs`);
+    log(`(load average ${loadBefore} → ${load()} on ${availableParallelism()} cores)`);
+    log(`  compact form (request ${mb(compactBytes)}; answer gzip, as Node's fetch asks): ${wallOf(compact)}`);
+    log(`    ${cpuOf(compact)}`);
+    log(`  documented form (request ${mb(documentedBytes)}, answer ${mb(answerBytes)}, ${mb(answerGzip)} gzip): ${wallOf(documented)}`);
+    log(`    ${cpuOf(documented)}`);
 
-    log(`  CPU per request, client + host + Azurite (mean): in-process ${ms(cpu.local)}, compact ${ms(cpu.compact)}, documented ${ms(cpu.documented)}`);
-
-    const ratio = median(compact) / median(local);
-    const cpuRatio = cpu.compact / cpu.local;
     out.push({
       what: `POST /api/evaluate, ${PEOPLE.toLocaleString('en')} people, over HTTP / in-process`,
       figure:
-        `${ratio.toFixed(2)}× wall (compact; documented form ${(median(documented) / median(local)).toFixed(2)}×); ` +
-        `${Number.isNaN(cpuRatio) ? 'CPU not measurable here' : `${cpuRatio.toFixed(2)}× CPU (documented ${(cpu.documented / cpu.local).toFixed(2)}×)`}`,
+        `${ratio(compact.ratio)} wall (compact; documented form ${ratio(documented.ratio)}); ` +
+        (Number.isNaN(compact.cpuRatio) ? 'CPU not measurable here' : `${ratio(compact.cpuRatio)} CPU (documented ${ratio(documented.cpuRatio)})`),
       goal: '≤ 2×',
-      met: ratio <= 2,
+      met: compact.ratio <= 2,
     });
   });
 

@@ -20,7 +20,7 @@ import { PersonSchema, type Person } from '../model/person';
 import { FindingSchema, PersonResultSchema, SCHOOL_FINDING_CODES, SchoolFindingSchema, type Finding, type PersonResult, type SchoolFinding } from '../model/result';
 import { MESSAGES, MessageParamsSchema, type Language, type MessageParams } from '../rules/messages';
 import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
-import { fastPerson, fastPersonResult, parseEvaluateRequest } from './fast-parse';
+import { fastFinding, isIsoDate, NO, parseEvaluateRequest, personValueCheck, resultValueCheck, type ValueCheck } from './fast-parse';
 
 /** The media type of the compact answer (Accept on the request, Content-Type on the answer). */
 export const COMPACT_MEDIA_TYPE = 'application/vnd.bosspo.compact+json';
@@ -89,7 +89,6 @@ class ColumnBuilder {
   /** The last value and its place: neighbours often agree (a board, a school's block, empty cells). */
   private last: unknown = undefined;
   private lastAt = -1;
-  private readonly byIdentity = new Map<object, number>();
   private readonly arrays = trieNode();
   private readonly objects = trieNode();
   private readonly byJson = new Map<string, number>();
@@ -121,8 +120,8 @@ class ColumnBuilder {
       if (at === undefined) this.primitives.set(value, (at = this.values.push(value) - 1));
       return at;
     }
-    let at = this.byIdentity.get(value);
-    if (at !== undefined) return at;
+    // Equal objects are found by their members, not their identity: each person has its own arrays.
+    let at: number | undefined;
     const node = this.flatNode(value);
     if (node) {
       if (node.at < 0) node.at = this.values.push(value) - 1;
@@ -132,7 +131,6 @@ class ColumnBuilder {
       at = this.byJson.get(json);
       if (at === undefined) this.byJson.set(json, (at = this.values.push(value) - 1));
     }
-    this.byIdentity.set(value, at);
     return at;
   }
 
@@ -252,6 +250,15 @@ function checkField(field: Field, value: unknown): Checked {
 
 const check = (field: Field, value: unknown): Checked => field.fast?.(value) ?? checkField(field, value);
 
+/** A fast value check as a field's `fast`: the value it gives, or null (unsure: ask the schema). */
+const fastField =
+  (valueCheck: ValueCheck | undefined) =>
+  (value: unknown): Checked | null => {
+    if (valueCheck === undefined) return null;
+    const x = valueCheck(value);
+    return x === NO ? null : { ok: true, value: x };
+  };
+
 /**
  * The n rows of a checked table: each value checked by its field's schema (a dictionary value once,
  * when first used), defaults applied, keys in the fields' order. Issues at `/people/{i}/{key}/…`,
@@ -270,9 +277,7 @@ function decodeRows(n: number, columns: Readonly<Record<string, Column>>, fields
     for (let i = 0; i < n; i++) {
       let checked: Checked;
       if (column === undefined) checked = absent;
-      // Plain columns hold distinct simple values (references, personnel numbers): the field's own
-      // schema checks those faster than a probe of the fast checks.
-      else if (Array.isArray(column)) checked = checkField(field, column[i]);
+      else if (Array.isArray(column)) checked = check(field, column[i]);
       else {
         const at = column.index[i]!;
         checked = at < 0 ? absent : (memo[at] ??= check(field, column.values[at]));
@@ -299,21 +304,11 @@ const isRecordKey = (key: string): key is keyof typeof RECORD_KEYS => Object.has
 
 const PERSON_SHAPE = PersonSchema.shape as unknown as Record<string, z.ZodType>;
 
-/** A person value checked by the documented request's fast check (fastPerson) on a person holding only it. */
-function fastPersonValue(key: string, code: string | null): (value: unknown) => Checked | null {
-  return (value) => {
-    const probe: Record<string, unknown> = key === 'ref' ? { ref: value } : { ref: '1', [key]: code === null ? value : { [code]: value } };
-    const person = fastPerson(probe) as Record<string, unknown> | null;
-    if (!person) return null;
-    return { ok: true, value: code === null ? person[key] : (person[key] as Record<string, unknown>)[code] };
-  };
-}
-
 /** Every column of a compact request, in the person schema's key order. */
 const PERSON_FIELDS: readonly Field[] = Object.keys(PERSON_SHAPE).flatMap((key): Field[] =>
   isRecordKey(key)
-    ? RECORD_KEYS[key].map((code) => ({ column: `${key}.${code}`, key, code, schema: PERSON_SHAPE[key]!, fast: fastPersonValue(key, code) }))
-    : [{ column: key, key, code: null, schema: PERSON_SHAPE[key]!, fast: fastPersonValue(key, null) }],
+    ? RECORD_KEYS[key].map((code) => ({ column: `${key}.${code}`, key, code, schema: PERSON_SHAPE[key]!, fast: fastField(personValueCheck(key, code)) }))
+    : [{ column: key, key, code: null, schema: PERSON_SHAPE[key]!, fast: fastField(personValueCheck(key, null)) }],
 );
 export const PERSON_COLUMNS: readonly string[] = PERSON_FIELDS.map((f) => f.column);
 const PERSON_COLUMN_SET = new Set(PERSON_COLUMNS);
@@ -531,46 +526,45 @@ export function encodeEvaluateResponse(answer: EvaluateResponse, params: Readonl
 const SCHOOL_CODES = new Set<string>(SCHOOL_FINDING_CODES);
 const RESULT_SHAPE = PersonResultSchema.shape as unknown as Record<string, z.ZodType>;
 
-/**
- * A person result the documented answer's fast check (fastPersonResult) accepts, to check one value
- * or one finding on: every key of the schema with the first of a few plain values it accepts.
- */
-const RESULT_PROBE: Record<string, unknown> | null = (() => {
-  const probe: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(RESULT_SHAPE)) {
-    const value = [undefined, null, '1', [], {}, 'In orde', 0].find((x) => schema.safeParse(x).success);
-    if (value !== undefined) probe[key] = value;
-  }
-  return fastPersonResult(probe) ? probe : null;
-})();
-
-/** fastPersonResult of the probe with `value` at `key` (the probe is put back as it was). */
-function probeResult(key: string, value: unknown): Record<string, unknown> | null {
-  if (!RESULT_PROBE) return null;
-  const before = RESULT_PROBE[key];
-  RESULT_PROBE[key] = value;
-  try {
-    return fastPersonResult(RESULT_PROBE) as Record<string, unknown> | null;
-  } finally {
-    if (before === undefined) delete RESULT_PROBE[key];
-    else RESULT_PROBE[key] = before;
-  }
-}
-
 /** A rendered finding as the documented answer's check leaves it, or null when unsure. */
 function fastTableFinding(f: Record<string, unknown>): Finding | SchoolFinding | null {
   if (typeof f.code === 'string' && SCHOOL_CODES.has(f.code)) {
     const r = SchoolFindingSchema.safeParse(f);
     return r.success ? r.data : null;
   }
-  const checked = probeResult('findings', [f]);
-  return checked ? (checked.findings as Finding[])[0]! : null;
+  return fastFinding(f);
 }
 
-/** The params of an entry checked key by key with their schemas (a small object, many entries). */
+const isText = (v: unknown) => typeof v === 'string';
+const isTexts = (v: unknown) => Array.isArray(v) && v.every(isText);
+const isFlag = (v: unknown) => typeof v === 'boolean';
+const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+/** What MessageParamsSchema accepts for each key, plainly (a table of thousands of entries is checked). */
+const PARAM_CHECKS: Readonly<Record<keyof MessageParams, (v: unknown) => boolean>> = {
+  training: isText,
+  roles: isTexts,
+  advised: isFlag,
+  field: isText,
+  raw: isText,
+  token: isText,
+  date: isIsoDate,
+  basis: isIsoDate,
+  referenceDate: isIsoDate,
+  norm: isNumber,
+  granted: isNumber,
+  value: isNumber,
+  minimum: isNumber,
+  fields: isTexts,
+  school: isText,
+  personId: isText,
+  count: isNumber,
+  fromRegister: isFlag,
+};
+
+/** The params of an entry when plainly valid (the schema's keys and values), else null: ask the schema. */
 function fastParams(params: unknown): MessageParams | null {
   if (!isPlainObject(params)) return null;
-  for (const key in params) if (!Object.hasOwn(PARAM_SHAPE, key) || !PARAM_SHAPE[key]!.safeParse(params[key]).success) return null;
+  for (const key in params) if (!Object.hasOwn(PARAM_CHECKS, key) || !PARAM_CHECKS[key as keyof MessageParams](params[key])) return null;
   return params as MessageParams;
 }
 
@@ -643,10 +637,7 @@ export function decodeEvaluateResponse(v: unknown, language: Language = 'nl'): P
     fast:
       key === 'findings'
         ? (value) => (Array.isArray(value) && value.every(personFinding) ? { ok: true, value: value.map((at: number) => table[at]) } : null)
-        : (value) => {
-            const checked = probeResult(key, value);
-            return checked ? { ok: true, value: checked[key] } : null;
-          },
+        : fastField(resultValueCheck(key)),
   }));
   const { count, columns } = compact.people;
   const rows = decodeRows(count, columns, fields);

@@ -65,8 +65,10 @@ function invalid(v: unknown): { invalid: string } | undefined {
   return n === 1 && typeof t === 'string' && t.length <= 1000 ? { invalid: t } : undefined;
 }
 
-/** Marks "not recognised" inside the value checks below. */
-const NO = Symbol('no');
+/** Marks "not recognised": what a value check below answers when unsure (then ask the schema). */
+export const NO = Symbol('no');
+/** A value check: the value as the schema would give it, or NO. */
+export type ValueCheck = (v: unknown) => unknown;
 
 function completion(v: unknown): unknown {
   if (v === null || v === 'done') return v;
@@ -123,7 +125,7 @@ function record(v: unknown, keys: ReadonlySet<string>, value: (x: unknown) => un
 }
 
 /** PersonSchema's keys in its shape order, with the check of each value. */
-const PERSON_KEYS: readonly (readonly [keyof Person & string, (v: unknown) => unknown])[] = [
+const PERSON_KEYS: readonly (readonly [keyof Person & string, ValueCheck])[] = [
   ['ref', (v) => (typeof v === 'string' && v.length >= 1 && v.length <= 100 ? v : NO)],
   ['personId', textOrNull],
   ['board', textOrNull],
@@ -151,6 +153,17 @@ const PERSON_KEYS: readonly (readonly [keyof Person & string, (v: unknown) => un
   ['coach', booleanOrNull],
 ];
 const PERSON_KEY_SET = new Set<string>(PERSON_KEYS.map(([k]) => k));
+const PERSON_CHECKS = new Map<string, ValueCheck>(PERSON_KEYS);
+/** The check of one entry of a person's record keys (`trainings.WPB`, `certificates.SOIO`). */
+const PERSON_RECORD_ENTRY: Readonly<Record<string, ValueCheck>> = { trainings: trainingValue, certificates: booleanOrNull };
+
+/**
+ * The fast check of one person value: PersonSchema's field `key`, or with `code` one entry of that
+ * record key (the code itself is the caller's to check). Undefined for a key the schema does not have.
+ */
+export function personValueCheck(key: string, code: string | null): ValueCheck | undefined {
+  return code === null ? PERSON_CHECKS.get(key) : PERSON_RECORD_ENTRY[key];
+}
 
 /** PersonSchema.parse(v) when v is plainly valid; null when unsure. */
 export function fastPerson(v: unknown): Person | null {
@@ -216,7 +229,7 @@ export function parseEvaluateRequest(v: unknown): ReturnType<typeof EvaluateRequ
 const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
 
 /** FindingSchema (not strict: unknown keys are dropped) in its shape order. */
-function fastFinding(v: unknown): Finding | null {
+export function fastFinding(v: unknown): Finding | null {
   if (!isPlainObject(v)) return null;
   const { code, severity, training, field, cell, message, planRef, fromRegister, token } = v;
   if (typeof code !== 'string' || !CODES.has(code)) return null;
@@ -237,42 +250,51 @@ function fastFinding(v: unknown): Finding | null {
   return out as Finding;
 }
 
+const isoDateOrNull: ValueCheck = (v) => (v === null || isIsoDate(v) ? v : NO);
+
+/** PersonResultSchema's keys in its shape order, with the check of each value (all required but `completed`). */
+const RESULT_KEYS: readonly (readonly [keyof PersonResult & string, ValueCheck])[] = [
+  ['ref', (v) => (typeof v === 'string' ? v : NO)],
+  ['personId', (v) => (v === null || typeof v === 'string' ? v : NO)],
+  ['roles', (v) => codes(v, ROLES, Infinity) ?? NO],
+  ['status', (v) => (typeof v === 'string' && STATUS.has(v) ? v : NO)],
+  ['refresherDue', isoDateOrNull],
+  ['dueSoon', isoDateOrNull],
+  ['normHours', (v) => (v === null || (typeof v === 'number' && Number.isFinite(v)) ? v : NO)],
+  [
+    'findings',
+    (v) => {
+      if (!Array.isArray(v)) return NO;
+      const list: Finding[] = new Array(v.length);
+      for (let i = 0; i < v.length; i++) {
+        const f = fastFinding(v[i]);
+        if (!f) return NO;
+        list[i] = f;
+      }
+      return list;
+    },
+  ],
+  ['normParts', (v) => record(v, ROLES, (x) => (typeof x === 'number' && Number.isFinite(x) ? x : NO)) ?? NO],
+  ['completed', (v) => codes(v, TRAININGS, Infinity) ?? NO],
+];
+const RESULT_CHECKS = new Map<string, ValueCheck>(RESULT_KEYS);
+
+/** The fast check of one person-result value (PersonResultSchema's field `key`). */
+export const resultValueCheck = (key: string): ValueCheck | undefined => RESULT_CHECKS.get(key);
+
 /** PersonResultSchema (not strict) in its shape order. */
 export function fastPersonResult(v: unknown): PersonResult | null {
   if (!isPlainObject(v)) return null;
-  const { ref, personId, roles, status, refresherDue, dueSoon, normHours, findings, normParts, completed } = v;
-  if (typeof ref !== 'string') return null;
-  if (personId !== null && typeof personId !== 'string') return null;
-  const roleList = codes(roles, ROLES, Infinity);
-  if (!roleList) return null;
-  if (typeof status !== 'string' || !STATUS.has(status)) return null;
-  if (refresherDue !== null && !isIsoDate(refresherDue)) return null;
-  if (dueSoon !== null && !isIsoDate(dueSoon)) return null;
-  if (normHours !== null && (typeof normHours !== 'number' || !Number.isFinite(normHours))) return null;
-  if (!Array.isArray(findings)) return null;
-  const findingList: Finding[] = new Array(findings.length);
-  for (let i = 0; i < findings.length; i++) {
-    const f = fastFinding(findings[i]);
-    if (!f) return null;
-    findingList[i] = f;
-  }
-  const parts = record(normParts, ROLES, (x) => (typeof x === 'number' && Number.isFinite(x) ? x : NO));
-  if (!parts) return null;
-  const out: Record<string, unknown> = {
-    ref,
-    personId,
-    roles: roleList,
-    status,
-    refresherDue,
-    dueSoon,
-    normHours,
-    findings: findingList,
-    normParts: parts,
-  };
-  if (completed !== undefined) {
-    const list = codes(completed, TRAININGS, Infinity);
-    if (!list) return null;
-    out.completed = list;
+  const out: Record<string, unknown> = {};
+  for (const [key, check] of RESULT_KEYS) {
+    const x = v[key];
+    if (x === undefined) {
+      if (key === 'completed') continue;
+      return null;
+    }
+    const checked = check(x);
+    if (checked === NO) return null;
+    out[key] = checked;
   }
   return out as PersonResult;
 }

@@ -15,7 +15,6 @@ export type RegisterRecordInput = z.input<typeof RegisterRecordInputSchema>;
  * More than MAX_REGISTER_RECORDS records is a 413, checked before this schema.
  */
 export const RegisterPutSchema = z.object({ records: z.array(z.unknown()).max(MAX_REGISTER_RECORDS) }).strict();
-export type RegisterPut = { records: RegisterRecordInput[] };
 
 export const RegisterRejectionSchema = z.object({ index: z.number().int().nonnegative(), reason: z.string() });
 
