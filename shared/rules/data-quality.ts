@@ -4,7 +4,8 @@ import type { NumberField } from '../model/person';
 import type { SheetContext } from './context';
 import { fieldFinding } from './finding';
 import { MESSAGES } from './messages';
-import { Cell, type PersonView } from './view';
+import type { PersonOutcome } from './rule';
+import { Completion, type PersonView } from './view';
 
 /** Role cells that mean "no role" (rules.md §6.3); a reader normally drops them already. */
 const NO_ROLE_WORDS = new Set(['geen', '-', 'n.v.t.', 'nvt']);
@@ -25,8 +26,9 @@ export function unknownRoleTokens(tokens: readonly string[] | undefined): string
 }
 const EMPTY: string[] = [];
 
-export function dataQuality(ctx: SheetContext, v: PersonView, unknownRoles: readonly string[], out: Finding[]): void {
-  for (const token of unknownRoles)
+export function dataQualityRule(ctx: SheetContext, v: PersonView, outcome: PersonOutcome): void {
+  const out = outcome.findings;
+  for (const token of v.unknownRoles)
     out.push({
       code: 'UNKNOWN_ROLE',
       severity: 'warning',
@@ -38,32 +40,33 @@ export function dataQuality(ctx: SheetContext, v: PersonView, unknownRoles: read
   const person = v.person;
   for (let i = 0; i < cp.trainings.length; i++) {
     const cell = v.cell[i];
-    if (cell === Cell.Invalid) {
+    if (cell === Completion.Invalid) {
       const value = person.trainings?.[cp.trainings[i]!];
       out.push(fieldFinding('INVALID_DATE', cp.trainingFields[i]!, { raw: rawOf(value) }));
-    } else if (cell === Cell.Future) {
+    } else if (cell === Completion.Future) {
       const value = person.trainings?.[cp.trainings[i]!] as string;
       out.push(futureDate(ctx, cp.trainingFields[i]!, value));
     }
   }
-  if (v.lastRefresherCell === Cell.Invalid)
+  if (v.lastRefresherCell === Completion.Invalid)
     out.push(fieldFinding('INVALID_DATE', 'lastRefresher', { raw: rawOf(person.lastRefresher) }));
-  else if (v.lastRefresherCell === Cell.Future)
+  else if (v.lastRefresherCell === Completion.Future)
     out.push(futureDate(ctx, 'lastRefresher', person.lastRefresher as string));
   const has = ctx.has;
-  if (has.roleStart && isInvalid(person.roleStart)) invalid(out, 'INVALID_DATE', 'roleStart', person.roleStart);
+  if (has.roleStart && isInvalid(person.roleStart)) pushUnreadable(out, 'INVALID_DATE', 'roleStart', person.roleStart);
   if (has.velonRegistration && isInvalid(person.velonRegistration))
-    invalid(out, 'INVALID_DATE', 'velonRegistration', person.velonRegistration);
+    pushUnreadable(out, 'INVALID_DATE', 'velonRegistration', person.velonRegistration);
   // The number fields in NUMBER_FIELDS order, spelled out: named property reads in the hot loop.
-  if (has.students && isInvalid(person.students)) invalid(out, 'INVALID_NUMBER', 'students', person.students);
-  if (has.graduates && isInvalid(person.graduates)) invalid(out, 'INVALID_NUMBER', 'graduates', person.graduates);
+  if (has.students && isInvalid(person.students)) pushUnreadable(out, 'INVALID_NUMBER', 'students', person.students);
+  if (has.graduates && isInvalid(person.graduates)) pushUnreadable(out, 'INVALID_NUMBER', 'graduates', person.graduates);
   if (has.secondAssessments && isInvalid(person.secondAssessments))
-    invalid(out, 'INVALID_NUMBER', 'secondAssessments', person.secondAssessments);
-  if (has.hoursGranted && isInvalid(person.hoursGranted)) invalid(out, 'INVALID_NUMBER', 'hoursGranted', person.hoursGranted);
-  if (has.meetings && isInvalid(person.meetings)) invalid(out, 'INVALID_NUMBER', 'meetings', person.meetings);
+    pushUnreadable(out, 'INVALID_NUMBER', 'secondAssessments', person.secondAssessments);
+  if (has.hoursGranted && isInvalid(person.hoursGranted)) pushUnreadable(out, 'INVALID_NUMBER', 'hoursGranted', person.hoursGranted);
+  if (has.meetings && isInvalid(person.meetings)) pushUnreadable(out, 'INVALID_NUMBER', 'meetings', person.meetings);
 }
 
-function invalid(out: Finding[], code: 'INVALID_DATE' | 'INVALID_NUMBER', field: NumberField | 'roleStart' | 'velonRegistration', value: { invalid: string }): void {
+/** INVALID_DATE or INVALID_NUMBER about a field whose cell could not be read, with the raw text. */
+function pushUnreadable(out: Finding[], code: 'INVALID_DATE' | 'INVALID_NUMBER', field: NumberField | 'roleStart' | 'velonRegistration', value: { invalid: string }): void {
   out.push(fieldFinding(code, field, { raw: value.invalid }));
 }
 

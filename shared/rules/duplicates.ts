@@ -1,7 +1,14 @@
-// rules.md §4.10 (data quality; no plan §): the same personId on two or more rows of one sheet.
+// Data quality, no plan § (docs/rules.md DUPLICATE_PERSON): the same personId on two or more rows of one sheet.
+import type { Person } from '../model/person';
 import type { PersonResult } from '../model/result';
+import type { SheetContext } from './context';
 import { MESSAGES } from './messages';
 import { statusOf } from './status';
+
+/** The sheet rule: marks the duplicates among the sheet's results (markDuplicates). */
+export function duplicatesRule(_ctx: SheetContext, _people: readonly Person[], results: PersonResult[]): void {
+  markDuplicates(results);
+}
 
 /**
  * Adds DUPLICATE_PERSON to every row with a role whose personId occurs on another row too.
