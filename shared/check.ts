@@ -170,7 +170,7 @@ async function checkOne(input: WorkbookInput, options: CheckOptions, evaluate: E
     if (read.skipped === null && read.people.length > MAX_PEOPLE) {
       const message = TOO_MANY_PEOPLE(sheet.name, read.people.length);
       problems.push(message);
-      read = { ...read, skipped: message, people: [], cells: {}, problems: [] };
+      read = { ...read, skipped: message, people: [], problems: [] };
     }
     if (read.skipped !== null) {
       results.push({ read, evaluation: null });
