@@ -23,7 +23,7 @@ import type { WritePlan } from './sheet/write-plan';
 export const ReportPersonSchema = z.object({
   row: z.number().int().positive(),
   personId: z.string().nullable(),
-  roles: z.array(RoleCode),
+  roles: z.array(RoleCode).readonly(),
   status: Status,
   refresherDue: z.string().nullable(),
   dueSoon: z.string().nullable(),

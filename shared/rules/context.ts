@@ -78,13 +78,13 @@ const rolesByMask: (readonly RoleCode[] | undefined)[] = new Array(1 << ROLE_COD
  * The roles of a mask, once each, in alphabetical order (the report's order). Shared and frozen:
  * a person's role list is one of few, so 100,000 people need not allocate 100,000 arrays.
  */
-export function rolesOfMask(mask: number): RoleCode[] {
+export function rolesOfMask(mask: number): readonly RoleCode[] {
   let roles = rolesByMask[mask];
   if (!roles) {
     roles = Object.freeze(ALPHABETICAL_ROLES.filter((r) => (mask & ROLE_BIT[r]) !== 0));
     rolesByMask[mask] = roles;
   }
-  return roles as RoleCode[];
+  return roles;
 }
 
 function maskOf(roles: readonly RoleCode[]): number {
@@ -216,11 +216,11 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
 }
 
 /** The shared, frozen list of completed training codes for a completion mask. */
-export function completedOfMask(cp: CompiledPlan, mask: number): PersonTrainingCode[] {
+export function completedOfMask(cp: CompiledPlan, mask: number): readonly PersonTrainingCode[] {
   let list = cp.completedByMask[mask];
   if (!list) {
     list = Object.freeze(cp.trainings.filter((_, i) => (mask & (1 << i)) !== 0));
     cp.completedByMask[mask] = list;
   }
-  return list as PersonTrainingCode[];
+  return list;
 }

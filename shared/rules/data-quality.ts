@@ -11,7 +11,7 @@ import { Completion, type PersonView } from './view';
 const NO_ROLE_WORDS = new Set(['geen', '-', 'n.v.t.', 'nvt']);
 
 /** The distinct unrecognised role tokens (case-insensitive, first spelling kept), no-words left out. */
-export function unknownRoleTokens(tokens: readonly string[] | undefined): string[] {
+export function unknownRoleTokens(tokens: readonly string[] | undefined): readonly string[] {
   if (!tokens || tokens.length === 0) return EMPTY;
   const seen = new Set<string>();
   const out: string[] = [];
@@ -24,7 +24,7 @@ export function unknownRoleTokens(tokens: readonly string[] | undefined): string
   }
   return out;
 }
-const EMPTY: string[] = [];
+const EMPTY: readonly string[] = Object.freeze([]);
 
 export function dataQualityRule(ctx: SheetContext, v: PersonView, outcome: PersonOutcome): void {
   const out = outcome.findings;

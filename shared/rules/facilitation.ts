@@ -1,5 +1,5 @@
 // Plan §5 (rules.md §4.5): facilitation norm hours per role, and UNDER_FACILITATED against hoursGranted.
-import type { PersonResult } from '../model/result';
+import type { RoleCode } from '../plan/schema';
 import type { SheetContext } from './context';
 import { cachedFinding, pairKey } from './finding';
 import type { PersonOutcome } from './rule';
@@ -13,7 +13,7 @@ import type { PersonView } from './view';
 export function facilitationRule(ctx: SheetContext, v: PersonView, out: PersonOutcome): void {
   const { norms } = ctx.cp;
   let total: number | null = null;
-  let parts: PersonResult['normParts'] | null = null;
+  let parts: Partial<Record<RoleCode, number>> | null = null;
   let planRef: string | null = null;
   for (const role of v.roles) {
     const norm = norms[role];

@@ -24,7 +24,7 @@ export type Completion = (typeof Completion)[keyof typeof Completion];
 
 export class PersonView {
   person!: Person;
-  roles: RoleCode[] = [];
+  roles: readonly RoleCode[] = [];
   mask = 0;
   /** Per training index (CompiledPlan.trainings): how the sheet cell reads. */
   readonly cell: Completion[];
