@@ -3,7 +3,7 @@
 // unreadable cell as a problem with its A1 address. Names are mapped but never copied into a person.
 import type { CompletionValue, Person, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
-import type { CertificateTraining, PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
+import type { CertificateTraining, PersonTrainingCode, Plan } from '../plan/schema';
 import { columnLetter } from './address';
 import { isPaboBoard } from './board';
 import { type HeaderMatch, type HeaderTarget, isRoleSource, matchHeader } from './headers';
@@ -20,7 +20,7 @@ import {
   parsePersonId,
   parseText,
 } from './parse';
-import { parseRolesText, type RolesText, type RoleToken } from './roles';
+import { mergeRoles, parseRolesText, type RolesText, type RoleToken } from './roles';
 import { isProductSheet } from './synonyms';
 import { OWNED_HEADERS } from './write-plan';
 import type { Cell, CellProblem, CellRange, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
@@ -422,14 +422,6 @@ function composedName(...parts: (string | null)[]): string | null {
 
 function dedupe<T>(items: readonly T[]): T[] {
   return items.length < 2 ? [...items] : [...new Set(items)];
-}
-
-function mergeRoles(tokens: readonly RoleToken[], pabo: boolean): RoleCode[] {
-  if (tokens.length === 0) return [];
-  if (tokens.length === 1) return [tokens[0] === 'OB' ? (pabo ? 'OBI' : 'OBP') : tokens[0]!];
-  const set = new Set<RoleCode>();
-  for (const t of tokens) set.add(t === 'OB' ? (pabo ? 'OBI' : 'OBP') : t);
-  return [...set].sort();
 }
 
 const quoted = (field: string) => `"${field}"`;
