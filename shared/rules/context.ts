@@ -176,6 +176,8 @@ export interface SheetContext {
    * refresher basis date …), built once per sheet: keyed per rule, see the rule modules.
    */
   messages: Record<FindingCode, Map<string | number, string>>;
+  /** Data-quality messages per field and value (a sheet repeats its unreadable words and planned dates). */
+  fieldMessages: Record<'INVALID_DATE' | 'INVALID_NUMBER' | 'FUTURE_DATE', Map<string, Map<string, string>>>;
   /** Refresher outcome per basis date, computed once per sheet: a basis from the sheet … */
   refresherByBasis: Map<IsoDate, RefresherOutcome>;
   /** … and a basis from the central register (the message says so). */
@@ -210,6 +212,7 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
     hasCertificate: { WPB: present.has('certificate.WPB'), SOIO: present.has('certificate.SOIO') },
     register: options.register && options.register.length > 0 ? indexRegister(options.register, options.referenceDate) : null,
     messages: Object.fromEntries(FINDING_CODES.map((c) => [c, new Map()])) as SheetContext['messages'],
+    fieldMessages: { INVALID_DATE: new Map(), INVALID_NUMBER: new Map(), FUTURE_DATE: new Map() },
     refresherByBasis: new Map(),
     refresherByRegisterBasis: new Map(),
   };
