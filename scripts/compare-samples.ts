@@ -100,7 +100,7 @@ const summarize: Summarize | null = existsSync(summarizePath)
   : null;
 
 const findingKey = (f: ExpectedFinding) => `${f.code}${f.training ? `(${f.training})` : ''}${f.field ? `[${f.field}]` : ''}`;
-const sameSet = (a: string[], b: string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+const sameSet = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
 let rowsTotal = 0;
 let rowsAgree = 0;

@@ -26,7 +26,7 @@ import type { WritePlan } from './report/write-plan';
 export const ReportPersonSchema = z.object({
   row: z.number().int().positive(),
   personId: z.string().nullable(),
-  roles: z.array(RoleCode),
+  roles: z.array(RoleCode).readonly(),
   status: Status,
   refresherDue: z.string().nullable(),
   dueSoon: z.string().nullable(),
@@ -255,7 +255,7 @@ async function checkOne(input: WorkbookInput, options: CheckOptions): Promise<Wo
     } catch (e) {
       if (!(e instanceof TooManyPeople)) throw e;
       problems.push(e.message);
-      results.push({ read: { ...read, skipped: e.message, people: [], cells: {}, problems: [] }, evaluation: null });
+      results.push({ read: { ...read, skipped: e.message, people: [], problems: [] }, evaluation: null });
     }
   }
 

@@ -53,8 +53,8 @@ export const isInputDate = (s: unknown): s is string => isIsoDate(s) && s >= FIR
 
 const text200 = (v: unknown): boolean => typeof v === 'string' && v.length <= 200;
 
-/** `{ invalid: string ≤ 1000 }`, strict; a fresh object, or undefined. */
-function invalid(v: unknown): { invalid: string } | undefined {
+/** An unreadable value as the request gives it, `{ invalid: string ≤ 1000 }` and nothing else: a fresh copy, or undefined. */
+function copyUnreadable(v: unknown): { invalid: string } | undefined {
   if (!isPlainObject(v)) return undefined;
   let n = 0;
   for (const key in v) {
@@ -73,7 +73,7 @@ export type ValueCheck = (v: unknown) => unknown;
 function completion(v: unknown): unknown {
   if (v === null || v === 'done') return v;
   if (typeof v === 'string') return isInputDate(v) ? v : NO;
-  return invalid(v) ?? NO;
+  return copyUnreadable(v) ?? NO;
 }
 
 /** TrainingValue: a completion, or an exemption `{ exempt: { date: IsoDate | null } }` (both strict). */
@@ -89,13 +89,13 @@ function trainingValue(v: unknown): unknown {
 function date(v: unknown): unknown {
   if (v === null) return v;
   if (typeof v === 'string') return isInputDate(v) ? v : NO;
-  return invalid(v) ?? NO;
+  return copyUnreadable(v) ?? NO;
 }
 
 function count(v: unknown): unknown {
   if (v === null) return v;
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 && v <= 1e9 ? v : NO;
-  return invalid(v) ?? NO;
+  return copyUnreadable(v) ?? NO;
 }
 
 const booleanOrNull = (v: unknown): unknown => (v === null || typeof v === 'boolean' ? v : NO);

@@ -42,11 +42,6 @@ export function endOfSchoolYear(year: SchoolYear): IsoDate {
   return isoDate(Number(year.slice(5, 9)), 7, 31);
 }
 
-/** 1 August that starts the school year. */
-export function startOfSchoolYear(year: SchoolYear): IsoDate {
-  return isoDate(Number(year.slice(0, 4)), 8, 1);
-}
-
 /** Today in Europe/Amsterdam, the default reference date. */
 export function todayInAmsterdam(now: Date = new Date()): IsoDate {
   const f = new Intl.DateTimeFormat('en-CA', {

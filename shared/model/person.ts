@@ -76,7 +76,6 @@ export const RULE_FIELDS = [
 export const RuleField = z.enum(RULE_FIELDS);
 export type RuleField = z.infer<typeof RuleField>;
 
-export const DATE_FIELDS = ['lastRefresher', 'roleStart', 'velonRegistration'] as const;
 export const NUMBER_FIELDS = ['students', 'graduates', 'secondAssessments', 'hoursGranted', 'meetings'] as const;
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 

@@ -70,7 +70,8 @@ export type SchoolFinding = z.infer<typeof SchoolFindingSchema>;
 export const PersonResultSchema = z.object({
   ref: z.string(),
   personId: z.string().nullable(),
-  roles: z.array(RoleCode),
+  /** Shared between people with the same roles: read-only. */
+  roles: z.array(RoleCode).readonly(),
   status: Status,
   refresherDue: IsoDate.nullable(),
   /** rules.md §4.14: the earliest refresher or VELON date within the look-ahead of the reference date. */
@@ -78,9 +79,9 @@ export const PersonResultSchema = z.object({
   normHours: z.number().nullable(),
   findings: z.array(FindingSchema),
   /** Norm hours per role (rules.md §4.5 parts summed per role), for the facilitation figures. */
-  normParts: z.partialRecord(RoleCode, z.number()),
+  normParts: z.partialRecord(RoleCode, z.number()).readonly(),
   /** Trainings counted as completed (after the register merge), for the summary's shares and school figures. */
-  completed: z.array(PersonTrainingCode).optional(),
+  completed: z.array(PersonTrainingCode).readonly().optional(),
 });
 export type PersonResult = z.infer<typeof PersonResultSchema>;
 

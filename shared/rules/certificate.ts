@@ -3,13 +3,14 @@ import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
 import { SEVERITY } from './finding';
 import { MESSAGES } from './messages';
+import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
-export function certificateRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+export function certificateRule(ctx: SheetContext, v: PersonView, out: PersonOutcome): void {
   const certificates = v.person.certificates;
   for (const { code, index } of ctx.cp.certificateTrainings) {
     // An exempted training needs no certificate (rules.md §4.13).
-    if (v.need[index] !== 2 || !v.completed[index] || v.exempt[index] || !ctx.hasCertificate[code]) continue;
+    if (v.requirement[index] !== 2 || !v.completed[index] || v.exempt[index] || !ctx.hasCertificate[code]) continue;
     if (certificates?.[code] === true || v.registerCertificate[index]) continue;
     const def = ctx.cp.defs[index]!;
     const fromRegister = v.fromRegister[index]!;
@@ -21,7 +22,7 @@ export function certificateRule(ctx: SheetContext, v: PersonView, out: Finding[]
     }
     const f: Finding = { code: 'CERTIFICATE_MISSING', severity: SEVERITY.CERTIFICATE_MISSING, training: code, message, planRef: def.planRef };
     if (fromRegister) f.fromRegister = true;
-    out.push(f);
+    out.findings.push(f);
   }
 }
 

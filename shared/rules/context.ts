@@ -26,7 +26,8 @@ export function roleMask(roles: readonly RoleCode[]): number {
   return mask;
 }
 
-export interface Need {
+/** A role's requirement of a training (plan §4): required ("verplicht") or advised ("indien gewenst"). */
+export interface Requirement {
   training: PersonTrainingCode;
   /** index in CompiledPlan.trainings */
   index: number;
@@ -51,7 +52,7 @@ export interface CompiledPlan {
   trainingFields: string[];
   indexOf: Partial<Record<PersonTrainingCode, number>>;
   roleName: Partial<Record<RoleCode, string>>;
-  needsByRole: Partial<Record<RoleCode, Need[]>>;
+  requirementsByRole: Partial<Record<RoleCode, Requirement[]>>;
   /** Trainings with a certificate column (plan says certificate, sheet format supports it). */
   certificateTrainings: { code: CertificateTraining; index: number }[];
   refresherMask: number;
@@ -77,13 +78,13 @@ const rolesByMask: (readonly RoleCode[] | undefined)[] = new Array(1 << ROLE_COD
  * The roles of a mask, once each, in alphabetical order (the report's order). Shared and frozen:
  * a person's role list is one of few, so 100,000 people need not allocate 100,000 arrays.
  */
-export function rolesOfMask(mask: number): RoleCode[] {
+export function rolesOfMask(mask: number): readonly RoleCode[] {
   let roles = rolesByMask[mask];
   if (!roles) {
     roles = Object.freeze(ALPHABETICAL_ROLES.filter((r) => (mask & ROLE_BIT[r]) !== 0));
     rolesByMask[mask] = roles;
   }
-  return roles as RoleCode[];
+  return roles;
 }
 
 function maskOf(roles: readonly RoleCode[]): number {
@@ -98,11 +99,11 @@ export function compilePlan(plan: Plan): CompiledPlan {
   const trainings = defs.map((t) => t.code);
   const indexOf: Partial<Record<PersonTrainingCode, number>> = {};
   trainings.forEach((t, i) => (indexOf[t] = i));
-  const needsByRole: Partial<Record<RoleCode, Need[]>> = {};
+  const requirementsByRole: Partial<Record<RoleCode, Requirement[]>> = {};
   for (const req of plan.requirements) {
     const index = indexOf[req.training];
     if (index === undefined) continue;
-    (needsByRole[req.role] ??= []).push({
+    (requirementsByRole[req.role] ??= []).push({
       training: req.training,
       index,
       advised: req.level === 'advised',
@@ -137,7 +138,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     trainingFields: trainings.map((t) => `training.${t}`),
     indexOf,
     roleName: Object.fromEntries(plan.roles.map((r) => [r.code, r.name])),
-    needsByRole,
+    requirementsByRole,
     certificateTrainings: CERTIFICATE_TRAININGS.flatMap((code) => {
       const index = indexOf[code];
       return index !== undefined && defs[index]?.certificate ? [{ code, index }] : [];
@@ -175,8 +176,12 @@ export interface SheetContext {
    * refresher basis date …), built once per sheet: keyed per rule, see the rule modules.
    */
   messages: Record<FindingCode, Map<string | number, string>>;
-  /** Refresher outcome per basis date (and register origin), computed once per sheet. */
-  refresherByBasis: Map<number, RefresherOutcome>;
+  /** Data-quality messages per field and value (a sheet repeats its unreadable words and planned dates). */
+  fieldMessages: Record<'INVALID_DATE' | 'INVALID_NUMBER' | 'FUTURE_DATE', Map<string, Map<string, string>>>;
+  /** Refresher outcome per basis date, computed once per sheet: a basis from the sheet … */
+  refresherByBasis: Map<IsoDate, RefresherOutcome>;
+  /** … and a basis from the central register (the message says so). */
+  refresherByRegisterBasis: Map<IsoDate, RefresherOutcome>;
 }
 
 export interface RefresherOutcome {
@@ -207,16 +212,18 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
     hasCertificate: { WPB: present.has('certificate.WPB'), SOIO: present.has('certificate.SOIO') },
     register: options.register && options.register.length > 0 ? indexRegister(options.register, options.referenceDate) : null,
     messages: Object.fromEntries(FINDING_CODES.map((c) => [c, new Map()])) as SheetContext['messages'],
+    fieldMessages: { INVALID_DATE: new Map(), INVALID_NUMBER: new Map(), FUTURE_DATE: new Map() },
     refresherByBasis: new Map(),
+    refresherByRegisterBasis: new Map(),
   };
 }
 
 /** The shared, frozen list of completed training codes for a completion mask. */
-export function completedOfMask(cp: CompiledPlan, mask: number): PersonTrainingCode[] {
+export function completedOfMask(cp: CompiledPlan, mask: number): readonly PersonTrainingCode[] {
   let list = cp.completedByMask[mask];
   if (!list) {
     list = Object.freeze(cp.trainings.filter((_, i) => (mask & (1 << i)) !== 0));
     cp.completedByMask[mask] = list;
   }
-  return list as PersonTrainingCode[];
+  return list;
 }

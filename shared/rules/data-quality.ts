@@ -1,16 +1,16 @@
 // rules.md §4.10 (data quality; no plan §): unknown roles, unreadable dates and numbers, future dates.
 import type { Finding } from '../model/result';
-import type { NumberField } from '../model/person';
 import type { SheetContext } from './context';
-import { fieldFinding } from './finding';
+import { SEVERITY } from './finding';
 import { MESSAGES } from './messages';
-import { Cell, type PersonView } from './view';
+import type { PersonOutcome } from './rule';
+import { Completion, type PersonView } from './view';
 
 /** Role cells that mean "no role" (rules.md §6.3); a reader normally drops them already. */
 const NO_ROLE_WORDS = new Set(['geen', '-', 'n.v.t.', 'nvt']);
 
 /** The distinct unrecognised role tokens (case-insensitive, first spelling kept), no-words left out. */
-export function unknownRoleTokens(tokens: readonly string[] | undefined): string[] {
+export function unknownRoleTokens(tokens: readonly string[] | undefined): readonly string[] {
   if (!tokens || tokens.length === 0) return EMPTY;
   const seen = new Set<string>();
   const out: string[] = [];
@@ -23,10 +23,11 @@ export function unknownRoleTokens(tokens: readonly string[] | undefined): string
   }
   return out;
 }
-const EMPTY: string[] = [];
+const EMPTY: readonly string[] = Object.freeze([]);
 
-export function dataQuality(ctx: SheetContext, v: PersonView, unknownRoles: readonly string[], out: Finding[]): void {
-  for (const token of unknownRoles)
+export function dataQualityRule(ctx: SheetContext, v: PersonView, outcome: PersonOutcome): void {
+  const out = outcome.findings;
+  for (const token of v.unknownRoles)
     out.push({
       code: 'UNKNOWN_ROLE',
       severity: 'warning',
@@ -38,33 +39,28 @@ export function dataQuality(ctx: SheetContext, v: PersonView, unknownRoles: read
   const person = v.person;
   for (let i = 0; i < cp.trainings.length; i++) {
     const cell = v.cell[i];
-    if (cell === Cell.Invalid) {
+    if (cell === Completion.Invalid) {
       const value = person.trainings?.[cp.trainings[i]!];
-      out.push(fieldFinding('INVALID_DATE', cp.trainingFields[i]!, { raw: rawOf(value) }));
-    } else if (cell === Cell.Future) {
+      out.push(unreadable(ctx, 'INVALID_DATE', cp.trainingFields[i]!, rawOf(value)));
+    } else if (cell === Completion.Future) {
       const value = person.trainings?.[cp.trainings[i]!] as string;
       out.push(futureDate(ctx, cp.trainingFields[i]!, value));
     }
   }
-  if (v.lastRefresherCell === Cell.Invalid)
-    out.push(fieldFinding('INVALID_DATE', 'lastRefresher', { raw: rawOf(person.lastRefresher) }));
-  else if (v.lastRefresherCell === Cell.Future)
-    out.push(futureDate(ctx, 'lastRefresher', person.lastRefresher as string));
+  if (v.lastRefresherCell === Completion.Invalid) out.push(unreadable(ctx, 'INVALID_DATE', 'lastRefresher', rawOf(person.lastRefresher)));
+  else if (v.lastRefresherCell === Completion.Future) out.push(futureDate(ctx, 'lastRefresher', person.lastRefresher as string));
   const has = ctx.has;
-  if (has.roleStart && isInvalid(person.roleStart)) invalid(out, 'INVALID_DATE', 'roleStart', person.roleStart);
+  if (has.roleStart && isInvalid(person.roleStart)) out.push(unreadable(ctx, 'INVALID_DATE', 'roleStart', person.roleStart.invalid));
   if (has.velonRegistration && isInvalid(person.velonRegistration))
-    invalid(out, 'INVALID_DATE', 'velonRegistration', person.velonRegistration);
+    out.push(unreadable(ctx, 'INVALID_DATE', 'velonRegistration', person.velonRegistration.invalid));
   // The number fields in NUMBER_FIELDS order, spelled out: named property reads in the hot loop.
-  if (has.students && isInvalid(person.students)) invalid(out, 'INVALID_NUMBER', 'students', person.students);
-  if (has.graduates && isInvalid(person.graduates)) invalid(out, 'INVALID_NUMBER', 'graduates', person.graduates);
+  if (has.students && isInvalid(person.students)) out.push(unreadable(ctx, 'INVALID_NUMBER', 'students', person.students.invalid));
+  if (has.graduates && isInvalid(person.graduates)) out.push(unreadable(ctx, 'INVALID_NUMBER', 'graduates', person.graduates.invalid));
   if (has.secondAssessments && isInvalid(person.secondAssessments))
-    invalid(out, 'INVALID_NUMBER', 'secondAssessments', person.secondAssessments);
-  if (has.hoursGranted && isInvalid(person.hoursGranted)) invalid(out, 'INVALID_NUMBER', 'hoursGranted', person.hoursGranted);
-  if (has.meetings && isInvalid(person.meetings)) invalid(out, 'INVALID_NUMBER', 'meetings', person.meetings);
-}
-
-function invalid(out: Finding[], code: 'INVALID_DATE' | 'INVALID_NUMBER', field: NumberField | 'roleStart' | 'velonRegistration', value: { invalid: string }): void {
-  out.push(fieldFinding(code, field, { raw: value.invalid }));
+    out.push(unreadable(ctx, 'INVALID_NUMBER', 'secondAssessments', person.secondAssessments.invalid));
+  if (has.hoursGranted && isInvalid(person.hoursGranted))
+    out.push(unreadable(ctx, 'INVALID_NUMBER', 'hoursGranted', person.hoursGranted.invalid));
+  if (has.meetings && isInvalid(person.meetings)) out.push(unreadable(ctx, 'INVALID_NUMBER', 'meetings', person.meetings.invalid));
 }
 
 function isInvalid(value: unknown): value is { invalid: string } {
@@ -75,11 +71,26 @@ function rawOf(value: unknown): string {
   return isInvalid(value) ? value.invalid : String(value);
 }
 
-/** FUTURE_DATE with its message shared per field and date (many people share a planned date). */
+/** The per-sheet messages of one data-quality code about one field, by value. */
+function messagesOf(ctx: SheetContext, code: keyof SheetContext['fieldMessages'], field: string): Map<string, string> {
+  const byField = ctx.fieldMessages[code];
+  let messages = byField.get(field);
+  if (messages === undefined) byField.set(field, (messages = new Map()));
+  return messages;
+}
+
+/** INVALID_DATE or INVALID_NUMBER about a field whose cell could not be read, with the raw text. */
+function unreadable(ctx: SheetContext, code: 'INVALID_DATE' | 'INVALID_NUMBER', field: string, raw: string): Finding {
+  const messages = messagesOf(ctx, code, field);
+  let message = messages.get(raw);
+  if (message === undefined) messages.set(raw, (message = MESSAGES[code].nl({ raw, field })));
+  return { code, severity: SEVERITY[code], field, message, planRef: null };
+}
+
+/** FUTURE_DATE: a completion or refresher date after R (many people share a planned date). */
 function futureDate(ctx: SheetContext, field: string, date: string): Finding {
-  const cache = ctx.messages.FUTURE_DATE;
-  const key = `${field}|${date}`;
-  let message = cache.get(key);
-  if (message === undefined) cache.set(key, (message = MESSAGES.FUTURE_DATE.nl({ field, date, referenceDate: ctx.referenceDate })));
+  const messages = messagesOf(ctx, 'FUTURE_DATE', field);
+  let message = messages.get(date);
+  if (message === undefined) messages.set(date, (message = MESSAGES.FUTURE_DATE.nl({ field, date, referenceDate: ctx.referenceDate })));
   return { code: 'FUTURE_DATE', severity: 'warning', field, message, planRef: null };
 }

@@ -1,27 +1,39 @@
-// rules.md §4.10 (data quality; no plan §): the same personId on two or more rows of one sheet.
+// Data quality, no plan § (docs/rules.md DUPLICATE_PERSON): the same personId on two or more rows of one sheet.
+import type { Person } from '../model/person';
 import type { PersonResult } from '../model/result';
+import type { SheetContext } from './context';
 import { MESSAGES } from './messages';
 import { statusOf } from './status';
 
+/** The sheet rule: marks the duplicates among the sheet's results (markDuplicates). */
+export function duplicatesRule(_ctx: SheetContext, _people: readonly Person[], results: PersonResult[]): void {
+  markDuplicates(results);
+}
+
 /**
  * Adds DUPLICATE_PERSON to every row with a role whose personId occurs on another row too.
- * A Map counts the IDs: its string hashing is seeded per process, so no choice of IDs makes it
- * quadratic (an own unseeded hash table let 50,000 chosen IDs block the event loop for seconds).
+ * A Set and a Map hold the IDs: their string hashing is seeded per process, so no choice of IDs makes
+ * this quadratic (an own unseeded hash table let 50,000 chosen IDs block the event loop for seconds).
  */
 export function markDuplicates(results: PersonResult[]): void {
-  const counts = new Map<string, number>();
-  let duplicates = false;
+  // One insertion per row; an ID that does not grow the set is a repeat. Only repeated IDs are counted.
+  const seen = new Set<string>();
+  let counts: Map<string, number> | null = null;
   for (const r of results) {
     if (r.personId === null) continue;
-    const seen = counts.get(r.personId);
-    if (seen !== undefined) duplicates = true;
-    counts.set(r.personId, (seen ?? 0) + 1);
+    const before = seen.size;
+    seen.add(r.personId);
+    if (seen.size === before) (counts ??= new Map()).set(r.personId, 0);
   }
-  if (!duplicates) return;
+  if (counts === null) return;
+  for (const r of results) {
+    const count = r.personId === null ? undefined : counts.get(r.personId);
+    if (count !== undefined) counts.set(r.personId!, count + 1);
+  }
   for (const r of results) {
     if (r.personId === null || r.status === 'Geen OS-rol') continue;
-    const count = counts.get(r.personId)!;
-    if (count < 2) continue;
+    const count = counts.get(r.personId);
+    if (count === undefined) continue;
     r.findings.push({
       code: 'DUPLICATE_PERSON',
       severity: 'warning',

@@ -1,13 +1,13 @@
 // Plan §2 (rules.md §4.13): people "geschoold binnen de OS of binnen een andere context". One EXEMPTION
 // (info) per exempted training cell of a row with a recognised role, whatever its roles ask. The reason
 // stays in the workbook; the sheet layer adds it to the message (shared/sheet/locate.ts).
-import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
 import { SEVERITY } from './finding';
 import { MESSAGES } from './messages';
+import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
-export function exemptionRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+export function exemptionRule(ctx: SheetContext, v: PersonView, out: PersonOutcome): void {
   if (v.mask === 0) return;
   const { cp } = ctx;
   for (let i = 0; i < cp.trainings.length; i++) {
@@ -22,7 +22,7 @@ export function exemptionRule(ctx: SheetContext, v: PersonView, out: Finding[]):
       message = MESSAGES.EXEMPTION.nl({ training: cp.defs[i]!.name, ...(shown ? { date: shown } : {}) });
       ctx.messages.EXEMPTION.set(key, message);
     }
-    out.push({
+    out.findings.push({
       code: 'EXEMPTION',
       severity: SEVERITY.EXEMPTION,
       training: cp.trainings[i]!,

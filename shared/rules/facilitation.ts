@@ -1,18 +1,19 @@
 // Plan §5 (rules.md §4.5): facilitation norm hours per role, and UNDER_FACILITATED against hoursGranted.
-import type { Finding, PersonResult } from '../model/result';
+import type { RoleCode } from '../plan/schema';
 import type { SheetContext } from './context';
 import { cachedFinding, pairKey } from './finding';
+import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
 /**
- * Norm hours summed over the person's roles, into v.normHours / v.normParts. A count-based part whose
+ * Norm hours summed over the person's roles, into out.normHours / out.normParts. A count-based part whose
  * count is unknown is left out; a role none of whose parts is known is absent from normParts;
  * normHours is null when no part is known.
  */
-export function facilitationRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+export function facilitationRule(ctx: SheetContext, v: PersonView, out: PersonOutcome): void {
   const { norms } = ctx.cp;
   let total: number | null = null;
-  let parts: PersonResult['normParts'] | null = null;
+  let parts: Partial<Record<RoleCode, number>> | null = null;
   let planRef: string | null = null;
   for (const role of v.roles) {
     const norm = norms[role];
@@ -28,9 +29,9 @@ export function facilitationRule(ctx: SheetContext, v: PersonView, out: Finding[
     planRef ??= norm.planRef;
   }
   if (total === null) return;
-  v.normHours = total;
-  v.normParts = parts!;
+  out.normHours = total;
+  out.normParts = parts!;
   const granted = v.number('hoursGranted');
   if (granted !== null && granted < total)
-    out.push(cachedFinding(ctx, 'UNDER_FACILITATED', pairKey(total, granted), planRef, { granted, norm: total }));
+    out.findings.push(cachedFinding(ctx, 'UNDER_FACILITATED', pairKey(total, granted), planRef, { granted, norm: total }));
 }

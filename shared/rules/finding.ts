@@ -38,12 +38,6 @@ export function finding(
   return f;
 }
 
-/** A data-quality finding about one field (rules.md §4.10): planRef null, `field` set (also in `params`, a fresh object). */
-export function fieldFinding(code: FindingCode, field: string, params: MessageParams): Finding {
-  params.field = field;
-  return { code, severity: SEVERITY[code], field, message: MESSAGES[code].nl(params), planRef: null };
-}
-
 /**
  * A finding whose message repeats across people (same training, same count, same date …): the text is
  * built once per sheet under `key` and shared, so 100,000 people do not keep 100,000 equal strings.

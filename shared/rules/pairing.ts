@@ -1,14 +1,14 @@
 // Plan §3 (rules.md §4.6): new school and institute educators are preferably paired with an experienced one.
-import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
 import { finding } from './finding';
+import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
-export function pairingRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+export function pairingRule(ctx: SheetContext, v: PersonView, out: PersonOutcome): void {
   if ((v.mask & ctx.cp.pairingMask) === 0 || !ctx.has.roleStart || !ctx.has.pairedWith) return;
   const start = v.person.roleStart;
   // "New": the role started less than the plan's term before the reference date.
   if (typeof start !== 'string' || start <= ctx.newSince) return;
   if (v.person.pairedWith === true) return;
-  out.push(finding('PAIRING_MISSING', ctx.plan.pairing.planRef, { date: start }));
+  out.findings.push(finding('PAIRING_MISSING', ctx.plan.pairing.planRef, { date: start }));
 }

@@ -1,8 +1,36 @@
-// Plan §4 (rules.md §5.1): a schoolopleider at every school that trains students, and preferably a
-// trained onderzoeksbegeleider at every school.
-import type { SchoolFinding } from '../model/result';
+// Plan §4 (docs/rules.md SCHOOL_WITHOUT_SO, SCHOOL_WITHOUT_TRAINED_OB): a schoolopleider at every school
+// that trains students, and preferably a trained onderzoeksbegeleider at every school.
+import type { Person } from '../model/person';
+import type { PersonResult, SchoolFinding } from '../model/result';
 import type { Plan } from '../plan/schema';
+import type { SheetContext } from './context';
 import { MESSAGES } from './messages';
+import type { SheetOutcome } from './rule';
+
+/**
+ * The sheet rule: when the sheet has a school column, the school findings and counts from the rows with
+ * a role (a row trains students when it holds WPB or has students > 0).
+ */
+export function schoolsRule(ctx: SheetContext, people: readonly Person[], results: readonly PersonResult[], out: SheetOutcome): void {
+  if (!ctx.has.school) return;
+  const tally = new SchoolTally();
+  const hasStudents = ctx.has.students;
+  for (let i = 0; i < results.length; i++) {
+    const { roles, completed } = results[i]!;
+    if (roles.length === 0) continue;
+    const person = people[i]!;
+    const students = hasStudents && typeof person.students === 'number' ? person.students : 0;
+    tally.addRow(
+      person.school,
+      roles.includes('WPB') || students > 0,
+      roles.includes('SO'),
+      roles.includes('OBP') && completed?.includes('OB') === true,
+    );
+  }
+  const checkOb = ctx.cp.indexOf.OB !== undefined && ctx.hasTraining[ctx.cp.indexOf.OB] === true;
+  out.findings = tally.findings(ctx.plan, checkOb);
+  out.schools = tally.counts();
+}
 
 interface School {
   name: string;

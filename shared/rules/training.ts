@@ -1,58 +1,52 @@
-// Plan §4 (rules.md §4.1): each role's required ("verplicht") or advised ("indien gewenst") training.
-import type { Finding } from '../model/result';
+// Plan §4 (docs/rules.md TRAINING_MISSING, DATA_MISSING): each role's required ("verplicht") or advised
+// ("indien gewenst") training.
 import type { SheetContext } from './context';
 import { SEVERITY } from './finding';
 import { MESSAGES } from './messages';
-import { Cell, type PersonView } from './view';
+import type { PersonOutcome } from './rule';
+import { Completion, type PersonView } from './view';
 
-export function trainingRule(ctx: SheetContext, v: PersonView, out: Finding[]): void {
+export function trainingRule(ctx: SheetContext, v: PersonView, out: PersonOutcome): void {
   const { cp } = ctx;
+  const count = cp.trainings.length;
   let missingColumns: string[] | null = null;
-  let missingMask = 0;
-  for (let i = 0; i < cp.trainings.length; i++) {
-    const need = v.need[i]!;
-    if (need === 0 || v.completed[i]) continue;
-    if (v.cell[i] === Cell.Absent && !v.known[i]) {
+  for (let i = 0; i < count; i++) {
+    const level = v.requirement[i]!;
+    if (level === 0 || v.completed[i]) continue;
+    if (v.cell[i] === Completion.Absent && !v.known[i]) {
       // A core training's column is expected; without it the check cannot be made (one DATA_MISSING).
-      if (cp.defs[i]!.kind === 'core') {
-        (missingColumns ??= []).push(cp.trainingFields[i]!);
-        missingMask |= 2 ** i;
-      }
+      if (cp.defs[i]!.kind === 'core') (missingColumns ??= []).push(cp.trainingFields[i]!);
       continue;
     }
     if (!v.known[i]) continue; // unreadable cell: INVALID_DATE says so
-    // The message depends only on the training and the person's roles: built once per combination.
-    const key = v.mask * 16 + i;
+    // The message depends only on the training and the person's roles: built once per sheet for each
+    // pair, under the pair's index in a table of role masks × trainings.
+    const key = v.mask * count + i;
     let message = ctx.messages.TRAINING_MISSING.get(key);
     if (message === undefined) {
-      message = MESSAGES.TRAINING_MISSING.nl({ training: cp.defs[i]!.name, roles: roleNamesNeeding(ctx, v, i), advised: need === 1 });
+      message = MESSAGES.TRAINING_MISSING.nl({ training: cp.defs[i]!.name, roles: roleNamesRequiring(ctx, v, i), advised: level === 1 });
       ctx.messages.TRAINING_MISSING.set(key, message);
     }
-    out.push({
+    out.findings.push({
       code: 'TRAINING_MISSING',
-      severity: need === 1 ? 'info' : 'action',
+      severity: level === 1 ? 'info' : 'action',
       training: cp.trainings[i]!,
       message,
-      planRef: v.needRef[i]!,
+      planRef: v.requirementRef[i]!,
     });
   }
   if (missingColumns) {
-    // The same columns are missing for every person with the same needs: message and field built once per set.
-    let texts = missingTexts.get(ctx);
-    if (texts === undefined) missingTexts.set(ctx, (texts = new Map()));
-    let t = texts.get(missingMask);
-    if (t === undefined)
-      texts.set(missingMask, (t = { message: MESSAGES.DATA_MISSING.nl({ fields: missingColumns }), field: missingColumns.join(', ') }));
-    out.push({ code: 'DATA_MISSING', severity: SEVERITY.DATA_MISSING, message: t.message, planRef: null, field: t.field });
+    // The same columns are missing for every person with the same requirements: the message is built once per set.
+    const field = missingColumns.join(', ');
+    let message = ctx.messages.DATA_MISSING.get(field);
+    if (message === undefined) ctx.messages.DATA_MISSING.set(field, (message = MESSAGES.DATA_MISSING.nl({ fields: missingColumns })));
+    out.findings.push({ code: 'DATA_MISSING', severity: SEVERITY.DATA_MISSING, message, planRef: null, field });
   }
 }
 
-/** DATA_MISSING texts per sheet, by the set of missing training columns (a bit per training index). */
-const missingTexts = new WeakMap<SheetContext, Map<number, { message: string; field: string }>>();
-
-function roleNamesNeeding(ctx: SheetContext, v: PersonView, index: number): string[] {
+function roleNamesRequiring(ctx: SheetContext, v: PersonView, index: number): string[] {
   const names: string[] = [];
   for (const role of v.roles)
-    if (ctx.cp.needsByRole[role]?.some((n) => n.index === index)) names.push(ctx.cp.roleName[role] ?? role);
+    if (ctx.cp.requirementsByRole[role]?.some((r) => r.index === index)) names.push(ctx.cp.roleName[role] ?? role);
   return names;
 }

@@ -1,13 +1,12 @@
 // What the rules see of one person (rules.md §4 input, §4.10 unknown values, §4.12 register merge).
 // One view per sheet is reused for every person: no per-person allocation of these arrays.
 import type { IsoDate, Person } from '../model/person';
-import type { PersonResult } from '../model/result';
 import type { RoleCode } from '../plan/schema';
 import { rolesOfMask, type SheetContext } from './context';
 import { registerFor } from './register';
 
-/** How a completion cell reads. */
-export const Cell = {
+/** How a completion cell (a training or lastRefresher date) reads. */
+export const Completion = {
   /** The sheet has no column for it. */
   Absent: 0,
   /** Empty or a no-word: not done. */
@@ -21,17 +20,14 @@ export const Cell = {
   /** A date after the reference date: not counted (FUTURE_DATE). */
   Future: 5,
 } as const;
-export type Cell = (typeof Cell)[keyof typeof Cell];
-
-/** No norm part known: one shared, frozen object. */
-export const NO_PARTS: PersonResult['normParts'] = Object.freeze({});
+export type Completion = (typeof Completion)[keyof typeof Completion];
 
 export class PersonView {
   person!: Person;
-  roles: RoleCode[] = [];
+  roles: readonly RoleCode[] = [];
   mask = 0;
   /** Per training index (CompiledPlan.trainings): how the sheet cell reads. */
-  readonly cell: Cell[];
+  readonly cell: Completion[];
   /** The counted completion date after the register merge, or null. */
   readonly date: (IsoDate | null)[];
   readonly completed: boolean[];
@@ -42,35 +38,34 @@ export class PersonView {
   readonly registerCertificate: boolean[];
   /** The sheet's cell is an exemption (rules.md §4.13): completed, no certificate needed. */
   readonly exempt: boolean[];
-  /** Per training index: what the person's roles ask (0 nothing, 1 advised, 2 required; rules.md §3). */
-  readonly need: Uint8Array;
-  /** Per training index: plan § of the requirement that set `need`. */
-  readonly needRef: string[];
-  lastRefresherCell: Cell = Cell.Absent;
+  /** Per training index: what the person's roles ask (0 nothing, 1 advised, 2 required; plan §4). */
+  readonly requirement: Uint8Array;
+  /** Per training index: plan § of the requirement that set `requirement`. */
+  readonly requirementRef: string[];
+  lastRefresherCell: Completion = Completion.Absent;
   lastRefresherDate: IsoDate | null = null;
   /** The counted lastRefresher date comes from a register REFRESH record. */
   lastRefresherFromRegister = false;
   /** Bit i set: trainings[i] is completed. */
   completedMask = 0;
-  /** Set by the facilitation rule (rules.md §4.5). */
-  normHours: number | null = null;
-  normParts: PersonResult['normParts'] = NO_PARTS;
+  /** The distinct unrecognised role tokens of the row (data-quality rule). */
+  unknownRoles: readonly string[] = [];
 
   constructor(private readonly ctx: SheetContext) {
     const n = ctx.cp.trainings.length;
-    this.cell = new Array<Cell>(n).fill(Cell.Absent);
+    this.cell = new Array<Completion>(n).fill(Completion.Absent);
     this.date = new Array<IsoDate | null>(n).fill(null);
     this.completed = new Array<boolean>(n).fill(false);
     this.known = new Array<boolean>(n).fill(false);
     this.fromRegister = new Array<boolean>(n).fill(false);
     this.registerCertificate = new Array<boolean>(n).fill(false);
     this.exempt = new Array<boolean>(n).fill(false);
-    this.need = new Uint8Array(n);
-    this.needRef = new Array<string>(n).fill('');
+    this.requirement = new Uint8Array(n);
+    this.requirementRef = new Array<string>(n).fill('');
   }
 
-  /** Load a person holding the roles of `mask` (ROLE_BIT). */
-  load(person: Person, mask: number): void {
+  /** Load a person holding the roles of `mask` (ROLE_BIT) and these unrecognised role tokens. */
+  load(person: Person, mask: number, unknownRoles: readonly string[]): void {
     const { ctx } = this;
     const R = ctx.referenceDate;
     const trainings = ctx.cp.trainings;
@@ -79,34 +74,33 @@ export class PersonView {
     this.person = person;
     this.roles = rolesOfMask(mask);
     this.mask = mask;
+    this.unknownRoles = unknownRoles;
     this.completedMask = 0;
-    this.normHours = null;
-    this.normParts = NO_PARTS;
-    this.need.fill(0);
+    this.requirement.fill(0);
     for (const role of this.roles) {
-      const needs = ctx.cp.needsByRole[role];
-      if (!needs) continue;
-      for (const need of needs) {
-        const level = need.advised ? 1 : 2;
-        if (level > this.need[need.index]!) {
-          this.need[need.index] = level;
-          this.needRef[need.index] = need.planRef;
+      const requirements = ctx.cp.requirementsByRole[role];
+      if (!requirements) continue;
+      for (const r of requirements) {
+        const level = r.advised ? 1 : 2;
+        if (level > this.requirement[r.index]!) {
+          this.requirement[r.index] = level;
+          this.requirementRef[r.index] = r.planRef;
         }
       }
     }
     for (let i = 0; i < trainings.length; i++) {
       const code = trainings[i]!;
-      let cell: Cell = Cell.Absent;
+      let cell: Completion = Completion.Absent;
       let date: IsoDate | null = null;
       let exempt = false;
       if (ctx.hasTraining[i]) {
         const v = values?.[code];
-        if (v === null || v === undefined) cell = Cell.Empty;
-        else if (v === 'done') cell = Cell.Done;
+        if (v === null || v === undefined) cell = Completion.Empty;
+        else if (v === 'done') cell = Completion.Done;
         else if (typeof v === 'string') {
-          if (v > R) cell = Cell.Future;
+          if (v > R) cell = Completion.Future;
           else {
-            cell = Cell.Date;
+            cell = Completion.Date;
             date = v;
           }
         } else if ('exempt' in v) {
@@ -114,10 +108,10 @@ export class PersonView {
           exempt = true;
           const on = v.exempt.date;
           if (on !== null && on <= R) {
-            cell = Cell.Date;
+            cell = Completion.Date;
             date = on;
-          } else cell = Cell.Done;
-        } else cell = Cell.Invalid;
+          } else cell = Completion.Done;
+        } else cell = Completion.Invalid;
       }
       this.exempt[i] = exempt;
       const reg = register?.[code];
@@ -129,25 +123,25 @@ export class PersonView {
       this.cell[i] = cell;
       this.date[i] = date;
       this.fromRegister[i] = fromRegister;
-      const completed = date !== null || cell === Cell.Done;
+      const completed = date !== null || cell === Completion.Done;
       this.completed[i] = completed;
       if (completed) this.completedMask |= 1 << i;
-      this.known[i] = reg !== undefined || (cell !== Cell.Absent && cell !== Cell.Invalid);
+      this.known[i] = reg !== undefined || (cell !== Completion.Absent && cell !== Completion.Invalid);
       this.registerCertificate[i] = reg?.certificate === true;
     }
-    this.lastRefresherCell = Cell.Absent;
+    this.lastRefresherCell = Completion.Absent;
     this.lastRefresherDate = null;
     if (ctx.has.lastRefresher) {
       const v = person.lastRefresher;
-      if (v === null || v === undefined) this.lastRefresherCell = Cell.Empty;
-      else if (v === 'done') this.lastRefresherCell = Cell.Done;
+      if (v === null || v === undefined) this.lastRefresherCell = Completion.Empty;
+      else if (v === 'done') this.lastRefresherCell = Completion.Done;
       else if (typeof v === 'string') {
-        if (v > R) this.lastRefresherCell = Cell.Future;
+        if (v > R) this.lastRefresherCell = Completion.Future;
         else {
-          this.lastRefresherCell = Cell.Date;
+          this.lastRefresherCell = Completion.Date;
           this.lastRefresherDate = v;
         }
-      } else this.lastRefresherCell = Cell.Invalid;
+      } else this.lastRefresherCell = Completion.Invalid;
     }
     // rules.md §4.12: a register REFRESH record (an opfrisbijeenkomst attended) counts as lastRefresher,
     // also where the sheet lacks that column; the later of the two dates counts.

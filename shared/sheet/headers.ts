@@ -36,11 +36,6 @@ export const FIELD_NAMES: readonly FieldName[] = [
   'roles',
   ...ROLE_CODES.map((r) => `role.${r}` as const),
 ];
-const FIELD_NAME_SET: ReadonlySet<string> = new Set(FIELD_NAMES);
-
-export function isFieldName(text: string): text is FieldName {
-  return FIELD_NAME_SET.has(text);
-}
 
 export function isRoleSource(target: HeaderTarget): boolean {
   return target === 'roles' || target.startsWith('role.');

@@ -9,7 +9,7 @@ import type { SheetRead } from './types';
 type ReasonOf = (ref: string, finding: Finding) => string | undefined;
 
 export function attachCells(evaluation: SheetEvaluation, read: SheetRead): SheetEvaluation {
-  const addressOf = cellAddressLookup(read.cells);
+  const addressOf = cellAddressLookup(read);
   const reasons = read.exemptionReasons;
   const reasonOf: ReasonOf = (ref, finding) =>
     finding.code === 'EXEMPTION' && finding.training && reasons ? reasons[ref]?.[finding.training] : undefined;

@@ -27,7 +27,8 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
   return false;
 }
 
-export function invalid(cell: Cell): Invalid {
+/** The cell as an unreadable value: `{ invalid: its text }` (the raw text for the finding, at most 1,000 characters). */
+export function unreadable(cell: Cell): Invalid {
   return { invalid: cellText(cell).slice(0, MAX_RAW) };
 }
 
@@ -173,10 +174,10 @@ export function parseCompletion(cell: Cell, date1904: boolean): CompletionValue 
     const lower = s.toLowerCase();
     if (DONE_WORDS.has(lower)) return 'done';
     if (NOT_DONE_WORDS.has(lower)) return null;
-    return dateFromText(s) ?? invalid(cell);
+    return dateFromText(s) ?? unreadable(cell);
   }
   if (typeof cell === 'boolean') return cell ? 'done' : null;
-  return dateFromCell(cell, date1904) ?? invalid(cell);
+  return dateFromCell(cell, date1904) ?? unreadable(cell);
 }
 
 /** An exemption as a training cell writes it (rules.md §4.13): the reason and the date found in it. */
@@ -232,7 +233,7 @@ export function parseExemption(text: string): CellExemption | null {
 /** roleStart, velonRegistration: a date, null (empty: unknown), or invalid. */
 export function parseDate(cell: Cell, date1904: boolean): DateValue {
   if (isEmptyCell(cell)) return null;
-  return dateFromCell(cell, date1904) ?? invalid(cell);
+  return dateFromCell(cell, date1904) ?? unreadable(cell);
 }
 
 export const YES_WORDS: ReadonlySet<string> = new Set([
@@ -276,16 +277,16 @@ export const ZERO_WORDS: ReadonlySet<string> = new Set(['nvt', 'n.v.t.', 'n.v.t'
 /** Counts and hours: a non-negative number, null (empty: unknown), or invalid (text, negative). */
 export function parseNumber(cell: Cell): NumberValue {
   if (cell === null) return null;
-  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 && cell <= MAX_NUMBER ? cell : invalid(cell);
+  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 && cell <= MAX_NUMBER ? cell : unreadable(cell);
   if (typeof cell === 'string') {
     const s = cell.trim();
     if (s === '') return null;
     if (ZERO_WORDS.has(s.toLowerCase())) return 0;
-    if (!NUMBER_TEXT.test(s)) return invalid(cell);
+    if (!NUMBER_TEXT.test(s)) return unreadable(cell);
     const n = Number(s.replace(',', '.'));
-    return n <= MAX_NUMBER ? n : invalid(cell);
+    return n <= MAX_NUMBER ? n : unreadable(cell);
   }
-  return invalid(cell);
+  return unreadable(cell);
 }
 
 /** Cells that name nobody (rules.md §4.6, §6.3): a no-word, `geen`, `n.v.t.`, `nvt`. */

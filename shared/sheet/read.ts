@@ -3,7 +3,7 @@
 // unreadable cell as a problem with its A1 address. Names are mapped but never copied into a person.
 import type { CompletionValue, Person, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
-import type { CertificateTraining, PersonTrainingCode, Plan, RoleCode } from '../plan/schema';
+import type { CertificateTraining, PersonTrainingCode, Plan } from '../plan/schema';
 import { columnLetter } from './address';
 import { isPaboBoard } from './board';
 import { type HeaderMatch, type HeaderTarget, isRoleSource, matchHeader } from './headers';
@@ -20,7 +20,7 @@ import {
   parsePersonId,
   parseText,
 } from './parse';
-import { parseRolesText, type RolesText, type RoleToken } from './roles';
+import { mergeRoles, parseRolesText, type RolesText, type RoleToken } from './roles';
 import { isProductSheet } from './synonyms';
 import { OWNED_HEADERS } from './owned-columns';
 import type { Cell, CellProblem, CellRange, FieldName, Grid, ReadOptions, SheetRead, SheetRemark } from './types';
@@ -132,7 +132,6 @@ function skipped(sheet: string, reason: string, lastRow: number, lastColumn: num
     fields: [],
     people: [],
     names: {},
-    cells: {},
     problems: [],
     lastRow,
     lastColumn,
@@ -203,7 +202,6 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
   const rolesCache = new Map<string, RolesText>();
   const people: Person[] = [];
   const names: Record<string, string> = {};
-  const refs: string[] = [];
   const problems: CellProblem[] = [];
   const date1904 = options.date1904;
 
@@ -312,7 +310,6 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     person.roles = mergeRoles(tokens, tokens.length > 0 && isPabo(board));
     if (unknown.length > 0) person.unknownRoles = dedupe(unknown).slice(0, 20).map((t) => t.slice(0, 200));
     people.push(person);
-    refs.push(ref);
   }
 
   return {
@@ -325,7 +322,6 @@ export function readSheet(grid: Grid, options: ReadOptions & { plan: Pick<Plan, 
     fields,
     people,
     names,
-    cells: cellAddresses(refs, columns.map((c) => ({ letter: c.letter, field: columnMap[c.letter]! }))),
     exemptionReasons,
     problems,
     lastRow,
@@ -352,70 +348,20 @@ function pastMerges(lastColumn: number, merges: readonly CellRange[], headerRow:
   return last;
 }
 
-type RowAddresses = Partial<Record<FieldName, string>>;
-
 /**
- * `cells[ref][field]` → A1 address, built on first access: a sheet of 20,000 rows would otherwise hold
- * some 400,000 address strings that only the few rows with a finding about a field ever need. Behaves as
- * a plain read-only record (`in`, `Object.keys`, JSON).
+ * The A1 address of the cell a person's field came from (`F7`), for messages; undefined when the sheet
+ * has no column for the field or no person on that row. Built from the column map: no address string
+ * exists before a finding asks for it.
  */
-function cellAddresses(
-  refs: readonly string[],
-  columns: readonly { letter: string; field: FieldName }[],
-): SheetRead['cells'] {
-  let known: Set<string> | null = null;
-  const has = (key: string | symbol): key is string => {
-    if (typeof key !== 'string') return false;
-    known ??= new Set(refs);
-    return known.has(key);
-  };
-  const built = new Map<string, RowAddresses>();
-  const addresses = (ref: string): RowAddresses => {
-    let at = built.get(ref);
-    if (!at) {
-      at = {};
-      for (const c of columns) at[c.field] = c.letter + ref;
-      Object.freeze(at);
-      built.set(ref, at);
-    }
-    return at;
-  };
-  const letters = new Map<string, string>();
-  for (const c of columns) letters.set(c.field, c.letter);
-  const cells = new Proxy({} as Record<string, RowAddresses>, {
-    get: (target, key) => (has(key) ? addresses(key) : Reflect.get(target, key)),
-    has: (target, key) => has(key) || Reflect.has(target, key),
-    ownKeys: () => [...refs],
-    getOwnPropertyDescriptor: (_target, key) =>
-      has(key) ? { value: addresses(key), writable: false, enumerable: true, configurable: true } : undefined,
-    set: () => false,
-    defineProperty: () => false,
-    deleteProperty: () => false,
-  });
-  // attachCells asks for one address at a time; answering without building the row's record is cheaper.
-  // The column first: a field the sheet has no column for (the common case) then never builds the set of rows.
-  DIRECT.set(cells, (ref, field) => {
-    const letter = letters.get(field);
-    return letter === undefined || !has(ref) ? undefined : letter + ref;
-  });
-  return cells;
-}
-
-/** The address lookup behind each `cells` record made by readSheet. */
-const DIRECT = new WeakMap<object, (ref: string, field: string) => string | undefined>();
-
-/**
- * `cells[ref]?.[field]`, without building the row's record when `cells` comes from readSheet.
- * `undefined` when the sheet has no such row or column.
- */
-export function cellAddressLookup(cells: SheetRead['cells']): (ref: string, field: string) => string | undefined {
-  const direct = DIRECT.get(cells);
-  if (direct) return direct;
+export function cellAddressLookup(read: Pick<SheetRead, 'columns' | 'people'>): (ref: string, field: string) => string | undefined {
+  const letterOf = new Map<string, string>();
+  for (const [letter, field] of Object.entries(read.columns)) letterOf.set(field, letter);
+  let rows: Set<string> | null = null;
   return (ref, field) => {
-    const row = cells[ref];
-    if (!row) return undefined;
-    const cell = row[field as FieldName];
-    return cell || undefined;
+    const letter = letterOf.get(field);
+    if (letter === undefined) return undefined;
+    rows ??= new Set(read.people.map((p) => p.ref));
+    return rows.has(ref) ? letter + ref : undefined;
   };
 }
 
@@ -476,14 +422,6 @@ function composedName(...parts: (string | null)[]): string | null {
 
 function dedupe<T>(items: readonly T[]): T[] {
   return items.length < 2 ? [...items] : [...new Set(items)];
-}
-
-function mergeRoles(tokens: readonly RoleToken[], pabo: boolean): RoleCode[] {
-  if (tokens.length === 0) return [];
-  if (tokens.length === 1) return [tokens[0] === 'OB' ? (pabo ? 'OBI' : 'OBP') : tokens[0]!];
-  const set = new Set<RoleCode>();
-  for (const t of tokens) set.add(t === 'OB' ? (pabo ? 'OBI' : 'OBP') : t);
-  return [...set].sort();
 }
 
 const quoted = (field: string) => `"${field}"`;

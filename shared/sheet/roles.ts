@@ -91,7 +91,14 @@ export function parseRolesText(text: string): RolesText {
   return { roles, unknown };
 }
 
-/** Resolve `OB` by board: OBI when the person's board is the pabo, else OBP. */
-export function resolveRoles(tokens: readonly RoleToken[], pabo: boolean): RoleCode[] {
-  return tokens.map((t) => (t === 'OB' ? (pabo ? 'OBI' : 'OBP') : t));
+/**
+ * A row's role codes from its tokens: `OB` resolved by board (OBI when the person's board is the pabo, else
+ * OBP), each code once, in alphabetical order.
+ */
+export function mergeRoles(tokens: readonly RoleToken[], pabo: boolean): RoleCode[] {
+  if (tokens.length === 0) return [];
+  if (tokens.length === 1) return [tokens[0] === 'OB' ? (pabo ? 'OBI' : 'OBP') : tokens[0]!];
+  const set = new Set<RoleCode>();
+  for (const t of tokens) set.add(t === 'OB' ? (pabo ? 'OBI' : 'OBP') : t);
+  return [...set].sort();
 }

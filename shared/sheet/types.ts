@@ -91,8 +91,6 @@ export interface SheetRead {
    * in the workbook: attachCells adds it to the EXEMPTION message, whichever evaluator ran. Absent: none.
    */
   exemptionReasons?: Record<string, Partial<Record<PersonTrainingCode, string>>>;
-  /** Per person ref: field → A1 address of the cell it came from, for messages. */
-  cells: Record<string, Partial<Record<FieldName, string>>>;
   problems: CellProblem[];
   /**
    * 1-based last used row and column of the grid; for a staff sheet `lastColumn` also covers every merged range

@@ -224,7 +224,7 @@ export function pairRows(sheet: SummarizedSheet, each: (person: Person, result: 
       person = byRef.get(result.ref);
     }
     // A result without its person still counts; its numbers are then unknown.
-    each(person ?? { ref: result.ref, roles: result.roles }, result);
+    each(person ?? { ref: result.ref, roles: [...result.roles] }, result);
   }
 }
 

@@ -11,7 +11,7 @@ import { OWNED_HEADERS } from '../../shared/sheet/owned-columns';
 function read(over: Partial<SheetRead> = {}): SheetRead {
   return {
     sheet: 'Personeel', skipped: null, headerRow: 3, columns: { A: 'personId', B: 'roles' },
-    headers: { A: 'Personeelsnummer', B: 'Rol' }, remarks: [], fields: [], people: [], names: {}, cells: {}, problems: [],
+    headers: { A: 'Personeelsnummer', B: 'Rol' }, remarks: [], fields: [], people: [], names: {}, problems: [],
     lastRow: 6, lastColumn: 2, ...over,
   };
 }

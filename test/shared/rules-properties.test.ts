@@ -5,7 +5,11 @@ import type { Person } from '../../shared/model/person';
 import { SheetEvaluationSchema, type Finding, type PersonResult } from '../../shared/model/result';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { PERSON_TRAINING_CODES } from '../../shared/plan/schema';
-import { evaluateSheet } from '../../shared/rules/evaluate';
+import { roleMask, sheetContext } from '../../shared/rules/context';
+import { unknownRoleTokens } from '../../shared/rules/data-quality';
+import { evaluateSheet, RULES, SHEET_RULES } from '../../shared/rules/evaluate';
+import { PersonOutcome } from '../../shared/rules/rule';
+import { PersonView } from '../../shared/rules/view';
 import { addDays, addYears } from '../../shared/calendar/dates';
 import { isoDate, registerArb, sheetArb } from './arbitraries';
 import { P, R } from './helpers';
@@ -29,6 +33,28 @@ describe('evaluate: properties', () => {
         const evaluation = evaluateSheet(bossPoPlan, sheet, { ...options, register });
         SheetEvaluationSchema.parse(evaluation);
         expect(evaluation.people).toHaveLength(sheet.people.length);
+      }),
+      runs,
+    );
+  });
+
+  it('each rule of the list raises only the finding codes it names', () => {
+    fc.assert(
+      fc.property(sheetArb(), registerArb(), (sheet, register) => {
+        const ctx = sheetContext(bossPoPlan, sheet.fields, { ...options, register });
+        const view = new PersonView(ctx);
+        const out = new PersonOutcome();
+        for (const p of sheet.people) {
+          view.load(p, roleMask(p.roles ?? []), unknownRoleTokens(p.unknownRoles));
+          out.reset();
+          for (const rule of RULES) {
+            const before = out.findings.length;
+            rule.apply(ctx, view, out);
+            for (const f of out.findings.slice(before)) expect(rule.codes, rule.name).toContain(f.code);
+          }
+        }
+        const schools = SHEET_RULES.find((r) => r.name === 'schools')!;
+        for (const f of evaluateSheet(bossPoPlan, sheet, { ...options, register }).findings) expect(schools.codes).toContain(f.code);
       }),
       runs,
     );

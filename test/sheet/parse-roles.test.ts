@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { isPaboBoard } from '../../shared/sheet/board';
-import { parseRolesText, resolveRoles } from '../../shared/sheet/roles';
+import { mergeRoles, parseRolesText } from '../../shared/sheet/roles';
 
 const roles = (text: string, pabo = false) => {
   const parsed = parseRolesText(text);
-  return { roles: resolveRoles(parsed.roles, pabo).sort(), unknown: parsed.unknown };
+  return { roles: mergeRoles(parsed.roles, pabo), unknown: parsed.unknown };
 };
 
 describe('roles text (rules.md §6.3)', () => {
+  it('merges a row\'s tokens: OB by board, each code once, alphabetical', () => {
+    expect(mergeRoles(['WPB', 'OB', 'SO', 'WPB'], true)).toEqual(['OBI', 'SO', 'WPB']);
+    expect(mergeRoles(['WPB', 'OB', 'SO', 'WPB'], false)).toEqual(['OBP', 'SO', 'WPB']);
+    expect(mergeRoles(['OB'], true)).toEqual(['OBI']);
+    expect(mergeRoles([], false)).toEqual([]);
+  });
+
   it('splits on , ; / + & and line breaks', () => {
     expect(roles('WPB, SO; IO / Trainer + Coach & Intervisor\nStarter').roles).toEqual(
       ['COACH', 'INTERVISOR', 'IO', 'SO', 'STARTER', 'TRAINER', 'WPB'].sort(),
