@@ -77,7 +77,6 @@ export const RuleField = z.enum(RULE_FIELDS);
 export type RuleField = z.infer<typeof RuleField>;
 
 export const NUMBER_FIELDS = ['students', 'graduates', 'secondAssessments', 'hoursGranted', 'meetings'] as const;
-export type NumberField = (typeof NUMBER_FIELDS)[number];
 
 const text = z.string().max(200);
 

@@ -14,7 +14,6 @@ export const NeedSchema = z.object({
   sessions: count.optional(),
   trainerHours: hours.optional(),
 });
-export type Need = z.infer<typeof NeedSchema>;
 
 export const NeedsSchema = z.partialRecord(TrainingCode, NeedSchema);
 export type Needs = z.infer<typeof NeedsSchema>;

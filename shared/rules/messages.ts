@@ -225,10 +225,6 @@ export function captureMessageParams<T>(fn: () => T): { value: T; params: Readon
   }
 }
 
-export function messageText(code: FindingCode | SchoolFindingCode, params: MessageParams, lang: Language = 'nl'): string {
-  return MESSAGES[code][lang](params);
-}
-
 const TRAINING_ACTIONS: Record<PersonTrainingCode, string> = {
   WPB: 'Scholing werkplekbegeleiders volgen',
   SOIO: 'Scholing school- en instituutsopleiders volgen',

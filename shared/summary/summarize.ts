@@ -5,7 +5,6 @@ import type { PersonResult, SheetEvaluation } from '../model/result';
 import type { KeyFigures, Summary } from '../model/summary';
 import type { PersonTrainingCode, Plan, RoleCode, TrainingCode } from '../plan/schema';
 import type { SchoolYear } from '../calendar/dates';
-import { SchoolTally } from '../rules/schools';
 import { needsFromCounts, poolsOf } from './needs';
 import { PerSchoolTally } from './per-school';
 
@@ -52,55 +51,6 @@ export function summarize(plan: Plan, sheets: readonly SummarizedSheet[], _optio
     }
   }
   return summaryOfRows(plan, rows, schools, schoolsWithTrainedOb, perSchool);
-}
-
-/**
- * The summary per board (people grouped by their trimmed `board`; '' for people without one). School
- * figures are recounted per board and sheet from the rows, since a sheet may mix boards.
- */
-export function summarizeByBoard(
-  plan: Plan,
-  sheets: readonly SummarizedSheet[],
-  _options: SummarizeOptions,
-): Record<string, Summary> {
-  const byBoard = new Map<string, { rows: Rows; schools: number | null; withTrainedOb: number | null; perSchool: PerSchoolTally | null }>();
-  const anySchoolColumn = sheets.some(hasSchoolColumn);
-  for (const sheet of sheets) {
-    const tallies = new Map<string, SchoolTally>();
-    const withSchool = hasSchoolColumn(sheet);
-    pairRows(sheet, (person, result) => {
-      if (result.roles.length === 0) return;
-      const board = person.board?.trim() ?? '';
-      let entry = byBoard.get(board);
-      if (!entry)
-        byBoard.set(board, (entry = { rows: noRows(), schools: null, withTrainedOb: null, perSchool: anySchoolColumn ? new PerSchoolTally() : null }));
-      entry.rows.people.push(person);
-      entry.rows.results.push(result);
-      entry.perSchool?.add(withSchool ? person.school : null, result, undefined);
-      if (sheet.evaluation.schools) {
-        let tally = tallies.get(board);
-        if (!tally) tallies.set(board, (tally = new SchoolTally()));
-        tally.add({
-          school: person.school,
-          trainsStudents: result.roles.includes('WPB') || (numberOf(person.students) ?? 0) > 0,
-          isSO: result.roles.includes('SO'),
-          trainedOb: result.roles.includes('OBP') && isCompleted(result, 'OB'),
-        });
-      }
-    });
-    for (const [board, tally] of tallies) {
-      const entry = byBoard.get(board)!;
-      const counts = tally.counts();
-      entry.schools = (entry.schools ?? 0) + counts.count;
-      entry.withTrainedOb = (entry.withTrainedOb ?? 0) + counts.withTrainedOb;
-    }
-  }
-  // fromEntries defines own properties: a board typed as `__proto__` is a key like any other.
-  return Object.fromEntries(
-    [...byBoard]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([board, entry]) => [board, summaryOfRows(plan, entry.rows, entry.schools, entry.withTrainedOb, entry.perSchool)]),
-  );
 }
 
 function summaryOfRows(

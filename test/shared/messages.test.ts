@@ -1,7 +1,7 @@
 // Messages (Dutch with English beside) and the short Dutch actions of the `Acties` column.
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES, SCHOOL_FINDING_CODES } from '../../shared/model/result';
-import { actionText, MESSAGES, messageText } from '../../shared/rules/messages';
+import { actionText, MESSAGES } from '../../shared/rules/messages';
 import { evaluateOne, person } from './helpers';
 
 describe('messages', () => {
@@ -15,11 +15,11 @@ describe('messages', () => {
   });
 
   it('writes dates the Dutch way and names fields in words', () => {
-    expect(messageText('VELON_EXPIRED', { date: '2026-03-01' })).toContain('01-03-2026');
-    expect(messageText('INVALID_DATE', { field: 'training.WPB', raw: 'gepland' })).toBe(
+    expect(MESSAGES.VELON_EXPIRED.nl({ date: '2026-03-01' })).toContain('01-03-2026');
+    expect(MESSAGES.INVALID_DATE.nl({ field: 'training.WPB', raw: 'gepland' })).toBe(
       'Datum scholing werkplekbegeleiders "gepland" is geen geldige datum; dit gegeven is niet gecontroleerd.',
     );
-    expect(messageText('INVALID_NUMBER', { field: 'students', raw: 'twee' }, 'en')).toContain('Number of students "twee"');
+    expect(MESSAGES.INVALID_NUMBER.en({ field: 'students', raw: 'twee' })).toContain('Number of students "twee"');
   });
 
   it('actions for critical and action findings; none for warnings and info', () => {

@@ -1,12 +1,8 @@
 // User text that names an Object.prototype member (issue 12: no prototype lookups anywhere): a month
-// word in a date cell and a board typed in a sheet are looked up in Maps or kept as own keys.
+// word in a date cell is looked up in a Map (board names: test/functions/boards.test.ts).
 import { describe, expect, it } from 'vitest';
-import type { Person, RuleField } from '../../shared/model/person';
-import { bossPoPlan } from '../../shared/plan/bosspo';
-import { evaluateSheet } from '../../shared/rules/evaluate';
 import { dateFromText, makeDate } from '../../shared/sheet/parse';
-import { summarizeByBoard } from '../../shared/summary/summarize';
-import { person, P, R } from './helpers';
+
 
 describe('names of Object.prototype members in user text', () => {
   it('a date cell "1 constructor 2025" is no date (it read as "2025-function Object() …-01")', () => {
@@ -14,16 +10,6 @@ describe('names of Object.prototype members in user text', () => {
       expect(dateFromText(text), text).toBeNull();
     expect(dateFromText('1 maart 2025')).toBe('2025-03-01');
     expect(dateFromText('sept. 2024')).toBe('2024-09-01');
-  });
-
-  it('a board typed as __proto__ or constructor is summarised under its own key', () => {
-    const people: Person[] = ['__proto__', 'constructor', 'BOOR'].map((board) => person({ board, roles: ['WPB'], trainings: { WPB: null } }));
-    const fields: RuleField[] = ['training.WPB'];
-    const evaluation = evaluateSheet(bossPoPlan, { fields, people }, { referenceDate: R, planningYear: P });
-    const byBoard = summarizeByBoard(bossPoPlan, [{ people, evaluation }], { planningYear: P });
-    expect(Object.keys(byBoard).sort()).toEqual(['BOOR', '__proto__', 'constructor']);
-    expect(Object.getPrototypeOf(byBoard)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(byBoard, '__proto__')?.value.needs.WPB.initial).toBe(1);
   });
 });
 

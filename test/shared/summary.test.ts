@@ -4,7 +4,7 @@ import type { Person, RuleField } from '../../shared/model/person';
 import { SummarySchema } from '../../shared/model/summary';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { evaluateSheet } from '../../shared/rules/evaluate';
-import { combineNeeds, summarize, summarizeByBoard } from '../../shared/summary/summarize';
+import { combineNeeds, summarize } from '../../shared/summary/summarize';
 import { person, P, R } from './helpers';
 
 const sheetOf = (people: Person[], fields: RuleField[]) => ({
@@ -105,20 +105,6 @@ describe('summary', () => {
     expect(s.needs.WPB!.initial).toBe(2);
     expect(s.roles.WPB!.count).toBe(2);
     expect(s.keyFigures.schools).toBe(0);
-  });
-
-  it('per board: people grouped by their board', () => {
-    const people = [
-      person({ board: 'BOOR', roles: ['WPB'], trainings: { WPB: null }, school: 'A' }),
-      person({ board: 'Wijzer', roles: ['WPB'], trainings: { WPB: null }, school: 'B' }),
-      person({ board: 'Wijzer', roles: ['SO'], trainings: { SOIO: null }, school: 'B' }),
-    ];
-    const byBoard = summarizeByBoard(bossPoPlan, [sheetOf(people, ['training.WPB', 'training.SOIO', 'school'])], { planningYear: P });
-    expect(Object.keys(byBoard)).toEqual(['BOOR', 'Wijzer']);
-    expect(byBoard.BOOR!.needs.WPB!.initial).toBe(1);
-    expect(byBoard.Wijzer!.needs.SOIO!.initial).toBe(1);
-    expect(byBoard.Wijzer!.keyFigures.schools).toBe(1);
-    expect(byBoard.BOOR!.keyFigures.schools).toBe(1);
   });
 });
 
