@@ -26,6 +26,13 @@ const AFTER_CONDITIONAL_FORMATTING = [
   'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
+/**
+ * Text whose whitespace XML would not keep as written without `xml:space="preserve"` (XML 1.0 §2.10): at
+ * either end, a line break or tab, or a run of spaces. Only those texts carry the attribute: on every text
+ * it was 3.4 MB of the 6.2 MB Per school sheet at 20,000 rows.
+ */
+const NEEDS_PRESERVE = /^[ \t\n\r]|[ \t\n\r]$|[\t\n\r]| {2}/;
+
 export function cellXml(p: string, ref: string, value: WriteValue, style: number | null, date1904: boolean): string | null {
   const s = style === null || style === 0 ? '' : ` s="${style}"`;
   switch (value.kind) {
@@ -33,7 +40,7 @@ export function cellXml(p: string, ref: string, value: WriteValue, style: number
       return null;
     case 'text':
       // An inline string is never a formula, whatever it starts with (= + - @).
-      return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(value.text)}</${p}t></${p}is></${p}c>`;
+      return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${NEEDS_PRESERVE.test(value.text) ? ' xml:space="preserve"' : ''}>${escapeXml(value.text)}</${p}t></${p}is></${p}c>`;
     case 'number':
       return `<${p}c r="${ref}"${s}><${p}v>${Number.isFinite(value.number) ? String(value.number) : '0'}</${p}v></${p}c>`;
     case 'date':
