@@ -17,7 +17,12 @@ const COMMANDS = ['check', 'demand', 'register'];
  * cli/check.ts's `import('./args')` becomes a require of args.cjs, and so on.
  */
 const LAZY = { './args': 'args', './check-run': 'check-run' };
-const BUNDLES = [...COMMANDS, ...Object.values(LAZY)];
+/**
+ * Dependencies bundled once, on their own, for every bundle that uses them: zod was in both args.cjs and
+ * check-run.cjs (about 450 kB each time), so a check compiled and ran it twice.
+ */
+const SHARED = { zod: 'zod' };
+const BUNDLES = [...COMMANDS, ...Object.values(LAZY), ...Object.values(SHARED)];
 
 /** @type {import('esbuild').Plugin} */
 const lazyBundles = {
@@ -26,6 +31,17 @@ const lazyBundles = {
     const filter = new RegExp(`^(${Object.keys(LAZY).map((k) => k.replace(/[.]/g, '\\.')).join('|')})$`);
     build.onResolve({ filter }, (args) =>
       args.kind === 'dynamic-import' ? { path: `./${LAZY[/** @type {keyof typeof LAZY} */ (args.path)]}.cjs`, external: true } : undefined,
+    );
+  },
+};
+/** @type {import('esbuild').Plugin} */
+const sharedBundles = {
+  name: 'shared-bundles',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(SHARED).join('|')})$`);
+    // The shared bundle's own entry point is bundled; every import of it elsewhere becomes a require of it.
+    build.onResolve({ filter }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: `./${SHARED[/** @type {keyof typeof SHARED} */ (args.path)]}.cjs`, external: true },
     );
   },
 };
@@ -43,7 +59,10 @@ export async function buildCli() {
   try {
     const result = await build({
       absWorkingDir: ROOT,
-      entryPoints: Object.fromEntries(BUNDLES.map((c) => [c, join(ROOT, 'cli', `${c}.ts`)])),
+      entryPoints: {
+        ...Object.fromEntries([...COMMANDS, ...Object.values(LAZY)].map((c) => [c, join(ROOT, 'cli', `${c}.ts`)])),
+        ...Object.fromEntries(Object.entries(SHARED).map(([module, bundle]) => [bundle, module])),
+      },
       outdir: tmp,
       outExtension: { '.js': '.cjs' },
       bundle: true,
@@ -53,7 +72,7 @@ export async function buildCli() {
       format: 'cjs',
       // A lazy bundle's import() as require(), which cli/start.cjs answers from the code cache.
       supported: { 'dynamic-import': false },
-      plugins: [lazyBundles],
+      plugins: [lazyBundles, sharedBundles],
       // cli/io.ts's runAsScript compares import.meta.url with the script node was started with.
       define: { 'import.meta.url': '__bosspoModuleUrl' },
       banner: { js: 'var __bosspoModuleUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -32,7 +32,8 @@ const loaded = new Map();
 
 /**
  * The `require` a bundle runs with: another bundle of this build (`./check-run.cjs`, which check.cjs loads
- * only when there is a check to run; cli/build.mjs) runs through `run` too, with its code cache.
+ * only when there is a check to run; `./zod.cjs`, which the parser and the check share; cli/build.mjs) runs
+ * through `run` too, loaded once, with its code cache.
  * @param {string} bundle
  */
 function requireFor(bundle) {
