@@ -197,7 +197,7 @@ const DIGIT_VALUE = new Int8Array(128).fill(-1);
 for (let d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS.charCodeAt(d)] = d;
 
 /** Digits per person in the index of a dictionary of `size` values (it writes 0 … size). */
-export function indexWidth(size: number): number {
+function indexWidth(size: number): number {
   let width = 1;
   for (let top = 64; top <= size; top *= 64) width++;
   return width;
