@@ -81,18 +81,32 @@ describe('the compact evaluate form over HTTP', () => {
     const documented = await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { ...DATE, fields, people, register: false } });
     expect(plain.json).toEqual(documented.json);
     const compact = await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body, headers: { accept: COMPACT_MEDIA_TYPE } });
-    expect(compact.headers.get('content-type')).toMatch(/^application\/vnd\.bosspo\.compact\+json/);
-    expect(compact.json).toHaveProperty('findingTable');
+    expect(compact.headers.get('content-type')).toMatch(/^application\/vnd\.bosspo\.compact\.v2\+json/);
+    expect(compact.json).toHaveProperty('findingTable.columns');
     expect(parseEvaluateResponse(documented.json).success).toBe(true);
+    // A client of version 1 of the compact answer gets the documented one, which it reads.
+    const v1 = await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body, headers: { accept: 'application/vnd.bosspo.compact+json, application/json;q=0.5' } });
+    expect(v1.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(v1.json).toEqual(documented.json);
   });
 
   it('refuses a bad compact body with 400 naming the person index and field, or the column', async () => {
     const bad = await send(api.url, 'POST', '/api/evaluate', {
       who: 'boor',
-      body: { fields: ['students'], columns: { ref: ['2', '3'], students: { values: [1, -4], index: [0, 1] } } },
+      body: { fields: ['students'], columns: { ref: ['2', '3'], students: { values: [1, -4], index: '12' } } },
     });
     expectProblem(bad, 400);
     expect((bad.json as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['/people/1/students']);
+
+    // Version 1 of the compact request (an index of numbers): a 400 that says to update the client.
+    const v1 = await send(api.url, 'POST', '/api/evaluate', {
+      who: 'boor',
+      body: { fields: ['students'], columns: { ref: ['2', '3'], students: { values: [1, 4], index: [0, 1] } } },
+    });
+    expectProblem(v1, 400);
+    expect((v1.json as { errors: { path: string; message: string }[] }).errors).toEqual([
+      { path: '/columns/students', message: expect.stringMatching(/versie 2.*werk de client bij/) },
+    ]);
 
     const unknown = await send(api.url, 'POST', '/api/evaluate', { who: 'boor', body: { fields: [], columns: { ref: ['2'], name: ['Jansen'] } } });
     expectProblem(unknown, 400);

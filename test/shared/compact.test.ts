@@ -9,6 +9,7 @@ import {
   decodeEvaluateResponse,
   encodeEvaluateRequest,
   encodeEvaluateResponse,
+  findingEntries,
   evaluatePeopleCount,
   parseCompactEvaluateRequest,
   PERSON_COLUMNS,
@@ -19,6 +20,9 @@ import type { Person, PersonInput, RuleField } from '../../shared/model/person';
 import { bossPoPlan } from '../../shared/plan/bosspo';
 import { MESSAGES, type MessageParams } from '../../shared/rules/messages';
 import { personArb, registerArb, sheetArb } from './arbitraries';
+
+/** The digits of a dictionary index, 0 to 63 (functions/README.md). */
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 
 const DATE = { referenceDate: '2026-11-28', planningYear: '2026-2027' } as const;
 const wire = <T>(v: T): unknown => JSON.parse(JSON.stringify(v));
@@ -63,11 +67,12 @@ describe('the compact request', () => {
     ];
     const { columns } = encodeEvaluateRequest({ fields: ['school', 'training.WPB'], people });
     expect(columns.ref).toEqual(['2', '3', '4']);
-    expect(columns.school).toEqual({ values: ['De Kameleon'], index: [0, 0, -1] });
+    // The index: each person's place plus one, 0 where the key is absent.
+    expect(columns.school).toEqual({ values: ['De Kameleon'], index: '110' });
     // Most values differ (2 of 3) and everyone has one: the plain values.
     expect(columns.roles).toEqual([['WPB'], ['WPB'], ['SO']]);
     expect(columns['trainings.WPB']).toEqual(['2025-03-12', '2025-03-12', { invalid: 'gepland' }]);
-    expect(columns['trainings.OB']).toEqual({ values: [null], index: [-1, 0, -1] });
+    expect(columns['trainings.OB']).toEqual({ values: [null], index: '010' });
     expect(Object.keys(columns).every((c) => PERSON_COLUMNS.includes(c))).toBe(true);
   });
 
@@ -77,7 +82,10 @@ describe('the compact request', () => {
     const request = { fields: [], people };
     const { columns } = encodeEvaluateRequest(request);
     expect(columns.ref).toEqual(people.map((p) => p.ref));
-    expect(columns.personId).toEqual({ values: people.slice(0, 399).map((p) => p.personId), index: [...Array(399).keys(), -1] });
+    // 399 values: two digits a person (0-9, A-Z, a-z, - and _ are 0 to 63), 00 for the one without.
+    const twoDigits = (x: number) => DIGITS[Math.floor(x / 64)]! + DIGITS[x % 64]!;
+    expect(columns.personId).toEqual({ values: people.slice(0, 399).map((p) => p.personId), index: [...Array(399).keys()].map((i) => twoDigits(i + 1)).join('') + '00' });
+    expect((columns.personId as { index: string }).index.slice(122, 130)).toBe('0-0_1011');
     const decoded = parseCompactEvaluateRequest(wire(encodeEvaluateRequest(request)));
     expect(decoded.data!.people).toEqual(parseEvaluateRequest(wire(request)).data!.people);
   });
@@ -125,7 +133,7 @@ describe('the compact request', () => {
   it('names the person index and field of a bad value, also when the value is in a dictionary', () => {
     const body = {
       fields: ['training.WPB'],
-      columns: { ref: ['2', '3', '4'], 'trainings.WPB': { values: ['2025-03-12', '2025-02-30'], index: [0, 1, 1] } },
+      columns: { ref: ['2', '3', '4'], 'trainings.WPB': { values: ['2025-03-12', '2025-02-30'], index: '122' } },
     };
     const r = parseCompactEvaluateRequest(body);
     expect(r.success).toBe(false);
@@ -139,10 +147,11 @@ describe('the compact request', () => {
     ['an unknown key', { fields: [], columns: { ref: ['2'] }, people: [] }, ''],
     ['an unknown column', { fields: [], columns: { ref: ['2'], name: ['Jansen'] } }, 'columns/name'],
     ['a column of another length', { fields: [], columns: { ref: ['2', '3'], students: [1] } }, 'columns/students'],
-    ['an index outside the values', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [1] } } }, 'columns/school/index/0'],
-    ['an index below -1', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [-2] } } }, 'columns/school/index/0'],
-    ['a fractional index', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [0.5] } } }, 'columns/school'],
-    ['a dictionary with another key', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [0], x: 1 } } }, 'columns/school'],
+    ['an index outside the values', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: '2' } } }, 'columns/school/index'],
+    ['an index with a character that is no digit', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: '!' } } }, 'columns/school/index'],
+    ['an index of another length', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: '11' } } }, 'columns/school/index'],
+    ['an index of numbers (version 1 of the compact form)', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [0] } } }, 'columns/school'],
+    ['a dictionary with another key', { fields: [], columns: { ref: ['2'], school: { values: ['A'], index: '1', x: 1 } } }, 'columns/school'],
     ['no ref column', { fields: [], columns: { students: [1] } }, 'columns/ref'],
     ['a column that is no column', { fields: [], columns: { ref: ['2'], students: 3 } }, 'columns/students'],
     ['an unknown field', { fields: ['naam'], columns: { ref: ['2'] } }, 'fields/0'],
@@ -153,10 +162,16 @@ describe('the compact request', () => {
     expect(r.error!.issues.map((i) => i.path.join('/'))).toContain(path);
   });
 
+  it('tells a client of version 1 (an index of numbers) to update', () => {
+    const r = parseCompactEvaluateRequest({ fields: [], columns: { ref: ['2'], school: { values: ['A'], index: [0] } } });
+    expect(r.error!.issues.map((i) => i.message)).toEqual([expect.stringMatching(/versie 2.*werk de client bij/)]);
+  });
+
   it('counts the people of either form for the 413 check', () => {
     expect(evaluatePeopleCount({ people: [{}, {}] })).toBe(2);
     expect(evaluatePeopleCount({ columns: { ref: ['2', '3', '4'] } })).toBe(3);
-    expect(evaluatePeopleCount({ columns: { ref: { values: ['2'], index: [0, 0] } } })).toBe(2);
+    expect(evaluatePeopleCount({ columns: { ref: { values: ['2'], index: '11' } } })).toBe(2);
+    expect(evaluatePeopleCount({ columns: { ref: { values: ['2'], index: [0, 0] } } })).toBeNull();
     expect(evaluatePeopleCount({ columns: { ref: 'x' } })).toBeNull();
   });
 });
@@ -168,7 +183,7 @@ describe('the compact answer', () => {
         const { answer, params } = answerFor(fields, people, register);
         const compact = encodeEvaluateResponse(answer, params);
         // Every message travels as its values, none as text.
-        expect(compact.findingTable.filter((e) => e.message !== undefined)).toEqual([]);
+        expect(findingEntries(wire(compact.findingTable))!.filter((e) => e.message !== undefined)).toEqual([]);
         const decoded = decodeEvaluateResponse(wire(compact));
         const documented = parseEvaluateResponse(wire(answer));
         expect(decoded.success).toBe(true);
@@ -181,24 +196,25 @@ describe('the compact answer', () => {
   it('renders the messages in English on request, from the same values', () => {
     const people = [{ ref: '2', roles: ['WPB'], trainings: { WPB: null }, students: 2 }] as Person[];
     const { answer, params } = answerFor(['training.WPB', 'students'], people);
-    const compact = wire(encodeEvaluateResponse(answer, params)) as { findingTable: { code: string; params: MessageParams }[] };
+    const compact = wire(encodeEvaluateResponse(answer, params)) as { findingTable: unknown };
     const english = decodeEvaluateResponse(compact, 'en');
     expect(english.success).toBe(true);
     const messages = english.data!.people[0]!.findings.map((f) => f.message);
-    expect(messages).toContain(MESSAGES.TRAINING_MISSING.en(compact.findingTable.find((e) => e.code === 'TRAINING_MISSING')!.params));
+    const entry = findingEntries(compact.findingTable)!.find((e) => e.code === 'TRAINING_MISSING')!;
+    expect(messages).toContain(MESSAGES.TRAINING_MISSING.en(entry.params as MessageParams));
     expect(messages.join(' ')).toMatch(/not completed; required for/);
   });
 
   it('sends a message as text when its values are not known or do not render it exactly', () => {
     const people = [{ ref: '2', roles: ['WPB'], students: 1 }, { ref: '3', roles: ['WPB'], unknownRoles: ['kartrekker'] }] as Person[];
     const { answer } = answerFor(['students'], people);
-    const compact = encodeEvaluateResponse(answer, new Map());
-    expect(compact.findingTable.length).toBeGreaterThan(0);
-    expect(compact.findingTable.every((e) => typeof e.message === 'string' && e.params === undefined)).toBe(true);
+    const entries = findingEntries(wire(encodeEvaluateResponse(answer, new Map()).findingTable))!;
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((e) => typeof e.message === 'string' && e.params === undefined)).toBe(true);
     const changed = structuredClone(answer) as EvaluateResponse;
     changed.people[0]!.findings[0]!.message += ' (aangepast)';
     const { params } = answerFor(['students'], people);
-    const entry = encodeEvaluateResponse(changed, params).findingTable.find((e) => e.message?.endsWith('(aangepast)'));
+    const entry = findingEntries(wire(encodeEvaluateResponse(changed, params).findingTable))!.find((e) => String(e.message).endsWith('(aangepast)'));
     expect(entry).toBeDefined();
     expect(JSON.stringify(decodeEvaluateResponse(wire(encodeEvaluateResponse(changed, params))).data)).toBe(
       JSON.stringify(parseEvaluateResponse(wire(changed)).data),
@@ -209,23 +225,31 @@ describe('the compact answer', () => {
     const people = Array.from({ length: 40 }, (_, i) => ({ ref: String(i + 2), roles: ['WPB'], trainings: { WPB: null } })) as Person[];
     const { answer, params } = answerFor(['training.WPB'], people);
     const compact = encodeEvaluateResponse(answer, params);
-    expect(compact.findingTable).toHaveLength(1);
-    expect(compact.people.columns.findings).toEqual({ values: [[0]], index: Array(40).fill(0) });
-    expect(compact.people.columns.status).toEqual({ values: ['Actie nodig'], index: Array(40).fill(0) });
+    expect(compact.findingTable.count).toBe(1);
+    expect(findingEntries(wire(compact.findingTable))).toHaveLength(1);
+    expect(compact.people.columns.findings).toEqual({ values: [[0]], index: '1'.repeat(40) });
+    expect(compact.people.columns.status).toEqual({ values: ['Actie nodig'], index: '1'.repeat(40) });
     expect(JSON.stringify(compact).length * 4).toBeLessThan(JSON.stringify(answer).length);
   });
 
   it('refuses what the documented answer\'s schemas refuse, and broken tables', () => {
     const { answer, params } = answerFor(['training.WPB'], [{ ref: '2', roles: ['WPB'], trainings: { WPB: null } }] as Person[]);
-    type Wire = { findingTable: { code: string; message?: string; params?: Record<string, unknown> }[]; people: { columns: Record<string, unknown> }; summary?: unknown };
+    type Table = { count: number; columns: Record<string, unknown> };
+    type Wire = { findingTable: Table; people: Table; summary?: unknown };
     const good = wire(encodeEvaluateResponse(answer, params)) as Wire;
     const variants: [string, (c: Wire) => void][] = [
       ['a status that is none', (c) => (c.people.columns.status = ['Prima'])],
       ['a finding place outside the table', (c) => (c.people.columns.findings = [[5]])],
       ['a column of another length', (c) => (c.people.columns.ref = ['2', '3'])],
-      ['an unknown code', (c) => (c.findingTable[0]!.code = 'NOPE')],
-      ['params and message both', (c) => (c.findingTable[0]!.message = 'x')],
-      ['a bad message value', (c) => (c.findingTable[0]!.params!.roles = 'WPB')],
+      ['a people index of another length', (c) => (c.people.columns.status = { values: ['Actie nodig'], index: '11' })],
+      ['a people index of numbers (version 1)', (c) => (c.people.columns.status = { values: ['Actie nodig'], index: [0] })],
+      ['an unknown code', (c) => (c.findingTable.columns.code = ['NOPE'])],
+      ['params and message both', (c) => (c.findingTable.columns.message = ['x'])],
+      ['a bad message value', (c) => (c.findingTable.columns['params.roles'] = ['WPB'])],
+      ['a finding table column that is no key', (c) => (c.findingTable.columns['params.__proto__'] = [{}])],
+      ['a finding table index outside the values', (c) => (c.findingTable.columns.code = { values: ['TRAINING_MISSING'], index: '2' })],
+      ['a finding table of another count', (c) => (c.findingTable.count = 2)],
+      ['a finding table as a list (version 1)', (c) => (c.findingTable = [] as unknown as Table)],
       ['no summary', (c) => delete c.summary],
     ];
     expect(decodeEvaluateResponse(structuredClone(good)).success).toBe(true);
@@ -265,7 +289,7 @@ describe('spec v2 values in the compact form', () => {
     expect(exemptions).toHaveLength(2);
     expect(answer.people.map((p) => p.dueSoon)).toContain('2026-12-15');
     const compact = encodeEvaluateResponse(answer, params);
-    expect(compact.findingTable.filter((e) => e.code === 'EXEMPTION').every((e) => e.params && !e.message)).toBe(true);
+    expect(findingEntries(wire(compact.findingTable))!.filter((e) => e.code === 'EXEMPTION').every((e) => e.params && !e.message)).toBe(true);
     expect(compact.people.columns.dueSoon).toBeDefined();
     const decoded = decodeEvaluateResponse(wire(compact));
     expect(JSON.stringify(decoded.data)).toBe(JSON.stringify(parseEvaluateResponse(wire(answer)).data));
@@ -275,10 +299,12 @@ describe('spec v2 values in the compact form', () => {
 
 describe('content negotiation', () => {
   it.each([
-    ['application/vnd.bosspo.compact+json', true],
-    ['application/json, application/vnd.bosspo.compact+json;q=0.9', true],
-    ['Application/Vnd.Bosspo.Compact+JSON', true],
-    ['application/vnd.bosspo.compact+json;q=0', false],
+    ['application/vnd.bosspo.compact.v2+json', true],
+    ['application/json, application/vnd.bosspo.compact.v2+json;q=0.9', true],
+    ['Application/Vnd.Bosspo.Compact.V2+JSON', true],
+    ['application/vnd.bosspo.compact.v2+json;q=0', false],
+    // Version 1's answer is no longer made: such a client gets the documented answer, which it reads.
+    ['application/vnd.bosspo.compact+json', false],
     ['application/json', false],
     ['*/*', false],
     [null, false],
