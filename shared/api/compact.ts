@@ -565,7 +565,7 @@ function sameFinding(a: object, b: object): boolean {
 
 /**
  * The answer in the compact form (server side). `params` are the values the evaluation rendered its
- * messages from, by text (captureMessageParams); a message they do not render to exactly the same
+ * messages from, by text (EvaluateOptions.messageParams); a message they do not render to exactly the same
  * Dutch text travels as text, so the compact answer never says anything the documented one does not.
  */
 export function encodeEvaluateResponse(answer: EvaluateResponse, params: ReadonlyMap<string, MessageParams>): CompactEvaluateResponse {

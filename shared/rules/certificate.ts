@@ -2,7 +2,6 @@
 import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
 import { SEVERITY } from './finding';
-import { MESSAGES } from './messages';
 import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
@@ -17,7 +16,7 @@ export function certificateRule(ctx: SheetContext, v: PersonView, out: PersonOut
     const key = index * 2 + (fromRegister ? 1 : 0);
     let message = ctx.messages.CERTIFICATE_MISSING.get(key);
     if (message === undefined) {
-      message = MESSAGES.CERTIFICATE_MISSING.nl({ training: def.name, fromRegister });
+      message = ctx.say('CERTIFICATE_MISSING', { training: def.name, fromRegister });
       ctx.messages.CERTIFICATE_MISSING.set(key, message);
     }
     const f: Finding = { code: 'CERTIFICATE_MISSING', severity: SEVERITY.CERTIFICATE_MISSING, training: code, message, planRef: def.planRef };

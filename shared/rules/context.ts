@@ -3,7 +3,7 @@
 import type { IsoDate, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
 import type { RegisterRecord } from '../model/register';
-import { FINDING_CODES, type FindingCode } from '../model/result';
+import { FINDING_CODES, type FindingCode, type SchoolFindingCode } from '../model/result';
 import {
   CERTIFICATE_TRAININGS,
   ROLE_CODES,
@@ -15,6 +15,7 @@ import {
   type TrainingDef,
 } from '../plan/schema';
 import { addDays, addTermYears, endOfSchoolYear, type SchoolYear } from '../calendar/dates';
+import { MESSAGES, type MessageParams } from './messages';
 import { indexRegister, type RegisterIndex } from './register';
 
 /** A role set as a bit mask: person roles are few, and mask tests keep the hot loop allocation-free. */
@@ -171,6 +172,8 @@ export interface SheetContext {
   hasTraining: boolean[];
   hasCertificate: Record<CertificateTraining, boolean>;
   register: RegisterIndex | null;
+  /** Every message is rendered through this (see EvaluateOptions.messageParams). */
+  say: Say;
   /**
    * Messages that repeat across people (the same training missing for the same roles, the same
    * refresher basis date …), built once per sheet: keyed per rule, see the rule modules.
@@ -194,6 +197,24 @@ export interface EvaluateOptions {
   referenceDate: IsoDate;
   planningYear: SchoolYear;
   register?: RegisterRecord[];
+  /**
+   * When given, every Dutch message the rules render is recorded here by its text, with the values it
+   * was rendered from: the compact evaluate answer sends these values, and the client renders the message
+   * in Dutch or English itself (docs/architecture.md). The values are kept as given, not copied.
+   */
+  messageParams?: Map<string, MessageParams>;
+}
+
+/** Renders a finding's Dutch message from its values (and records them when the caller asked). */
+export type Say = (code: FindingCode | SchoolFindingCode, params: MessageParams) => string;
+
+function sayer(recorded: Map<string, MessageParams> | undefined): Say {
+  if (!recorded) return (code, params) => MESSAGES[code].nl(params);
+  return (code, params) => {
+    const text = MESSAGES[code].nl(params);
+    recorded.set(text, params);
+    return text;
+  };
 }
 
 export function sheetContext(plan: Plan, fields: readonly RuleField[], options: EvaluateOptions): SheetContext {
@@ -201,6 +222,7 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
   const present = new Set<string>(fields);
   const has = Object.fromEntries(RULE_FIELDS.map((f) => [f, present.has(f)])) as Record<RuleField, boolean>;
   return {
+    say: sayer(options.messageParams),
     cp,
     plan,
     referenceDate: options.referenceDate,

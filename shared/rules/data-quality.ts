@@ -2,7 +2,6 @@
 import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
 import { SEVERITY } from './finding';
-import { MESSAGES } from './messages';
 import type { PersonOutcome } from './rule';
 import { Completion, type PersonView } from './view';
 
@@ -32,7 +31,7 @@ export function dataQualityRule(ctx: SheetContext, v: PersonView, outcome: Perso
       code: 'UNKNOWN_ROLE',
       severity: 'warning',
       token,
-      message: MESSAGES.UNKNOWN_ROLE.nl({ token }),
+      message: ctx.say('UNKNOWN_ROLE', { token }),
       planRef: null,
     });
   const { cp } = ctx;
@@ -83,7 +82,7 @@ function messagesOf(ctx: SheetContext, code: keyof SheetContext['fieldMessages']
 function unreadable(ctx: SheetContext, code: 'INVALID_DATE' | 'INVALID_NUMBER', field: string, raw: string): Finding {
   const messages = messagesOf(ctx, code, field);
   let message = messages.get(raw);
-  if (message === undefined) messages.set(raw, (message = MESSAGES[code].nl({ raw, field })));
+  if (message === undefined) messages.set(raw, (message = ctx.say(code, { raw, field })));
   return { code, severity: SEVERITY[code], field, message, planRef: null };
 }
 
@@ -91,6 +90,6 @@ function unreadable(ctx: SheetContext, code: 'INVALID_DATE' | 'INVALID_NUMBER', 
 function futureDate(ctx: SheetContext, field: string, date: string): Finding {
   const messages = messagesOf(ctx, 'FUTURE_DATE', field);
   let message = messages.get(date);
-  if (message === undefined) messages.set(date, (message = MESSAGES.FUTURE_DATE.nl({ field, date, referenceDate: ctx.referenceDate })));
+  if (message === undefined) messages.set(date, (message = ctx.say('FUTURE_DATE', { field, date, referenceDate: ctx.referenceDate })));
   return { code: 'FUTURE_DATE', severity: 'warning', field, message, planRef: null };
 }

@@ -1,13 +1,12 @@
 // Data quality, no plan § (docs/rules.md DUPLICATE_PERSON): the same personId on two or more rows of one sheet.
 import type { Person } from '../model/person';
 import type { PersonResult } from '../model/result';
-import type { SheetContext } from './context';
-import { MESSAGES } from './messages';
+import type { Say, SheetContext } from './context';
 import { statusOf } from './status';
 
 /** The sheet rule: marks the duplicates among the sheet's results (markDuplicates). */
-export function duplicatesRule(_ctx: SheetContext, _people: readonly Person[], results: PersonResult[]): void {
-  markDuplicates(results);
+export function duplicatesRule(ctx: SheetContext, _people: readonly Person[], results: PersonResult[]): void {
+  markDuplicates(results, ctx.say);
 }
 
 /**
@@ -15,7 +14,7 @@ export function duplicatesRule(_ctx: SheetContext, _people: readonly Person[], r
  * A Set and a Map hold the IDs: their string hashing is seeded per process, so no choice of IDs makes
  * this quadratic (an own unseeded hash table let 50,000 chosen IDs block the event loop for seconds).
  */
-export function markDuplicates(results: PersonResult[]): void {
+export function markDuplicates(results: PersonResult[], say: Say): void {
   // One insertion per row; an ID that does not grow the set is a repeat. Only repeated IDs are counted.
   const seen = new Set<string>();
   let counts: Map<string, number> | null = null;
@@ -37,7 +36,7 @@ export function markDuplicates(results: PersonResult[]): void {
     r.findings.push({
       code: 'DUPLICATE_PERSON',
       severity: 'warning',
-      message: MESSAGES.DUPLICATE_PERSON.nl({ personId: r.personId, count }),
+      message: say('DUPLICATE_PERSON', { personId: r.personId, count }),
       planRef: null,
     });
     r.status = statusOf(true, r.findings);

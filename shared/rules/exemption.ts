@@ -3,7 +3,6 @@
 // stays in the workbook; the sheet layer adds it to the message (shared/sheet/locate.ts).
 import type { SheetContext } from './context';
 import { SEVERITY } from './finding';
-import { MESSAGES } from './messages';
 import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
@@ -19,7 +18,7 @@ export function exemptionRule(ctx: SheetContext, v: PersonView, out: PersonOutco
     const key = `${i}|${shown ?? ''}`;
     let message = ctx.messages.EXEMPTION.get(key);
     if (message === undefined) {
-      message = MESSAGES.EXEMPTION.nl({ training: cp.defs[i]!.name, ...(shown ? { date: shown } : {}) });
+      message = ctx.say('EXEMPTION', { training: cp.defs[i]!.name, ...(shown ? { date: shown } : {}) });
       ctx.messages.EXEMPTION.set(key, message);
     }
     out.findings.push({

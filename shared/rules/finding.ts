@@ -1,7 +1,7 @@
 // Building findings (rules.md §4: code, severity, training where relevant, Dutch message, plan §).
 import type { Finding, FindingCode, Severity } from '../model/result';
 import type { SheetContext } from './context';
-import { MESSAGES, type MessageParams } from './messages';
+import type { MessageParams } from './messages';
 
 /** The severity of each code (rules.md §4–§4.10); TRAINING_MISSING is `info` for an advised training. */
 export const SEVERITY: Record<FindingCode, Severity> = {
@@ -28,12 +28,13 @@ export const SEVERITY: Record<FindingCode, Severity> = {
 
 /** A rule finding: message from the table, severity from SEVERITY unless given. */
 export function finding(
+  ctx: SheetContext,
   code: FindingCode,
   planRef: string | null,
   params: MessageParams,
   severity: Severity = SEVERITY[code],
 ): Finding {
-  const f: Finding = { code, severity, message: MESSAGES[code].nl(params), planRef };
+  const f: Finding = { code, severity, message: ctx.say(code, params), planRef };
   if (params.fromRegister) f.fromRegister = true;
   return f;
 }
@@ -54,8 +55,8 @@ export function cachedFinding(
   if (key !== null) {
     const cache = ctx.messages[code];
     message = cache.get(key);
-    if (message === undefined) cache.set(key, (message = MESSAGES[code].nl(params)));
-  } else message = MESSAGES[code].nl(params);
+    if (message === undefined) cache.set(key, (message = ctx.say(code, params)));
+  } else message = ctx.say(code, params);
   const f: Finding = { code, severity: SEVERITY[code], message, planRef };
   if (params.fromRegister) f.fromRegister = true;
   return f;

@@ -190,40 +190,7 @@ export function withExemptionReason(message: string, reason: string, lang: Langu
   return `${message} ${lang === 'nl' ? 'Reden' : 'Reason'}: ${shown}`;
 }
 
-/**
- * While `captureMessageParams` runs: every Dutch message rendered, by its text, with the values it was
- * rendered from. The rules render each message once (most are cached per sheet) and keep only the
- * text; the compact evaluate answer sends these values instead, so the client can render the message
- * in Dutch or English itself. The values are kept as given, not copied: whoever uses them checks that
- * they still render the same text. Evaluation is synchronous, so one capture at a time.
- */
-let capturing: Map<string, MessageParams> | null = null;
-
-export const MESSAGES = Object.fromEntries(
-  Object.entries(TEXTS).map(([code, t]) => [
-    code,
-    {
-      nl: (params: MessageParams) => {
-        const text = t.nl(params);
-        capturing?.set(text, params);
-        return text;
-      },
-      en: t.en,
-    },
-  ]),
-) as typeof TEXTS;
-
-/** Run `fn` (an evaluation) and return what it returned with the values of every message it rendered, by text. */
-export function captureMessageParams<T>(fn: () => T): { value: T; params: ReadonlyMap<string, MessageParams> } {
-  const outer = capturing;
-  const params = new Map<string, MessageParams>();
-  capturing = params;
-  try {
-    return { value: fn(), params };
-  } finally {
-    capturing = outer;
-  }
-}
+export const MESSAGES = TEXTS;
 
 const TRAINING_ACTIONS: Record<PersonTrainingCode, string> = {
   WPB: 'Scholing werkplekbegeleiders volgen',

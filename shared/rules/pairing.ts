@@ -10,5 +10,5 @@ export function pairingRule(ctx: SheetContext, v: PersonView, out: PersonOutcome
   // "New": the role started less than the plan's term before the reference date.
   if (typeof start !== 'string' || start <= ctx.newSince) return;
   if (v.person.pairedWith === true) return;
-  out.findings.push(finding('PAIRING_MISSING', ctx.plan.pairing.planRef, { date: start }));
+  out.findings.push(finding(ctx, 'PAIRING_MISSING', ctx.plan.pairing.planRef, { date: start }));
 }

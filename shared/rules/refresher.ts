@@ -5,7 +5,6 @@ import type { Finding } from '../model/result';
 import { addTermYears } from '../calendar/dates';
 import type { RefresherOutcome, SheetContext } from './context';
 import { finding, SEVERITY } from './finding';
-import { MESSAGES } from './messages';
 import type { PersonOutcome } from './rule';
 import { Completion, type PersonView } from './view';
 
@@ -30,7 +29,7 @@ export function refresherRule(ctx: SheetContext, v: PersonView, out: PersonOutco
   }
   if (basis === null) {
     if (doneField === null && v.lastRefresherCell === Completion.Done) doneField = 'lastRefresher';
-    if (doneField !== null) out.findings.push({ ...finding('DATE_UNKNOWN', null, { field: doneField }), field: doneField });
+    if (doneField !== null) out.findings.push({ ...finding(ctx, 'DATE_UNKNOWN', null, { field: doneField }), field: doneField });
     return;
   }
   // Many people share a basis date: the due date and message are computed once per sheet.
@@ -48,5 +47,5 @@ export function refresherRule(ctx: SheetContext, v: PersonView, out: PersonOutco
 function refresherOutcome(ctx: SheetContext, basis: IsoDate, fromRegister: boolean): RefresherOutcome {
   const due = addTermYears(basis, ctx.cp.cycleYears);
   const code = due < ctx.referenceDate ? 'REFRESHER_OVERDUE' : due <= ctx.endOfPlanningYear ? 'REFRESHER_DUE' : null;
-  return { due, finding: code, message: code ? MESSAGES[code].nl({ date: due, basis, fromRegister }) : '' };
+  return { due, finding: code, message: code ? ctx.say(code, { date: due, basis, fromRegister }) : '' };
 }

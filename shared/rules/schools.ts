@@ -3,8 +3,7 @@
 import type { Person } from '../model/person';
 import type { PersonResult, SchoolFinding } from '../model/result';
 import type { Plan } from '../plan/schema';
-import type { SheetContext } from './context';
-import { MESSAGES } from './messages';
+import type { Say, SheetContext } from './context';
 import type { SheetOutcome } from './rule';
 
 /**
@@ -28,7 +27,7 @@ export function schoolsRule(ctx: SheetContext, people: readonly Person[], result
     );
   }
   const checkOb = ctx.cp.indexOf.OB !== undefined && ctx.hasTraining[ctx.cp.indexOf.OB] === true;
-  out.findings = tally.findings(ctx.plan, checkOb);
+  out.findings = tally.findings(ctx.plan, checkOb, ctx.say);
   out.schools = tally.counts();
 }
 
@@ -76,7 +75,7 @@ export class SchoolTally {
   }
 
   /** School findings in order of first appearance; OB findings only when the sheet has the OB training column. */
-  findings(plan: Plan, checkOb: boolean): SchoolFinding[] {
+  findings(plan: Plan, checkOb: boolean, say: Say): SchoolFinding[] {
     const planRef = plan.schools.planRef;
     const out: SchoolFinding[] = [];
     for (const s of this.schools.values()) {
@@ -85,7 +84,7 @@ export class SchoolTally {
           code: 'SCHOOL_WITHOUT_SO',
           severity: 'action',
           school: s.name,
-          message: MESSAGES.SCHOOL_WITHOUT_SO.nl({ school: s.name }),
+          message: say('SCHOOL_WITHOUT_SO', { school: s.name }),
           planRef,
         });
       if (checkOb && !s.hasTrainedOb)
@@ -93,7 +92,7 @@ export class SchoolTally {
           code: 'SCHOOL_WITHOUT_TRAINED_OB',
           severity: 'info',
           school: s.name,
-          message: MESSAGES.SCHOOL_WITHOUT_TRAINED_OB.nl({ school: s.name }),
+          message: say('SCHOOL_WITHOUT_TRAINED_OB', { school: s.name }),
           planRef,
         });
     }

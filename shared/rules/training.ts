@@ -2,7 +2,6 @@
 // ("indien gewenst") training.
 import type { SheetContext } from './context';
 import { SEVERITY } from './finding';
-import { MESSAGES } from './messages';
 import type { PersonOutcome } from './rule';
 import { Completion, type PersonView } from './view';
 
@@ -24,7 +23,7 @@ export function trainingRule(ctx: SheetContext, v: PersonView, out: PersonOutcom
     const key = v.mask * count + i;
     let message = ctx.messages.TRAINING_MISSING.get(key);
     if (message === undefined) {
-      message = MESSAGES.TRAINING_MISSING.nl({ training: cp.defs[i]!.name, roles: roleNamesRequiring(ctx, v, i), advised: level === 1 });
+      message = ctx.say('TRAINING_MISSING', { training: cp.defs[i]!.name, roles: roleNamesRequiring(ctx, v, i), advised: level === 1 });
       ctx.messages.TRAINING_MISSING.set(key, message);
     }
     out.findings.push({
@@ -39,7 +38,7 @@ export function trainingRule(ctx: SheetContext, v: PersonView, out: PersonOutcom
     // The same columns are missing for every person with the same requirements: the message is built once per set.
     const field = missingColumns.join(', ');
     let message = ctx.messages.DATA_MISSING.get(field);
-    if (message === undefined) ctx.messages.DATA_MISSING.set(field, (message = MESSAGES.DATA_MISSING.nl({ fields: missingColumns })));
+    if (message === undefined) ctx.messages.DATA_MISSING.set(field, (message = ctx.say('DATA_MISSING', { fields: missingColumns })));
     out.findings.push({ code: 'DATA_MISSING', severity: SEVERITY.DATA_MISSING, message, planRef: null, field });
   }
 }

@@ -9,7 +9,7 @@ import { MAX_PEOPLE } from '../../../shared/model/person';
 import type { RegisterRecord } from '../../../shared/model/register';
 import type { Plan } from '../../../shared/plan/schema';
 import { evaluateSheet } from '../../../shared/rules/evaluate';
-import { captureMessageParams, type MessageParams } from '../../../shared/rules/messages';
+import type { MessageParams } from '../../../shared/rules/messages';
 import { summarize } from '../../../shared/summary/summarize';
 import { json } from '../http/problem';
 import type { HandlerContext } from '../http/types';
@@ -32,8 +32,12 @@ export function evaluateRequest(
   options: { referenceDate: string; planningYear: SchoolYear; register: RegisterRecord[]; registerRecords: number; withParams: boolean },
 ): { answer: EvaluateResponse; params: ReadonlyMap<string, MessageParams> } {
   const { referenceDate, planningYear, register } = options;
-  const run = () => evaluateSheet(plan, { fields: ruleFields(body.fields), people: body.people }, { referenceDate, planningYear, register });
-  const { value: evaluation, params } = options.withParams ? captureMessageParams(run) : { value: run(), params: new Map() };
+  const params = new Map<string, MessageParams>();
+  const evaluation = evaluateSheet(
+    plan,
+    { fields: ruleFields(body.fields), people: body.people },
+    { referenceDate, planningYear, register, ...(options.withParams ? { messageParams: params } : {}) },
+  );
   const summary = summarize(plan, [{ people: body.people, evaluation }], { planningYear });
   const answer: EvaluateResponse = {
     referenceDate,
