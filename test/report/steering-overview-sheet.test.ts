@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BoardNeed } from '../../shared/api/needs';
 import type { KeyFigures } from '../../shared/model/summary';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import {
-  boardFigures,
-  combineFigures,
-  overviewSheet,
-  overviewSheetName,
-  trendYears,
-  type OverviewYear,
-} from '../../shared/report/steering-overview-sheet';
+import { overviewSheet, overviewSheetName, trendYears, type OverviewYear } from '../../shared/report/steering-overview-sheet';
+import { boardFigures, combineFigures } from '../../shared/summary/steering-figures';
 import { rowAfter, rows, texts } from './sheet-helpers';
 
 const keyFigures = (over: Partial<KeyFigures>): KeyFigures => ({
