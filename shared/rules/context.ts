@@ -200,7 +200,7 @@ export interface EvaluateOptions {
   /**
    * When given, every Dutch message the rules render is recorded here by its text, with the values it
    * was rendered from: the compact evaluate answer sends these values, and the client renders the message
-   * in Dutch or English itself (docs/architecture.md). The values are kept as given, not copied.
+   * in Dutch or English itself (the compact form: functions/README.md). The values are kept as given, not copied.
    */
   messageParams?: Map<string, MessageParams>;
 }
