@@ -1,6 +1,8 @@
 // Stage timings of POST /api/evaluate in the compact form, 10,000 people, all in this process (no HTTP,
 // no storage): what each step of the client, the host and the client again costs, as medians (and least) of CPU
-// time (this process's user + system). `npx tsx bench/api-stages.ts`. The API row of `npm run bench` (api.ts) measures the whole.
+// time (this process's user + system). `npx tsx bench/api-stages.ts`; with the host's young generation
+// (functions/src/node-arguments.ts): `node --max-semi-space-size=64 --import tsx bench/api-stages.ts`.
+// The API row of `npm run bench` (api.ts) measures the whole.
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { generatePeople } from './evaluate.bench';
 import { median } from './goals';

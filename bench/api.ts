@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { generatePeople } from './evaluate.bench';
 import { load, median, ms, type GoalRow } from './goals';
 import { withBenchApi } from './api-server';
@@ -119,16 +119,16 @@ export async function rows(log: (line: string) => void = () => undefined): Promi
     const compactBytes = Buffer.byteLength(JSON.stringify(encodeEvaluateRequest(request)));
     const documentedBytes = Buffer.byteLength(JSON.stringify(request));
     const answerBytes = Buffer.byteLength(JSON.stringify(answerDocumented));
-    const answerGzip = gzipSync(JSON.stringify(answerDocumented), { level: 1 }).byteLength;
+    const answerBr = brotliCompressSync(JSON.stringify(answerDocumented), { params: { [constants.BROTLI_PARAM_QUALITY]: 2 } }).byteLength;
     const wallOf = (r: typeof compact) =>
       `${ratio(r.ratio)} (over HTTP ${ms(r.http)}, of which ${ms(r.server)} in the host's pipeline; in-process ${ms(r.local)})`;
     const cpuOf = (r: typeof compact) =>
       Number.isNaN(r.cpuRatio) ? 'CPU not measurable here' : `CPU ${ratio(r.cpuRatio)} (client + host + Azurite ${ms(r.cpu.http)}; in-process ${ms(r.cpu.local)}, means)`;
     log(`evaluate ${PEOPLE.toLocaleString('en')} people over HTTP / in-process, goal ≤ 2×: medians of ${RUNS} interleaved runs after ${WARMUP} warm-up runs`);
     log(`(load average ${loadBefore} → ${load()} on ${availableParallelism()} cores)`);
-    log(`  compact form (request ${mb(compactBytes)}; answer gzip, as Node's fetch asks): ${wallOf(compact)}`);
+    log(`  compact form (request ${mb(compactBytes)}; answer br, as the client asks): ${wallOf(compact)}`);
     log(`    ${cpuOf(compact)}`);
-    log(`  documented form (request ${mb(documentedBytes)}, answer ${mb(answerBytes)}, ${mb(answerGzip)} gzip): ${wallOf(documented)}`);
+    log(`  documented form (request ${mb(documentedBytes)}, answer ${mb(answerBytes)}, ${mb(answerBr)} br): ${wallOf(documented)}`);
     log(`    ${cpuOf(documented)}`);
 
     out.push({

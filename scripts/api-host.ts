@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { NODE_ARGUMENTS } from '../functions/src/node-arguments';
 import { stopProcess } from './azurite';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,10 +31,15 @@ export async function startLocalHostProcess(options: {
   bundleHost?: string;
   /** The package folder the bundle host loads (default dist/api beside it). */
   bundleDir?: string;
+  /** Node.js arguments of the host; default those the function app has in Azure (functions/src/node-arguments.ts). */
+  nodeArguments?: readonly string[];
 }): Promise<LocalHostProcess> {
-  const args = options.bundleHost
-    ? [options.bundleHost, ...(options.bundleDir ? [options.bundleDir] : [])]
-    : ['--import', 'tsx', join(PROJECT_ROOT, 'functions/src/local/main.ts')];
+  const args = [
+    ...(options.nodeArguments ?? NODE_ARGUMENTS),
+    ...(options.bundleHost
+      ? [options.bundleHost, ...(options.bundleDir ? [options.bundleDir] : [])]
+      : ['--import', 'tsx', join(PROJECT_ROOT, 'functions/src/local/main.ts')]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env, PORT: String(options.port ?? 0) },

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { parseApiKeys, type ApiKeys } from '../functions/src/auth/keys';
 import { buildFunctionApp } from './api-build';
+import { NODE_ARGUMENTS } from '../functions/src/node-arguments';
 import { startLocalHostProcess, PROJECT_ROOT } from './api-host';
 import {
   AZURITE_DEFAULT_PORT,
@@ -134,7 +135,8 @@ async function startFunc(
 ): Promise<ChildProcess> {
   const child = spawn(func, ['start', '--port', String(port), '--cors', process.env.BOSSPO_CORS_ORIGINS ?? 'https://localhost:3000,http://localhost:3000'], {
     cwd: appDir,
-    env: { ...process.env, ...env, FUNCTIONS_WORKER_RUNTIME: 'node' },
+    // The worker's Node.js arguments as in Azure (infra/app/api.bicep).
+    env: { ...process.env, ...env, FUNCTIONS_WORKER_RUNTIME: 'node', languageWorkers__node__arguments: NODE_ARGUMENTS.join(' ') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach(log));

@@ -7,7 +7,7 @@ import { parseAnyEvaluateRequest } from '../../shared/api/compact';
 import { NeedsPutSchema } from '../../shared/api/needs';
 import { RegisterListQuerySchema, RegisterPutSchema } from '../../shared/api/register';
 import { paboOnly, paboOrStuurgroep, thatBoardOrPabo } from './auth/caller';
-import { evaluate, tooManyPeople } from './handlers/evaluate';
+import { boardsWithRecords, evaluate, tooManyPeople } from './handlers/evaluate';
 import { health } from './handlers/health';
 import { getBoardNeeds } from './handlers/needs-board-get';
 import { getNeeds } from './handlers/needs-get';
@@ -34,6 +34,7 @@ export const routes: readonly RouteDef[] = [
     route: 'evaluate',
     access: 'caller',
     body: { schema: EvaluateRequestSchema, tooLarge: tooManyPeople, parse: parseAnyEvaluateRequest },
+    early: boardsWithRecords,
     handler: evaluate,
   }),
   defineRoute({

@@ -94,8 +94,11 @@ export function createApiClient(options: ApiClientOptions) {
     parse: (json: unknown, contentType: string) => z.ZodSafeParseResult<z.infer<S>> = (json) => schema.safeParse(json),
     accept = 'application/json',
   ): Promise<{ data: z.infer<S>; status: number }> {
-    // Compressed answers (Content-Encoding gzip, br) are asked for and unpacked by fetch itself.
-    const headers: Record<string, string> = { accept };
+    // Compressed answers are unpacked by fetch itself. Node's fetch asks for gzip and deflate only
+    // unless told: br first, smaller and about a third of gunzip's time to unpack (the compact answer
+    // for 10,000 people: 143 KiB br against 177 KiB gzip, 1.6 ms against 4.4 ms; bench/api-stages.ts).
+    // A browser drops this header (the Fetch standard forbids setting it) and asks for br itself.
+    const headers: Record<string, string> = { accept, 'accept-encoding': 'br, gzip' };
     if (options.apiKey) headers['x-api-key'] = options.apiKey;
     if (options.getToken) headers.authorization = `Bearer ${await options.getToken()}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -5,6 +5,7 @@
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../../shared/api/client';
 import { COMPACT_MEDIA_TYPE, encodeEvaluateRequest } from '../../shared/api/compact';
 import { MAX_BODY_BYTES } from '../../shared/api/common';
 import { parseEvaluateResponse } from '../../shared/api/fast-parse';
@@ -154,6 +155,22 @@ describe('compressed answers', () => {
     const refused = await rawPost('/api/evaluate', body, { 'accept-encoding': 'br;q=0, gzip;q=0' });
     expect(refused.headers['content-encoding']).toBeUndefined();
     expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
+  it("the client asks for br, which Node's fetch does not by default, and unpacks it", async () => {
+    const seen: (string | null)[] = [];
+    const client = createApiClient({
+      baseUrl: api.url,
+      apiKey: TEST_KEYS.pabo,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        seen.push(response.headers.get('content-encoding'));
+        return response;
+      },
+    });
+    const answer = await client.evaluateCompact({ ...DATE, ...sheetPeople(500), register: false });
+    expect(seen).toEqual(['br']);
+    expect(answer.people).toHaveLength(500);
   });
 
   it('the compact answer is compressed too; small answers and problems are not', async () => {

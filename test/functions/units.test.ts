@@ -153,6 +153,50 @@ describe('the pipeline and the storage', () => {
   });
 });
 
+describe('evaluate asks which boards have register records before it reads the body', () => {
+  const keys = { k: { name: 'Pabo', role: 'pabo' as const } };
+  const base = createDeps({ env: { BOSSPO_API_KEYS: JSON.stringify(keys), BOSSPO_STORAGE: 'UseDevelopmentStorage=true' }, log: () => undefined });
+  const evaluateRequest = (body: object, events: string[]) => ({
+    method: 'POST',
+    path: '/api/evaluate',
+    query: new URLSearchParams(),
+    headers: { get: (name: string) => ({ 'x-api-key': 'k', 'content-type': 'application/json' })[name] ?? null },
+    body: (async function* () {
+      // The body arrives over the network: a turn of the event loop at least.
+      await new Promise((resolve) => setImmediate(resolve));
+      events.push('body read');
+      yield new TextEncoder().encode(JSON.stringify(body));
+    })(),
+  });
+  const withBoards = (events: string[], boards: () => Promise<Map<string, string>>) =>
+    createPipeline(routes, {
+      ...base,
+      register: async () =>
+        ({
+          boards: () => {
+            events.push('boards asked');
+            return boards();
+          },
+          all: async () => [],
+        }) as unknown as RegisterRepository,
+    });
+  const person = { ref: '1', personId: 'P-1', board: 'BOOR', roles: ['WPB'] };
+
+  it('the storage round trip starts first and its answer is used', async () => {
+    const events: string[] = [];
+    const answer = await withBoards(events, async () => new Map())(evaluateRequest({ fields: [], people: [person] }, events));
+    expect(answer.status).toBe(200);
+    expect(events).toEqual(['boards asked', 'body read']);
+  });
+
+  it('a storage failure is a 503 when the register is needed, and nothing when it is not or the body is refused', async () => {
+    const down = () => Promise.reject(new RestError('down', { code: 'ECONNREFUSED' }));
+    expect((await withBoards([], down)(evaluateRequest({ fields: [], people: [person] }, []))).status).toBe(503);
+    expect((await withBoards([], down)(evaluateRequest({ fields: [], people: [person], register: false }, []))).status).toBe(200);
+    expect((await withBoards([], down)(evaluateRequest({ fields: [], people: [{ ...person, ref: '' }] }, []))).status).toBe(400);
+  });
+});
+
 describe('known boards (BOSSPO_BOARDS)', () => {
   it('default to the partnership\'s boards; take a JSON array or a comma list; add the boards of board keys', () => {
     expect(knownBoards(undefined).names).toEqual(['BOOR', 'Wijzer', 'OZHW', 'Primo Schiedam', 'SIKO', 'Pabo HR']);

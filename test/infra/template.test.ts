@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callerFromRoleValues } from '../../functions/src/auth/roles';
 import { API_SCOPE } from '../../functions/src/auth/token';
+import { NODE_ARGUMENTS } from '../../functions/src/node-arguments';
 import { TABLES } from '../../functions/src/storage/tables';
 import { HOOK_OUTPUTS, HOOKS } from '../../scripts/azd-hooks';
 import { boardsJson } from '../../scripts/infra-boards';
@@ -37,7 +38,12 @@ const settingsReadByCode = new Set(
 const settingsSetByBicep = new Set(topLevelKeys(blockAt(api, api.indexOf("name: 'appsettings'"))));
 
 /** Read by the Functions host or the platform, not by our code. */
-const HOST_SETTINGS = new Set(['AzureWebJobsStorage__credential', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING']);
+const HOST_SETTINGS = new Set([
+  'AzureWebJobsStorage__credential',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+  'languageWorkers__node__arguments',
+]);
 /** Read by our code but deliberately not set by the template, and why. */
 const NOT_SET_IN_AZURE: Record<string, string> = {
   BOSSPO_API_KEYS: 'keys are for local use and scripts; the pane signs in with Entra ID',
@@ -112,6 +118,11 @@ describe('app settings: what the code reads and what the template sets', () => {
 
   it('every setting the template sets is read by the code or by the Functions host', () => {
     expect([...settingsSetByBicep].filter((s) => !settingsReadByCode.has(s) && !HOST_SETTINGS.has(s))).toEqual([]);
+  });
+
+  it("the worker's Node.js arguments are the ones the local host runs with (functions/src/node-arguments.ts)", () => {
+    const set = /^\s*languageWorkers__node__arguments: '([^']*)'$/m.exec(api);
+    expect(set?.[1]).toBe(NODE_ARGUMENTS.join(' '));
   });
 
   it('no setting holds a key or connection string, and storage refuses shared keys', () => {

@@ -12,6 +12,8 @@ import { evaluateSheet } from '../../../shared/rules/evaluate';
 import type { MessageParams } from '../../../shared/rules/messages';
 import { summarize } from '../../../shared/summary/summarize';
 import { json } from '../http/problem';
+import type { Caller } from '../auth/caller';
+import type { AppDeps } from '../deps';
 import type { HandlerContext } from '../http/types';
 import { registerForPeople } from './register-for-people';
 
@@ -51,13 +53,22 @@ export function evaluateRequest(
   return { answer, params };
 }
 
-export async function evaluate({ body, caller, headers, deps }: HandlerContext<unknown, unknown, EvaluateRequest>) {
+/**
+ * The boards with register records, asked of storage as soon as the caller is known (the route's
+ * `early`): the round trip overlaps reading and checking the body instead of following it. Asked anew
+ * for every request, so never stale.
+ */
+export async function boardsWithRecords(_caller: Caller, deps: AppDeps): Promise<Map<string, string>> {
+  return (await deps.register()).boards();
+}
+
+export async function evaluate({ body, caller, early, headers, deps }: HandlerContext<unknown, unknown, EvaluateRequest, Map<string, string>>) {
   const referenceDate = body.referenceDate ?? todayInAmsterdam(deps.now());
   const planningYear = (body.planningYear ?? schoolYearOf(referenceDate)) as SchoolYear;
   let register: RegisterRecord[] = [];
   let registerRecords = 0;
   if (body.register !== false && caller) {
-    const found = await registerForPeople(await deps.register(), caller, body.people);
+    const found = await registerForPeople(await deps.register(), caller, body.people, early ?? undefined);
     register = found.records;
     registerRecords = found.stored;
   }

@@ -10,6 +10,8 @@ export async function registerForPeople(
   repo: RegisterRepository,
   caller: Caller,
   people: readonly Person[],
+  /** repo.boards(), when already asked for (the evaluate route asks before it reads the body). */
+  boards: Promise<Map<string, string>> = repo.boards(),
 ): Promise<{ records: RegisterRecord[]; stored: number }> {
   // Board key → the spellings people use, and the personIds asked for.
   const wanted = new Map<string, { spellings: Set<string>; ids: Set<string> }>();
@@ -33,7 +35,7 @@ export async function registerForPeople(
     w?.ids.add(id);
   }
   if (wanted.size === 0) return { records: [], stored: 0 };
-  const boardsWithRecords = await repo.boards();
+  const boardsWithRecords = await boards;
   const out: RegisterRecord[] = [];
   let stored = 0;
   for (const [key, w] of wanted) {

@@ -67,6 +67,10 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
     if (route.access !== 'caller' && !route.access(caller, params)) return forbidden();
   }
 
+  // Started now, awaited (or not) by the handler; a failure nobody awaits is not an unhandled rejection.
+  const early = route.early && out.caller ? route.early(out.caller, deps) : null;
+  early?.catch(() => undefined);
+
   let json: unknown = undefined;
   if (route.body) {
     if (!isJsonContentType(req.headers.get('content-type')))
@@ -96,7 +100,7 @@ async function run(req: ApiRequest, routes: readonly RouteDef[], deps: AppDeps, 
   const b = route.body ? validate(route.body.schema, json, 'De body', route.body.parse) : { ok: true as const, value: undefined };
   if (!b.ok) return b.response;
 
-  return route.handler({ params: p.value, query: q.value, body: b.value, caller: out.caller, headers: req.headers, deps });
+  return route.handler({ params: p.value, query: q.value, body: b.value, caller: out.caller, early, headers: req.headers, deps });
 }
 
 /** Map a failure to a problem: storage outages and anything unexpected both become 503, never 500. */

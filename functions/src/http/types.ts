@@ -22,11 +22,13 @@ export interface ApiResponse {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-export interface HandlerContext<P, Q, B> {
+export interface HandlerContext<P, Q, B, E = unknown> {
   params: P;
   query: Q;
   body: B;
   caller: Caller | null;
+  /** What the route's `early` started before the body was read (null when it has none or there is no caller). */
+  early: Promise<E> | null;
   /** The request's headers (content negotiation: Accept). */
   headers: ApiRequest['headers'];
   deps: AppDeps;
@@ -39,6 +41,7 @@ export interface RouteDef<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
+  E = unknown,
 > {
   /** Function name in Azure. */
   name: string;
@@ -55,12 +58,18 @@ export interface RouteDef<
     /** The schema's safeParse, faster for large bodies; must accept, reject and report exactly as `schema`. */
     parse?: (json: unknown) => z.ZodSafeParseResult<z.infer<B>>;
   };
-  handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>>) => Promise<ApiResponse>;
+  /**
+   * Started once the caller is known, before the body is read, so that a storage round trip the handler
+   * will need overlaps reading and checking the body. Its outcome matters only if the handler awaits it:
+   * a failure is then the handler's (503), else it is ignored.
+   */
+  early?: (caller: Caller, deps: AppDeps) => Promise<E>;
+  handler: (ctx: HandlerContext<z.infer<P>, z.infer<Q>, z.infer<B>, E>) => Promise<ApiResponse>;
 }
 
 /** Keeps each route's handler typed by its own schemas inside a mixed table. */
-export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  def: RouteDef<P, Q, B>,
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, E = unknown>(
+  def: RouteDef<P, Q, B, E>,
 ): RouteDef {
   return def as unknown as RouteDef;
 }
