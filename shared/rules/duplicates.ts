@@ -18,18 +18,22 @@ export function markDuplicates(results: PersonResult[], say: Say): void {
   // One insertion per row; an ID that does not grow the set is a repeat. Only repeated IDs are counted.
   const seen = new Set<string>();
   let counts: Map<string, number> | null = null;
-  for (const r of results) {
+  // Indexed loops: they run once per sheet, mostly before the optimiser has made for…of allocation-free.
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
     if (r.personId === null) continue;
     const before = seen.size;
     seen.add(r.personId);
     if (seen.size === before) (counts ??= new Map()).set(r.personId, 0);
   }
   if (counts === null) return;
-  for (const r of results) {
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
     const count = r.personId === null ? undefined : counts.get(r.personId);
     if (count !== undefined) counts.set(r.personId!, count + 1);
   }
-  for (const r of results) {
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
     if (r.personId === null || r.status === 'Geen OS-rol') continue;
     const count = counts.get(r.personId);
     if (count === undefined) continue;

@@ -1,7 +1,7 @@
 // Plan §5 (rules.md §4.5): facilitation norm hours per role, and UNDER_FACILITATED against hoursGranted.
 import type { RoleCode } from '../plan/schema';
 import type { SheetContext } from './context';
-import { cachedFinding, pairKey } from './finding';
+import { finding, findingsAbout, pairKey, remember } from './finding';
 import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
@@ -12,14 +12,17 @@ import type { PersonView } from './view';
  */
 export function facilitationRule(ctx: SheetContext, v: PersonView, out: PersonOutcome): void {
   const { norms } = ctx.cp;
+  const roles = v.roles;
   let total: number | null = null;
   let parts: Partial<Record<RoleCode, number>> | null = null;
   let planRef: string | null = null;
-  for (const role of v.roles) {
+  for (let r = 0; r < roles.length; r++) {
+    const role = roles[r]!;
     const norm = norms[role];
     if (!norm) continue;
     let sum: number | null = norm.hasFixed ? norm.fixed : null;
-    for (const part of norm.perCount) {
+    for (let p = 0; p < norm.perCount.length; p++) {
+      const part = norm.perCount[p]!;
       const count = v.number(part.count);
       if (count !== null) sum = (sum ?? 0) + count * part.hoursEach;
     }
@@ -32,6 +35,9 @@ export function facilitationRule(ctx: SheetContext, v: PersonView, out: PersonOu
   out.normHours = total;
   out.normParts = parts!;
   const granted = v.number('hoursGranted');
-  if (granted !== null && granted < total)
-    out.findings.push(cachedFinding(ctx, 'UNDER_FACILITATED', pairKey(total, granted), planRef, { granted, norm: total }));
+  if (granted === null || granted >= total) return;
+  // The finding depends on the hours and on the plan § of the norm: keyed by the hours, per plan §.
+  const findings = findingsAbout(ctx, 'UNDER_FACILITATED', planRef!);
+  const key = pairKey(total, granted);
+  out.add(findings.get(key) ?? remember(findings, key, finding(ctx, 'UNDER_FACILITATED', planRef, { granted, norm: total })));
 }
