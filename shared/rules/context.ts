@@ -3,7 +3,7 @@
 import type { IsoDate, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
 import type { RegisterRecord } from '../model/register';
-import { FINDING_CODES, type Finding, type FindingCode, type SchoolFindingCode } from '../model/result';
+import { FINDING_CODES, type Finding, type FindingCode, type PersonResult, type SchoolFindingCode } from '../model/result';
 import {
   CERTIFICATE_TRAININGS,
   ROLE_CODES,
@@ -182,6 +182,8 @@ export interface SheetContext {
    * findings per field (a sheet repeats its unreadable words and planned dates), UNDER_FACILITATED per plan § of the norm.
    */
   findingsAbout: Record<'INVALID_DATE' | 'INVALID_NUMBER' | 'FUTURE_DATE' | 'UNDER_FACILITATED', Map<string, FindingCache>>;
+  /** The norm parts of people with one normed role, per role and hours (facilitation.ts). */
+  normParts: Map<number | string, PersonResult['normParts']>;
   /** Refresher outcome per basis date, computed once per sheet: a basis from the sheet … */
   refresherByBasis: Map<IsoDate, RefresherOutcome>;
   /** … and a basis from the central register (the message says so). */
@@ -236,6 +238,7 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
     register: options.register && options.register.length > 0 ? indexRegister(options.register, options.referenceDate) : null,
     findings: Object.fromEntries(FINDING_CODES.map((c) => [c, new Map()])) as SheetContext['findings'],
     findingsAbout: { INVALID_DATE: new Map(), INVALID_NUMBER: new Map(), FUTURE_DATE: new Map(), UNDER_FACILITATED: new Map() },
+    normParts: new Map(),
     refresherByBasis: new Map(),
     refresherByRegisterBasis: new Map(),
   };
