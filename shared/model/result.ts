@@ -77,6 +77,7 @@ export const PersonResultSchema = z.object({
   /** rules.md §4.14: the earliest refresher or VELON date within the look-ahead of the reference date. */
   dueSoon: IsoDate.nullable(),
   normHours: z.number().nullable(),
+  /** A finding object is frozen and may be shared by many people's lists (shared/rules/finding.ts): copy it to change it. */
   findings: z.array(FindingSchema),
   /** Norm hours per role (rules.md §4.5 parts summed per role), for the facilitation figures. */
   normParts: z.partialRecord(RoleCode, z.number()).readonly(),

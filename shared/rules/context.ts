@@ -3,7 +3,7 @@
 import type { IsoDate, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
 import type { RegisterRecord } from '../model/register';
-import { FINDING_CODES, type FindingCode, type SchoolFindingCode } from '../model/result';
+import { FINDING_CODES, type Finding, type FindingCode, type PersonResult, type SchoolFindingCode } from '../model/result';
 import {
   CERTIFICATE_TRAININGS,
   ROLE_CODES,
@@ -15,6 +15,7 @@ import {
   type TrainingDef,
 } from '../plan/schema';
 import { addDays, addTermYears, endOfSchoolYear, type SchoolYear } from '../calendar/dates';
+import type { FindingCache } from './finding';
 import { MESSAGES, type MessageParams } from './messages';
 import { indexRegister, type RegisterIndex } from './register';
 
@@ -174,13 +175,15 @@ export interface SheetContext {
   register: RegisterIndex | null;
   /** Every message is rendered through this (see EvaluateOptions.messageParams). */
   say: Say;
+  /** The findings each rule shares between people (finding.ts FindingCache), per code: keyed per rule, see the rule modules. */
+  findings: Record<FindingCode, FindingCache>;
   /**
-   * Messages that repeat across people (the same training missing for the same roles, the same
-   * refresher basis date …), built once per sheet: keyed per rule, see the rule modules.
+   * The shared findings that also depend on a text, per code and text (finding.ts findingsAbout): data-quality
+   * findings per field (a sheet repeats its unreadable words and planned dates), UNDER_FACILITATED per plan § of the norm.
    */
-  messages: Record<FindingCode, Map<string | number, string>>;
-  /** Data-quality messages per field and value (a sheet repeats its unreadable words and planned dates). */
-  fieldMessages: Record<'INVALID_DATE' | 'INVALID_NUMBER' | 'FUTURE_DATE', Map<string, Map<string, string>>>;
+  findingsAbout: Record<'INVALID_DATE' | 'INVALID_NUMBER' | 'FUTURE_DATE' | 'UNDER_FACILITATED', Map<string, FindingCache>>;
+  /** The norm parts of people with one normed role, per role and hours (facilitation.ts). */
+  normParts: Map<number | string, PersonResult['normParts']>;
   /** Refresher outcome per basis date, computed once per sheet: a basis from the sheet … */
   refresherByBasis: Map<IsoDate, RefresherOutcome>;
   /** … and a basis from the central register (the message says so). */
@@ -189,8 +192,8 @@ export interface SheetContext {
 
 export interface RefresherOutcome {
   due: IsoDate;
-  finding: 'REFRESHER_OVERDUE' | 'REFRESHER_DUE' | null;
-  message: string;
+  /** REFRESHER_OVERDUE or REFRESHER_DUE, shared by everyone with this basis; null when neither applies. */
+  finding: Finding | null;
 }
 
 export interface EvaluateOptions {
@@ -233,8 +236,9 @@ export function sheetContext(plan: Plan, fields: readonly RuleField[], options: 
     hasTraining: cp.trainingFields.map((f) => present.has(f)),
     hasCertificate: { WPB: present.has('certificate.WPB'), SOIO: present.has('certificate.SOIO') },
     register: options.register && options.register.length > 0 ? indexRegister(options.register, options.referenceDate) : null,
-    messages: Object.fromEntries(FINDING_CODES.map((c) => [c, new Map()])) as SheetContext['messages'],
-    fieldMessages: { INVALID_DATE: new Map(), INVALID_NUMBER: new Map(), FUTURE_DATE: new Map() },
+    findings: Object.fromEntries(FINDING_CODES.map((c) => [c, new Map()])) as SheetContext['findings'],
+    findingsAbout: { INVALID_DATE: new Map(), INVALID_NUMBER: new Map(), FUTURE_DATE: new Map(), UNDER_FACILITATED: new Map() },
+    normParts: new Map(),
     refresherByBasis: new Map(),
     refresherByRegisterBasis: new Map(),
   };

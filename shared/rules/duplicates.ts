@@ -15,21 +15,24 @@ export function duplicatesRule(ctx: SheetContext, _people: readonly Person[], re
  * this quadratic (an own unseeded hash table let 50,000 chosen IDs block the event loop for seconds).
  */
 export function markDuplicates(results: PersonResult[], say: Say): void {
-  // One insertion per row; an ID that does not grow the set is a repeat. Only repeated IDs are counted.
+  // One insertion per row; an ID that does not grow the set is a repeat. Only repeated IDs are counted:
+  // the second row with an ID makes its count 2, each further row adds one.
   const seen = new Set<string>();
   let counts: Map<string, number> | null = null;
-  for (const r of results) {
-    if (r.personId === null) continue;
+  // Indexed loops: they run once per sheet, mostly before the optimiser has made for…of allocation-free.
+  for (let i = 0; i < results.length; i++) {
+    const id = results[i]!.personId;
+    if (id === null) continue;
     const before = seen.size;
-    seen.add(r.personId);
-    if (seen.size === before) (counts ??= new Map()).set(r.personId, 0);
+    seen.add(id);
+    if (seen.size === before) {
+      counts ??= new Map();
+      counts.set(id, (counts.get(id) ?? 1) + 1);
+    }
   }
   if (counts === null) return;
-  for (const r of results) {
-    const count = r.personId === null ? undefined : counts.get(r.personId);
-    if (count !== undefined) counts.set(r.personId!, count + 1);
-  }
-  for (const r of results) {
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
     if (r.personId === null || r.status === 'Geen OS-rol') continue;
     const count = counts.get(r.personId);
     if (count === undefined) continue;

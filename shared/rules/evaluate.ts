@@ -98,8 +98,8 @@ function evaluatePerson(ctx: SheetContext, view: PersonView, outcome: PersonOutc
     };
   view.load(person, mask, unknownRoles);
   outcome.reset();
-  for (const rule of RULES) rule.apply(ctx, view, outcome);
-  const findings = outcome.findings;
+  for (let r = 0; r < RULES.length; r++) RULES[r]!.apply(ctx, view, outcome);
+  const findings = outcome.findings();
   return {
     ref: person.ref,
     personId,
@@ -108,8 +108,7 @@ function evaluatePerson(ctx: SheetContext, view: PersonView, outcome: PersonOutc
     refresherDue: outcome.refresherDue,
     dueSoon: dueSoon(ctx, outcome.refresherDue, outcome.velonExpiry),
     normHours: outcome.normHours,
-    // A copy of exactly this length: the outcome's list is reused for the next person.
-    findings: findings.length === 0 ? [] : findings.slice(),
+    findings,
     normParts: outcome.normParts,
     completed: completedOfMask(ctx.cp, view.completedMask),
   };

@@ -1,8 +1,10 @@
 // Plan §2 (rules.md §4.13): people "geschoold binnen de OS of binnen een andere context". One EXEMPTION
 // (info) per exempted training cell of a row with a recognised role, whatever its roles ask. The reason
 // stays in the workbook; the sheet layer adds it to the message (shared/sheet/locate.ts).
+import type { Finding } from '../model/result';
+import type { IsoDate } from '../model/person';
 import type { SheetContext } from './context';
-import { SEVERITY } from './finding';
+import { remember, SEVERITY } from './finding';
 import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
@@ -15,19 +17,20 @@ export function exemptionRule(ctx: SheetContext, v: PersonView, out: PersonOutco
     const date = value !== null && typeof value === 'object' && 'exempt' in value ? value.exempt.date : null;
     // The date shown is the one that counts: none when it lies after the reference date.
     const shown = date !== null && date <= ctx.referenceDate ? date : null;
-    const key = `${i}|${shown ?? ''}`;
-    let message = ctx.messages.EXEMPTION.get(key);
-    if (message === undefined) {
-      message = ctx.say('EXEMPTION', { training: cp.defs[i]!.name, ...(shown ? { date: shown } : {}) });
-      ctx.messages.EXEMPTION.set(key, message);
-    }
-    out.findings.push({
-      code: 'EXEMPTION',
-      severity: SEVERITY.EXEMPTION,
-      training: cp.trainings[i]!,
-      field: cp.trainingFields[i]!,
-      message,
-      planRef: ctx.plan.exemptions.planRef,
-    });
+    // The finding depends on the training and the date shown: keyed by both.
+    const key = shown === null ? i : `${i}|${shown}`;
+    out.add(ctx.findings.EXEMPTION.get(key) ?? remember(ctx.findings.EXEMPTION, key, exemption(ctx, i, shown)));
   }
+}
+
+function exemption(ctx: SheetContext, i: number, shown: IsoDate | null): Finding {
+  const { cp } = ctx;
+  return {
+    code: 'EXEMPTION',
+    severity: SEVERITY.EXEMPTION,
+    training: cp.trainings[i]!,
+    field: cp.trainingFields[i]!,
+    message: ctx.say('EXEMPTION', { training: cp.defs[i]!.name, ...(shown ? { date: shown } : {}) }),
+    planRef: ctx.plan.exemptions.planRef,
+  };
 }

@@ -40,29 +40,29 @@ export function finding(
 }
 
 /**
- * A finding whose message repeats across people (same training, same count, same date …): the text is
- * built once per sheet under `key` and shared, so 100,000 people do not keep 100,000 equal strings.
- * A null key builds the message every time.
+ * Findings repeat across people (the same training missing for the same roles, the same due date, the
+ * same count …): each distinct finding is built once per sheet, under a key the rule chooses from what
+ * the finding depends on, and every person who has it shares the one object. Frozen, so that no
+ * consumer can change one person's finding for all of them.
  */
-export function cachedFinding(
-  ctx: SheetContext,
-  code: FindingCode,
-  key: number | string | null,
-  planRef: string | null,
-  params: MessageParams,
-): Finding {
-  let message: string | undefined;
-  if (key !== null) {
-    const cache = ctx.messages[code];
-    message = cache.get(key);
-    if (message === undefined) cache.set(key, (message = ctx.say(code, params)));
-  } else message = ctx.say(code, params);
-  const f: Finding = { code, severity: SEVERITY[code], message, planRef };
-  if (params.fromRegister) f.fromRegister = true;
-  return f;
+export type FindingCache = Map<string | number, Finding>;
+
+/** Keeps `finding` in the cache under `key` and returns it: `cache.get(key) ?? remember(cache, key, …)`. */
+export function remember(cache: FindingCache, key: string | number, finding: Finding): Finding {
+  const shared = Object.freeze(finding);
+  cache.set(key, shared);
+  return shared;
 }
 
-/** A cache key for two small non-negative integers (stays a small integer), or null. */
-export function pairKey(a: number, b: number): number | null {
-  return Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < 16384 && b < 65536 ? a * 65536 + b : null;
+/** The shared findings of one code that also depend on a text: the field of a data-quality finding, the plan § of a norm. */
+export function findingsAbout(ctx: SheetContext, code: keyof SheetContext['findingsAbout'], text: string): FindingCache {
+  const byText = ctx.findingsAbout[code];
+  let findings = byText.get(text);
+  if (findings === undefined) byText.set(text, (findings = new Map()));
+  return findings;
+}
+
+/** A cache key for two numbers: a small integer when both are small non-negative integers, as most counts are. */
+export function pairKey(a: number, b: number): number | string {
+  return Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < 16384 && b < 65536 ? a * 65536 + b : `${a}|${b}`;
 }

@@ -4,7 +4,7 @@ import type { IsoDate } from '../model/person';
 import type { Finding } from '../model/result';
 import { addTermYears } from '../calendar/dates';
 import type { RefresherOutcome, SheetContext } from './context';
-import { finding, SEVERITY } from './finding';
+import { finding, remember, SEVERITY } from './finding';
 import type { PersonOutcome } from './rule';
 import { Completion, type PersonView } from './view';
 
@@ -29,23 +29,28 @@ export function refresherRule(ctx: SheetContext, v: PersonView, out: PersonOutco
   }
   if (basis === null) {
     if (doneField === null && v.lastRefresherCell === Completion.Done) doneField = 'lastRefresher';
-    if (doneField !== null) out.findings.push({ ...finding(ctx, 'DATE_UNKNOWN', null, { field: doneField }), field: doneField });
+    // The finding depends on the field only.
+    if (doneField !== null)
+      out.add(ctx.findings.DATE_UNKNOWN.get(doneField) ?? remember(ctx.findings.DATE_UNKNOWN, doneField, dateUnknown(ctx, doneField)));
     return;
   }
-  // Many people share a basis date: the due date and message are computed once per sheet.
+  // Many people share a basis date: the due date and finding are computed once per sheet.
   const byBasis = fromRegister ? ctx.refresherByRegisterBasis : ctx.refresherByBasis;
   let outcome = byBasis.get(basis);
   if (!outcome) byBasis.set(basis, (outcome = refresherOutcome(ctx, basis, fromRegister)));
-  if (outcome.finding) {
-    const f: Finding = { code: outcome.finding, severity: SEVERITY[outcome.finding], message: outcome.message, planRef: ctx.plan.refresher.planRef };
-    if (fromRegister) f.fromRegister = true;
-    out.findings.push(f);
-  }
+  if (outcome.finding) out.add(outcome.finding);
   out.refresherDue = outcome.due;
+}
+
+function dateUnknown(ctx: SheetContext, field: string): Finding {
+  return { ...finding(ctx, 'DATE_UNKNOWN', null, { field }), field };
 }
 
 function refresherOutcome(ctx: SheetContext, basis: IsoDate, fromRegister: boolean): RefresherOutcome {
   const due = addTermYears(basis, ctx.cp.cycleYears);
   const code = due < ctx.referenceDate ? 'REFRESHER_OVERDUE' : due <= ctx.endOfPlanningYear ? 'REFRESHER_DUE' : null;
-  return { due, finding: code, message: code ? ctx.say(code, { date: due, basis, fromRegister }) : '' };
+  if (code === null) return { due, finding: null };
+  const f: Finding = { code, severity: SEVERITY[code], message: ctx.say(code, { date: due, basis, fromRegister }), planRef: ctx.plan.refresher.planRef };
+  if (fromRegister) f.fromRegister = true;
+  return { due, finding: Object.freeze(f) };
 }

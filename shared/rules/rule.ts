@@ -13,8 +13,13 @@ export const NO_PARTS: PersonResult['normParts'] = Object.freeze({});
  * hands to the result or to `dueSoon` (rules.md §4.14). One object per sheet, reset for every person.
  */
 export class PersonOutcome {
-  /** The findings so far, in rule order (the result gets a copy of exactly this length). */
-  readonly findings: Finding[] = [];
+  /**
+   * The findings so far are the first `count` entries. The list is reused and never shortened: setting
+   * an array's length to 0 drops its storage, and the next push would allocate it again for every person.
+   */
+  private readonly list: Finding[] = [];
+  /** How many findings the rules have added for this person. */
+  count = 0;
   /** The refresher due date (refresher rule, plan §4 "Vakbekwaam blijven"), or null. */
   refresherDue: IsoDate | null = null;
   /** The VELON registration's expiry (velon rule, plan §4), or null. */
@@ -24,11 +29,20 @@ export class PersonOutcome {
   normParts: PersonResult['normParts'] = NO_PARTS;
 
   reset(): void {
-    this.findings.length = 0;
+    this.count = 0;
     this.refresherDue = null;
     this.velonExpiry = null;
     this.normHours = null;
     this.normParts = NO_PARTS;
+  }
+
+  add(finding: Finding): void {
+    this.list[this.count++] = finding;
+  }
+
+  /** The findings in rule order: a new array of exactly this length (the result keeps it). */
+  findings(): Finding[] {
+    return this.list.slice(0, this.count);
   }
 }
 

@@ -1,7 +1,7 @@
 // Plan §4 (rules.md §4.8): VELON registration of teacher educators, valid for the plan's term (assumption).
 import { addTermYears } from '../calendar/dates';
 import type { SheetContext } from './context';
-import { cachedFinding } from './finding';
+import { finding, remember } from './finding';
 import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
@@ -11,8 +11,10 @@ export function velonRule(ctx: SheetContext, v: PersonView, out: PersonOutcome):
   const registered = v.person.velonRegistration;
   if (typeof registered !== 'string') return;
   const expiry = addTermYears(registered, ctx.plan.velon.termYears.value);
-  const planRef = ctx.plan.velon.planRef;
-  if (expiry < ctx.referenceDate) out.findings.push(cachedFinding(ctx, 'VELON_EXPIRED', expiry, planRef, { date: expiry }));
-  else if (expiry <= ctx.endOfPlanningYear) out.findings.push(cachedFinding(ctx, 'VELON_EXPIRING', expiry, planRef, { date: expiry }));
   out.velonExpiry = expiry;
+  const code = expiry < ctx.referenceDate ? 'VELON_EXPIRED' : expiry <= ctx.endOfPlanningYear ? 'VELON_EXPIRING' : null;
+  if (code === null) return;
+  // The finding depends on the expiry date only.
+  const findings = ctx.findings[code];
+  out.add(findings.get(expiry) ?? remember(findings, expiry, finding(ctx, code, ctx.plan.velon.planRef, { date: expiry })));
 }

@@ -77,10 +77,12 @@ export class PersonView {
     this.unknownRoles = unknownRoles;
     this.completedMask = 0;
     this.requirement.fill(0);
-    for (const role of this.roles) {
-      const requirements = ctx.cp.requirementsByRole[role];
+    // Indexed loops over the shared, frozen role list: for…of over a frozen array allocates an iterator result per step.
+    for (let r = 0; r < this.roles.length; r++) {
+      const requirements = ctx.cp.requirementsByRole[this.roles[r]!];
       if (!requirements) continue;
-      for (const r of requirements) {
+      for (let q = 0; q < requirements.length; q++) {
+        const r = requirements[q]!;
         const level = r.advised ? 1 : 2;
         if (level > this.requirement[r.index]!) {
           this.requirement[r.index] = level;

@@ -48,9 +48,9 @@ describe('evaluate: properties', () => {
           view.load(p, roleMask(p.roles ?? []), unknownRoleTokens(p.unknownRoles));
           out.reset();
           for (const rule of RULES) {
-            const before = out.findings.length;
+            const before = out.count;
             rule.apply(ctx, view, out);
-            for (const f of out.findings.slice(before)) expect(rule.codes, rule.name).toContain(f.code);
+            for (const f of out.findings().slice(before)) expect(rule.codes, rule.name).toContain(f.code);
           }
         }
         const schools = SHEET_RULES.find((r) => r.name === 'schools')!;
