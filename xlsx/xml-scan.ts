@@ -51,6 +51,16 @@ function indexOfAscii(bytes: Uint8Array, ascii: string, from: number): number {
   return -1;
 }
 
+/**
+ * The quote `quote` that closes an attribute value starting at `from`, or -1. A loop, not indexOf: values
+ * are a few bytes, and calling the built-in per attribute cost more than the scan (with the loop in
+ * plainText as well, 5,000 rows read in 12 against 16 ms).
+ */
+function closingQuote(bytes: Uint8Array, quote: number, from: number): number {
+  for (let i = from; i < bytes.length; i++) if (bytes[i] === quote) return i;
+  return -1;
+}
+
 export class XmlScanner {
   /** Where the local name of the current OPEN or CLOSE tag starts and ends (`x:row` → `row`). */
   private nameStart = 0;
@@ -132,7 +142,7 @@ export class XmlScanner {
       const c = xml[i];
       if (c === GT) return i;
       if (c === QUOTE || c === APOS) {
-        const close = xml.indexOf(c, i + 1);
+        const close = closingQuote(xml, c, i + 1);
         if (close < 0) break;
         i = close;
       }
@@ -186,7 +196,7 @@ export class XmlScanner {
       const nameEnd = i;
       while (i < end && (c = xml[i]!) !== QUOTE && c !== APOS) i++;
       if (i >= end) break;
-      const valueEnd = xml.indexOf(c, i + 1);
+      const valueEnd = closingQuote(xml, c, i + 1);
       if (valueEnd < 0 || valueEnd > end) break;
       spans[n] = nameStart;
       spans[n + 1] = nameEnd;
@@ -266,9 +276,14 @@ export class XmlScanner {
     if (this.selfClosing) return false;
     const xml = this.bytes;
     const start = this.pos;
-    const lt = xml.indexOf(LT, start);
-    if (lt < 0 || xml[lt + 1] !== SLASH) return false;
-    for (let i = start; i < lt; i++) if (xml[i] === AMP) return false;
+    // One pass to the next `<` (contents are a few bytes: a loop beats indexOf and a second pass for `&`).
+    let lt = start;
+    for (; lt < xml.length; lt++) {
+      const c = xml[lt];
+      if (c === LT) break;
+      if (c === AMP) return false;
+    }
+    if (lt >= xml.length || xml[lt + 1] !== SLASH) return false;
     const end = this.endOfTag(lt);
     this.textStart = start;
     this.textEnd = lt;
