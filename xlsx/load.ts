@@ -76,7 +76,7 @@ export function sniff(bytes: Uint8Array): void {
 }
 
 function tableOf(pkg: XlsxPackage, path: string): SheetTable | null {
-  const xml = pkg.read(path);
+  const xml = pkg.readBytes(path);
   if (xml === null) return null;
   const s = new XmlScanner(xml, path);
   for (let t = s.next(); t !== END; t = s.next()) {
@@ -99,8 +99,8 @@ export async function openWorkbook(input: Uint8Array | ArrayBuffer, options: Ope
   const parts = workbookPartsOf(pkg);
   if (parts.sheets.length === 0) throw new WorkbookError('no-sheets');
 
-  const stringsXml = parts.sharedStringsPath ? pkg.read(parts.sharedStringsPath) : null;
-  const stylesXml = parts.stylesPath ? pkg.read(parts.stylesPath) : null;
+  const stringsXml = parts.sharedStringsPath ? pkg.readBytes(parts.sharedStringsPath) : null;
+  const stylesXml = parts.stylesPath ? pkg.readBytes(parts.stylesPath) : null;
   const context = {
     strings: stringsXml === null ? [] : readSharedStrings(stringsXml, parts.sharedStringsPath!),
     dateStyles: stylesXml === null ? [] : readDateStyles(stylesXml, parts.stylesPath!),
@@ -109,7 +109,7 @@ export async function openWorkbook(input: Uint8Array | ArrayBuffer, options: Ope
   const sheets: SheetGrid[] = [];
   for (const part of parts.sheets) {
     if (part.kind !== 'worksheet') continue;
-    const xml = part.path ? pkg.read(part.path) : null;
+    const xml = part.path ? pkg.readBytes(part.path) : null;
     if (xml === null) {
       sheets.push({ name: part.name, grid: [], hidden: part.hidden, merges: [], tables: [] });
       continue;

@@ -25,6 +25,8 @@ const isFolder = (name: string) => name.endsWith('/');
 
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
+const isUtf16 = (bytes: Uint8Array) => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+
 /** A part's text: UTF-8, or UTF-16 when it starts with that byte-order mark (XML 1.0 §4.3.3 allows both). */
 function decode(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
@@ -37,6 +39,8 @@ const utf8Encoder = new TextEncoder();
 class Archive {
   readonly entries: ZipEntry[];
   private readonly texts = new Map<ZipEntry, string>();
+  /** Inflated once: the reader scans a part's bytes, and writing may decode the same part later. */
+  private readonly inflated = new Map<ZipEntry, Uint8Array>();
 
   constructor(
     bytes: Uint8Array,
@@ -55,6 +59,15 @@ class Archive {
   }
 
   bytes(entry: ZipEntry): Uint8Array {
+    let bytes = this.inflated.get(entry);
+    if (bytes === undefined) {
+      bytes = this.inflate(entry);
+      this.inflated.set(entry, bytes);
+    }
+    return bytes;
+  }
+
+  private inflate(entry: ZipEntry): Uint8Array {
     const data = compressedData(entry);
     if (entry.method === STORED) {
       if (crc32(data) !== entry.crc32) throw new WorkbookError('damaged', `${entry.name}: checksum mismatch`);
@@ -113,6 +126,18 @@ export class XlsxPackage {
     const slot = this.slots.get(key(path));
     if (slot === undefined) return null;
     return slot.kind === 'text' ? slot.text : this.archive.text(slot.entry);
+  }
+
+  /**
+   * The part's bytes in UTF-8 for the reader's scanner (xlsx/xml-scan.ts), or null when there is no such
+   * part: as inflated, not decoded; a UTF-16 part transcoded.
+   */
+  readBytes(path: string): Uint8Array | null {
+    const slot = this.slots.get(key(path));
+    if (slot === undefined) return null;
+    if (slot.kind === 'text') return utf8Encoder.encode(slot.text);
+    const bytes = this.archive.bytes(slot.entry);
+    return isUtf16(bytes) ? utf8Encoder.encode(decode(bytes)) : bytes;
   }
 
   /** `read` for callers written against an asynchronous package. */

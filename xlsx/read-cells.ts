@@ -3,7 +3,7 @@
 // strings and rich text their text, error cells `{ error }`, booleans, numbers, and date-formatted numbers
 // a Date (UTC). The other cells of a merged range are empty. Also the sheet's merged ranges and table parts.
 import type { Cell, CellRange, Grid } from '../shared/sheet/types';
-import { CLOSE, END, OPEN, stringItem, XmlScanner } from './xml-scan';
+import { CLOSE, decodeSpan, END, OPEN, stringItem, XmlScanner } from './xml-scan';
 import { parseRange, parseRef } from './xml';
 
 export type { CellRange };
@@ -15,8 +15,8 @@ export interface SheetCells {
   tableRelIds: string[];
 }
 
-/** `xl/sharedStrings.xml` → the strings by index. */
-export function readSharedStrings(xml: string, part: string): string[] {
+/** `xl/sharedStrings.xml` (its UTF-8 bytes) → the strings by index. */
+export function readSharedStrings(xml: Uint8Array, part: string): string[] {
   const s = new XmlScanner(xml, part);
   const out: string[] = [];
   for (let t = s.next(); t !== END; t = s.next()) if (t === OPEN && s.is('si')) out.push(stringItem(s));
@@ -33,8 +33,8 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/[\\_*]./g, ''));
 }
 
-/** `xl/styles.xml` → for each cell format (`cellXfs` index, the cell's `s`), whether it shows a date. */
-export function readDateStyles(xml: string, part: string): boolean[] {
+/** `xl/styles.xml` (its UTF-8 bytes) → for each cell format (`cellXfs` index, the cell's `s`), whether it shows a date. */
+export function readDateStyles(xml: Uint8Array, part: string): boolean[] {
   const s = new XmlScanner(xml, part);
   const custom = new Map<number, string>();
   const dates: boolean[] = [];
@@ -96,9 +96,101 @@ function cellValue(type: string | null, v: string | null, inline: string | null,
   }
 }
 
-/** One worksheet part → its cells, merged ranges and table relationship ids. */
+/**
+ * A cell reference read in place from `bytes[start, end)`, exactly as parseRef (xml.ts) reads the same
+ * text: `A1`, `$A$1`, lower case letters, at most three letters. False (and `at` untouched) otherwise.
+ */
+function readRef(bytes: Uint8Array, start: number, end: number, at: { column: number; row: number }): boolean {
+  let i = bytes[start] === 36 ? start + 1 : start; // $
+  const letters = i;
+  let column = 0;
+  for (; i < end && i - letters < 4; i++) {
+    const c = bytes[i]! | 32; // lower case
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+  }
+  if (i === letters || i - letters > 3) return false;
+  if (bytes[i] === 36 && i < end) i++;
+  const digits = i;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = bytes[i]! - 48;
+    if (c < 0 || c > 9) return false;
+    row = row * 10 + c;
+  }
+  if (i === digits) return false;
+  at.column = column;
+  at.row = row;
+  return true;
+}
+
+/**
+ * A cell value `-?digits(.digits)?` of at most 15 digits read in place from `bytes[start, end)`, or NaN for
+ * anything else (exponents, spaces, longer numbers: those go through Number). Exact: an integer below 10^15
+ * and a power of ten up to 10^15 are both exact doubles, and dividing them rounds once, to the double
+ * nearest the decimal, as Number() gives it (Clinger's fast path, "How to read floating point numbers
+ * accurately", 1990).
+ */
+function numberAt(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const negative = bytes[i] === 45; // -
+  if (negative) i++;
+  const first = i;
+  let n = 0;
+  for (; i < end; i++) {
+    const c = bytes[i]! - 48;
+    if (c < 0 || c > 9) break;
+    n = n * 10 + c;
+  }
+  if (i === first) return NaN;
+  let scale = 1;
+  if (i < end && bytes[i] === 46) {
+    // .
+    const fraction = ++i;
+    for (; i < end; i++) {
+      const c = bytes[i]! - 48;
+      if (c < 0 || c > 9) break;
+      n = n * 10 + c;
+      scale *= 10;
+    }
+    if (i === fraction) return NaN;
+  }
+  const digits = end - first - (scale === 1 ? 0 : 1);
+  if (i !== end || digits > 15) return NaN;
+  const x = scale === 1 ? n : n / scale;
+  return negative ? -x : x;
+}
+
+/** A shared string index (digits only, at most 9) read in place, or -1. */
+function indexAt(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 9) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]! - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The cell's `t` attribute: `s` and `n`, by far the most common, without decoding it. */
+function cellType(s: XmlScanner): string | null {
+  if (!s.attrSpan('t')) return null;
+  if (s.attrEnd - s.attrStart === 1) {
+    const c = s.bytes[s.attrStart];
+    if (c === 115) return 's';
+    if (c === 110) return 'n';
+  }
+  return s.attr('t');
+}
+
+/**
+ * One worksheet part (its UTF-8 bytes) → its cells, merged ranges and table relationship ids. Cell
+ * references, shared string indexes and plain numbers are read from the bytes in place (no string per
+ * cell); anything unusual goes through cellValue with the decoded text.
+ */
 export function readSheetCells(
-  xml: string,
+  xml: Uint8Array,
   part: string,
   context: { strings: readonly string[]; dateStyles: readonly boolean[]; date1904: boolean },
 ): SheetCells {
@@ -110,28 +202,51 @@ export function readSheetCells(
   let row: Cell[] | null = null;
   let rowNumber = 0;
   let column = 0;
+  const at = { column: 0, row: 0 };
   for (let t = s.next(); t !== END; t = s.next()) {
     if (t !== OPEN) continue;
     if (s.is('c')) {
-      const ref = s.attr('r');
-      const at = ref === null ? null : parseRef(ref);
-      column = at ? at.column : column + 1;
-      if (at && at.row !== rowNumber) rowNumber = at.row;
-      const type = s.attr('t');
+      if (s.attrSpan('r') && readRef(xml, s.attrStart, s.attrEnd, at)) {
+        column = at.column;
+        rowNumber = at.row;
+      } else {
+        const ref = s.attr('r');
+        const p = ref === null ? null : parseRef(ref);
+        column = p ? p.column : column + 1;
+        if (p) rowNumber = p.row;
+      }
+      const type = cellType(s);
       const style = s.intAttr('s', 0);
+      // The cached value `<v>`: its span when it is plain text (nearly always), else its text.
       let v: string | null = null;
+      let vStart = -1;
+      let vEnd = -1;
       let inline: string | null = null;
       if (!s.selfClosing) {
         // Up to the cell's end: its cached value `<v>`, an inline string `<is>`; the formula `<f>` is skipped.
         for (let u = s.next(); u !== END; u = s.next()) {
           if (u === CLOSE && s.is('c')) break;
           if (u !== OPEN) continue;
-          if (s.is('v')) v = s.innerText();
-          else if (s.is('is')) inline = stringItem(s);
+          if (s.is('v')) {
+            if (s.plainText()) {
+              v = null;
+              vStart = s.textStart;
+              vEnd = s.textEnd;
+            } else {
+              v = s.innerText();
+              vEnd = -1;
+            }
+          } else if (s.is('is')) inline = stringItem(s);
           else s.skip();
         }
       }
-      const value = cellValue(type, v, inline, dateStyles[style] === true, strings, date1904);
+      const date = dateStyles[style] === true;
+      const number = vEnd >= 0 && (type === null || type === 'n') ? numberAt(xml, vStart, vEnd) : NaN;
+      const index = vEnd >= 0 && type === 's' ? indexAt(xml, vStart, vEnd) : -1;
+      let value: Cell;
+      if (!Number.isNaN(number)) value = date ? (serialToDate(number, date1904) ?? number) : number;
+      else if (index >= 0) value = strings[index] ?? null;
+      else value = cellValue(type, vEnd >= 0 ? decodeSpan(xml, vStart, vEnd) : v, inline, date, strings, date1904);
       if (value === null) continue;
       if (row === null || rows[rowNumber - 1] !== row) {
         row = rows[rowNumber - 1] ?? [];
