@@ -5,6 +5,7 @@ import { serialOfDate } from '../shared/calendar/days';
 import { OWNED_HEADERS } from '../shared/sheet/owned-columns';
 import type { StaffSheetWrite, WriteValue } from '../shared/report/write-plan';
 import { columnLetter } from '../shared/sheet/address';
+import { Utf8Writer, type EncodedText } from './utf8-writer';
 import { attributes, escapeXml, findElement, findElements, innerXml, mainPrefix, parseRange, parseRef, setAttribute, startTag, unescapeXml } from './xml';
 
 export type ValueKind = 'text' | 'date' | 'number';
@@ -103,7 +104,8 @@ function parseCells(p: string, inner: string, from = 0, to = inner.length): { ce
 }
 
 export interface SheetPatchResult {
-  xml: string;
+  /** The worksheet part, as UTF-8. */
+  part: EncodedText;
   /** A replaced owned cell held a formula: the calculation chain must be dropped. */
   formulaRemoved: boolean;
 }
@@ -198,7 +200,23 @@ export function patchStaffSheet(
     return cellXml(p, ref, value, style, date1904);
   };
 
-  const patchRow = (rowXml: string | null, row: number, want: [number, Want][]): string | null => {
+  // The part is written as it is made, straight to UTF-8 (utf8-writer.ts): what comes before sheetData
+  // (dimension, cols) and after it (conditional formats and the elements that follow them, CT_Worksheet
+  // order) is patched apart from the rows, and no string of the whole part is ever made.
+  let head = xml.slice(0, sheetData.start);
+  head = patchDimension(head, p, write);
+  head = patchColumnWidths(head, p, write);
+  const afterSheetData = patchConditionalFormat(xml.slice(sheetData.end), p, write, styles);
+  const firstRowAt = inner.search(new RegExp(`<${p}row[\\s>/]`));
+  const lead = (firstRowAt < 0 ? inner : inner.slice(0, firstRowAt)).trim();
+  // The patched part is about twice the original at first (five columns of text added to eight).
+  const out = new Utf8Writer(2 * xml.length);
+  out.write(head);
+  out.write(startTag(sheetData.text).replace(/\/>$/, '>'));
+  out.write(lead);
+
+  /** Write the row with its owned cells; false when there is no row and nothing to put in one. */
+  const patchRow = (rowXml: string | null, row: number, want: [number, Want][]): boolean => {
     const tagEnd = rowXml ? rowXml.indexOf('>') + 1 : 0;
     const rowTag = rowXml ? rowXml.slice(0, tagEnd) : null;
     const open = rowTag ? rowTag.replace(/\/>$/, '>').replace(SPANS, '') : `<${p}row r="${row}">`;
@@ -220,49 +238,38 @@ export function patchStaffSheet(
       const x = render(w, column, row, existing, rowStyle);
       if (x !== null) all.push({ column, xml: x });
     }
-    if (!rowXml && all.length === kept) return null;
+    if (!rowXml && all.length === kept) return false;
     // Cells in column order (a stable sort: cells already in order, as Excel writes them, stay as they are).
     let sorted = true;
     for (let i = 1; i < all.length && sorted; i++) sorted = all[i - 1]!.column <= all[i]!.column;
     if (!sorted) all.sort((a, b) => a.column - b.column);
-    // One flat string per row (join copies the pieces): the pieces die young, where `+=` would keep a tree of
-    // them alive until the part is written, which the garbage collector copies and traces again and again.
-    const pieces = [open];
-    for (const c of all) pieces.push(c.xml);
-    pieces.push(tail, rowClose);
-    return pieces.join('');
+    // Each piece straight to the part's bytes: the pieces die young, and no string per row is made.
+    out.write(open);
+    for (const c of all) out.write(c.xml);
+    out.write(tail);
+    out.write(rowClose);
+    return true;
   };
 
   // Rows in order; a row that does not exist yet but needs an owned value is created in its place.
-  const out: string[] = [];
   let cursor = write.headerRow;
   const emitMissing = (limit: number) => {
     for (; cursor < limit && cursor <= write.lastRow; cursor++) {
       const want = desired(cursor);
-      const x = want ? patchRow(null, cursor, want) : null;
-      if (x) out.push(x);
+      if (want) patchRow(null, cursor, want);
     }
   };
   for (const { row, xml: rowXml } of sheetRows()) {
     emitMissing(row);
     cursor = Math.max(cursor, row + 1);
     const want = desired(row);
-    out.push(want ? (patchRow(rowXml, row, want) ?? rowXml) : rowXml);
+    if (!want || !patchRow(rowXml, row, want)) out.write(rowXml);
   }
   emitMissing(write.lastRow + 1);
 
-  const firstRowAt = inner.search(new RegExp(`<${p}row[\\s>/]`));
-  const lead = (firstRowAt < 0 ? inner : inner.slice(0, firstRowAt)).trim();
-  const newSheetData = `${startTag(sheetData.text).replace(/\/>$/, '>')}${lead}${out.join('')}</${p}sheetData>`;
-
-  // What comes before sheetData (dimension, cols) and after it (conditional formats and the elements that
-  // follow them, CT_Worksheet order) is patched apart from the rows, and the part joined once: each edit of
-  // the whole part copied and scanned every row again (20,000 rows: 13.5 MB, about a third of the patch).
-  let head = xml.slice(0, sheetData.start);
-  head = patchDimension(head, p, write);
-  head = patchColumnWidths(head, p, write);
-  const tail = patchConditionalFormat(xml.slice(sheetData.end), p, write, styles);
-  return { xml: head + newSheetData + tail, formulaRemoved };
+  out.write(`</${p}sheetData>`);
+  out.write(afterSheetData);
+  return { part: out.result(), formulaRemoved };
 }
 
 /** `head`: the worksheet part up to sheetData. */

@@ -12,6 +12,7 @@ import { patchStaffSheet, type OwnedStyles, type ValueKind } from './sheet-patch
 import { EMPTY_STYLES, StyleBook } from './styles';
 import { summaryWorksheetXml } from './summary-xml';
 import { growTable } from './table-patch';
+import type { EncodedText } from './utf8-writer';
 import { sameSheetName } from '../shared/sheet/sheet-name';
 import { attributes, escapeXml, findElement, findElements, mainPrefix, setAttribute, startTag, unescapeXml } from './xml';
 
@@ -50,7 +51,7 @@ class Package {
   }
 
   /** Replace a part (it keeps its name, place and date in the zip) or add one at the end. */
-  put(path: string, text: string): void {
+  put(path: string, text: string | EncodedText): void {
     this.parts.put(path, text);
   }
 
@@ -293,7 +294,7 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
     };
     const patched = patchStaffSheet(xml, write, styles, workbook.date1904);
     formulaRemoved ||= patched.formulaRemoved;
-    pkg.put(part.path, patched.xml);
+    pkg.put(part.path, patched.part);
     for (const rel of await relationshipsOf(pkg, part.path)) {
       if (!rel.type.endsWith('/table') || rel.external) continue;
       const tableXml = await pkg.text(rel.target);
