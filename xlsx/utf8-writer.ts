@@ -29,14 +29,24 @@ export class Utf8Writer {
    */
   write(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    const room = text.length * 3;
-    if (this.buffer.length - this.used < room) {
-      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.used + room));
-      grown.set(this.buffer.subarray(0, this.used));
-      this.buffer = grown;
-    }
+    this.reserve(text.length * 3);
     this.used += encoder.encodeInto(text, this.buffer.subarray(this.used)).written;
     this.units += text.length;
+  }
+
+  private reserve(room: number): void {
+    if (this.buffer.length - this.used >= room) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.used + room));
+    grown.set(this.buffer.subarray(0, this.used));
+    this.buffer = grown;
+  }
+
+  /** Append what another writer wrote. */
+  append(text: EncodedText): void {
+    this.reserve(text.bytes.length);
+    this.buffer.set(text.bytes, this.used);
+    this.used += text.bytes.length;
+    this.units += text.textLength;
   }
 
   /** The bytes written so far (a view of the writer's buffer: write no more after taking it). */

@@ -282,12 +282,12 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
       number: write.columns.find((c) => c.header === 'Normuren')?.numberFormat ?? 'General',
     };
     // One style per (kind, base style): asked once per owned cell, and each answer parses the styles part.
-    const dataStyles = new Map<string, number>();
+    // By kind, then by base style: no key string made per cell.
+    const dataStyles: Record<ValueKind, Map<number, number>> = { text: new Map(), date: new Map(), number: new Map() };
     const styles: OwnedStyles = {
       data: (kind, base) => {
-        const key = `${kind} ${base}`;
-        let id = dataStyles.get(key);
-        if (id === undefined) dataStyles.set(key, (id = book.withNumFmt(base, formats[kind])));
+        let id = dataStyles[kind].get(base);
+        if (id === undefined) dataStyles[kind].set(base, (id = book.withNumFmt(base, formats[kind])));
         return id;
       },
       statusDxf: Object.fromEntries((write.statusFormat?.colours ?? []).map((c) => [c.status, book.dxfId(c.fill, c.font)])),
