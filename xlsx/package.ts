@@ -16,9 +16,13 @@ import {
   type ZipEntry,
   type ZipOut,
 } from './zip';
+import type { EncodedText } from './utf8-writer';
 
-/** A part as the package holds it now: as in the original zip, or new text. */
-type Slot = { kind: 'original'; entry: ZipEntry } | { kind: 'text'; name: string; text: string; was: ZipEntry | null };
+/** A part as the package holds it now: as in the original zip, or new text (as a string, or already UTF-8). */
+type Slot =
+  | { kind: 'original'; entry: ZipEntry }
+  | { kind: 'text'; name: string; text: string; was: ZipEntry | null }
+  | { kind: 'encoded'; name: string; content: EncodedText; was: ZipEntry | null };
 
 const key = (path: string) => path.toLowerCase();
 const isFolder = (name: string) => name.endsWith('/');
@@ -34,6 +38,25 @@ function decode(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
 const utf8Encoder = new TextEncoder();
+/** UTF-8 as written, a leading U+FEFF included: the exact text of an encoded part. */
+const exactUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** An XML declaration naming UTF-16: parts are written in UTF-8, so it says UTF-8 instead. */
+const UTF16_DECLARATION = /^(<\?xml[^>]*encoding=["'])UTF-16(?:LE|BE)?(["'])/i;
+const utf8Declared = (text: string) => text.replace(UTF16_DECLARATION, '$1UTF-8$2');
+
+/** utf8Declared for a text already encoded: the pattern cannot pass the first `>`, so only the bytes before it are looked at. */
+function utf8DeclaredBytes(bytes: Uint8Array): Uint8Array {
+  const end = bytes.indexOf(0x3e); // `>`, ASCII: the bytes before it decode on their own
+  const head = exactUtf8.decode(bytes.subarray(0, end < 0 ? bytes.length : end));
+  const fixed = utf8Declared(head);
+  if (fixed === head) return bytes;
+  const fixedBytes = utf8Encoder.encode(fixed);
+  const out = new Uint8Array(fixedBytes.length + bytes.length - (end < 0 ? bytes.length : end));
+  out.set(fixedBytes);
+  if (end >= 0) out.set(bytes.subarray(end), fixedBytes.length);
+  return out;
+}
 
 /** The original archive, parsed once and shared by every edit of it. */
 class Archive {
@@ -125,6 +148,7 @@ export class XlsxPackage {
   read(path: string): string | null {
     const slot = this.slots.get(key(path));
     if (slot === undefined) return null;
+    if (slot.kind === 'encoded') return exactUtf8.decode(slot.content.bytes);
     return slot.kind === 'text' ? slot.text : this.archive.text(slot.entry);
   }
 
@@ -145,13 +169,16 @@ export class XlsxPackage {
     return this.read(path);
   }
 
-  /** Replace a part (it keeps its place, name and date in the zip) or add one at the end. */
-  put(path: string, text: string): void {
+  /**
+   * Replace a part (it keeps its place, name and date in the zip) or add one at the end; its text as a string,
+   * or already encoded (a Utf8Writer's result) for a part of megabytes.
+   */
+  put(path: string, text: string | EncodedText): void {
     const k = key(path);
     const slot = this.slots.get(k);
     const was = slot === undefined ? null : slot.kind === 'original' ? slot.entry : slot.was;
     const name = slot === undefined ? path : slot.kind === 'original' ? slot.entry.name : slot.name;
-    this.slots.set(k, { kind: 'text', name, text, was });
+    this.slots.set(k, typeof text === 'string' ? { kind: 'text', name, text, was } : { kind: 'encoded', name, content: text, was });
   }
 
   remove(path: string): void {
@@ -167,12 +194,12 @@ export class XlsxPackage {
         continue;
       }
       // A part put back with exactly its original text stays the original entry.
-      if (slot.was && this.archive.text(slot.was) === slot.text) {
+      if (slot.was && this.isOriginalText(slot.was, slot)) {
         out.push({ kind: 'copy', entry: slot.was });
         continue;
       }
       // Parts are written in UTF-8; a part that was UTF-16 says so in its declaration no longer.
-      const raw = utf8Encoder.encode(slot.text.replace(/^(<\?xml[^>]*encoding=["'])UTF-16(?:LE|BE)?(["'])/i, '$1UTF-8$2'));
+      const raw = slot.kind === 'text' ? utf8Encoder.encode(utf8Declared(slot.text)) : utf8DeclaredBytes(slot.content.bytes);
       const deflated = this.archive.codec.deflate(raw);
       out.push({
         kind: 'new',
@@ -186,5 +213,12 @@ export class XlsxPackage {
       });
     }
     return writeZip(out);
+  }
+
+  private isOriginalText(original: ZipEntry, slot: Slot & { kind: 'text' | 'encoded' }): boolean {
+    const text = this.archive.text(original);
+    if (slot.kind === 'text') return text === slot.text;
+    // Texts of different lengths differ: no need to decode.
+    return text.length === slot.content.textLength && text === exactUtf8.decode(slot.content.bytes);
   }
 }

@@ -12,6 +12,7 @@ import { patchStaffSheet, type OwnedStyles, type ValueKind } from './sheet-patch
 import { EMPTY_STYLES, StyleBook } from './styles';
 import { summaryWorksheetXml } from './summary-xml';
 import { growTable } from './table-patch';
+import type { EncodedText } from './utf8-writer';
 import { sameSheetName } from '../shared/sheet/sheet-name';
 import { attributes, escapeXml, findElement, findElements, mainPrefix, setAttribute, startTag, unescapeXml } from './xml';
 
@@ -50,7 +51,7 @@ class Package {
   }
 
   /** Replace a part (it keeps its name, place and date in the zip) or add one at the end. */
-  put(path: string, text: string): void {
+  put(path: string, text: string | EncodedText): void {
     this.parts.put(path, text);
   }
 
@@ -281,19 +282,19 @@ export async function writeWorkbook(workbook: OpenedWorkbook, plan: WritePlan): 
       number: write.columns.find((c) => c.header === 'Normuren')?.numberFormat ?? 'General',
     };
     // One style per (kind, base style): asked once per owned cell, and each answer parses the styles part.
-    const dataStyles = new Map<string, number>();
+    // By kind, then by base style: no key string made per cell.
+    const dataStyles: Record<ValueKind, Map<number, number>> = { text: new Map(), date: new Map(), number: new Map() };
     const styles: OwnedStyles = {
       data: (kind, base) => {
-        const key = `${kind} ${base}`;
-        let id = dataStyles.get(key);
-        if (id === undefined) dataStyles.set(key, (id = book.withNumFmt(base, formats[kind])));
+        let id = dataStyles[kind].get(base);
+        if (id === undefined) dataStyles[kind].set(base, (id = book.withNumFmt(base, formats[kind])));
         return id;
       },
       statusDxf: Object.fromEntries((write.statusFormat?.colours ?? []).map((c) => [c.status, book.dxfId(c.fill, c.font)])),
     };
     const patched = patchStaffSheet(xml, write, styles, workbook.date1904);
     formulaRemoved ||= patched.formulaRemoved;
-    pkg.put(part.path, patched.xml);
+    pkg.put(part.path, patched.part);
     for (const rel of await relationshipsOf(pkg, part.path)) {
       if (!rel.type.endsWith('/table') || rel.external) continue;
       const tableXml = await pkg.text(rel.target);

@@ -23,11 +23,12 @@ export class ReportLayout {
   /** One row; `styles` per column or one style for the whole row. Returns the row number. */
   line(values: readonly LayoutValue[], styles: readonly ReportStyle[] | ReportStyle): number {
     this.row++;
-    values.forEach((v, i) => {
-      if (v === null || v === '') return;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === null || v === '' || v === undefined) continue;
       const style = typeof styles === 'string' ? styles : (styles[i] ?? 'text');
       this.cells.push({ row: this.row, column: i + 1, value: writeValue(v), style });
-    });
+    }
     return this.row;
   }
 

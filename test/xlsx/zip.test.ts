@@ -7,7 +7,15 @@ import { nodeCodec } from '../../xlsx/codec-node';
 import { fflateCodec } from '../../xlsx/codec';
 import { WorkbookError } from '../../xlsx/errors';
 import { XlsxPackage } from '../../xlsx/package';
+import { Utf8Writer } from '../../xlsx/utf8-writer';
 import { DEFLATED, readZip, STORED, writeZip, type ZipOut } from '../../xlsx/zip';
+
+/** A text written piece by piece to UTF-8, as the writer writes its large parts. */
+function encoded(...pieces: string[]) {
+  const w = new Utf8Writer(16); // smaller than the text: the writer grows
+  for (const piece of pieces) w.write(piece);
+  return w.result();
+}
 
 const PARTS: Record<string, string> = {
   '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
@@ -192,6 +200,34 @@ describe('writing only what changed', () => {
     const pkg = XlsxPackage.open(bytes).edit();
     pkg.put('xl/workbook.xml', PARTS['xl/workbook.xml']!);
     expect(Buffer.from(pkg.toBytes()).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('a part put as UTF-8 bytes is the same as put as text: the same zip, read back, unchanged stays the original', async () => {
+    const bytes = await jszipOf({ compression: 'DEFLATE' });
+    const asText = XlsxPackage.open(bytes, nodeCodec).edit();
+    const asBytes = XlsxPackage.open(bytes, nodeCodec).edit();
+    const text = `<?xml version="1.0"?><workbook>${'twee € 𝄞 '.repeat(400)}</workbook>`;
+    asText.put('xl/workbook.xml', text);
+    asBytes.put('xl/workbook.xml', encoded('<?xml version="1.0"?><workbook>', ...Array(400).fill('twee € 𝄞 '), '</workbook>'));
+    expect(asBytes.read('xl/workbook.xml')).toBe(text);
+    expect(Buffer.from(asBytes.toBytes()).equals(Buffer.from(asText.toBytes()))).toBe(true);
+    // Put back with exactly its original text, it stays the original entry.
+    const unchanged = XlsxPackage.open(bytes).edit();
+    unchanged.put('xl/workbook.xml', encoded('<workbook>', 'één</workbook>'));
+    expect(Buffer.from(unchanged.toBytes()).equals(Buffer.from(bytes))).toBe(true);
+    // The same length, another text: written anew.
+    const other = XlsxPackage.open(bytes).edit();
+    other.put('xl/workbook.xml', encoded('<workbook>', 'eén</workbook>'));
+    expect(XlsxPackage.open(other.toBytes()).read('xl/workbook.xml')).toBe('<workbook>eén</workbook>');
+  });
+
+  it('a part put as UTF-8 bytes that declares UTF-16 says UTF-8', async () => {
+    const pkg = XlsxPackage.open(await jszipOf({ compression: 'DEFLATE' })).edit();
+    pkg.put('le.xml', encoded(`<?xml version="1.0" encoding='utf-16le' standalone="yes"?>`, '\n<a>één</a>'));
+    pkg.put('no-declaration.xml', encoded('<a>encoding="UTF-16"</a>'));
+    const again = XlsxPackage.open(pkg.toBytes());
+    expect(again.read('le.xml')).toBe(`<?xml version="1.0" encoding='UTF-8' standalone="yes"?>\n<a>één</a>`);
+    expect(again.read('no-declaration.xml')).toBe('<a>encoding="UTF-16"</a>');
   });
 
   it('refuses clearly what would need zip64', () => {
