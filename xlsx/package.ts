@@ -160,6 +160,7 @@ export class XlsxPackage {
     const slot = this.slots.get(key(path));
     if (slot === undefined) return null;
     if (slot.kind === 'text') return utf8Encoder.encode(slot.text);
+    if (slot.kind === 'encoded') return slot.content.bytes;
     const bytes = this.archive.bytes(slot.entry);
     return isUtf16(bytes) ? utf8Encoder.encode(decode(bytes)) : bytes;
   }
