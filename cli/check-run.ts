@@ -93,7 +93,7 @@ export async function runCheck(args: CliArgs, io: Io): Promise<number> {
     if (client) plan = await client.getPlan();
     const inputs: WorkbookInput[] = opened.map((o) => ({
       file: o.file,
-      sheets: o.workbook.sheets.map((s) => ({ name: s.name, grid: s.grid })),
+      sheets: o.workbook.sheets, // with their merged ranges: owned columns go right of a merge (shared/sheet/read.ts)
       date1904: o.workbook.date1904,
     }));
     result = await checkWorkbooks(inputs, {

@@ -38,7 +38,7 @@ export async function checkFile(
     const workbook = await openWorkbook(file.bytes);
     const base = file.name.replace(/^.*[\\/]/, '');
     const result = await checkWorkbook(
-      { file: base, sheets: workbook.sheets.map((s) => ({ name: s.name, grid: s.grid })), date1904: workbook.date1904 },
+      { file: base, sheets: workbook.sheets, date1904: workbook.date1904 },
       { plan: bossPoPlan, referenceDate: options.referenceDate, planningYear: options.planningYear, board: options.board, ...(options.evaluate ? { evaluate: options.evaluate } : {}) },
     );
     const checked = result.workbooks[0]!;
