@@ -25,6 +25,7 @@ import { z } from 'zod';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES } from '../plan/schema';
 import { PersonSchema, type Person } from '../model/person';
 import { FindingSchema, PersonResultSchema, SCHOOL_FINDING_CODES, SchoolFindingSchema, type Finding, type PersonResult, type SchoolFinding } from '../model/result';
+import type { MessageParamsOf } from '../rules/context';
 import { MESSAGES, MessageParamsSchema, type Language, type MessageParams } from '../rules/messages';
 import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
 import { fastFinding, isIsoDate, NO, parseEvaluateRequest, personValueCheck, resultValueCheck, type ValueCheck } from './fast-parse';
@@ -525,15 +526,27 @@ function paramsTravel(params: MessageParams): boolean {
   return true;
 }
 
-/** Equal findings (same keys, same values) share one place in the table. */
+/**
+ * Equal findings (same keys, same values) share one place in the table. The evaluation shares one
+ * frozen object among everyone with the same finding (shared/rules/finding.ts), so a finding is looked
+ * at once per object, not once per person who has it.
+ */
 class FindingTable {
   readonly entries: FindingEntry[] = [];
-  /** By message text: the findings with that text and their places (usually one). */
+  /** The place of each finding object seen. */
+  private readonly byObject = new Map<Finding | SchoolFinding, number>();
+  /** Equal findings that are different objects (a school finding, an unknown role …): by message text, the findings with that text and their places. */
   private readonly byMessage = new Map<string, { finding: Finding | SchoolFinding; at: number }[]>();
 
-  constructor(private readonly params: ReadonlyMap<string, MessageParams>) {}
+  constructor(private readonly params: MessageParamsOf) {}
 
   place(f: Finding | SchoolFinding): number {
+    let at = this.byObject.get(f);
+    if (at === undefined) this.byObject.set(f, (at = this.placeEqual(f)));
+    return at;
+  }
+
+  private placeEqual(f: Finding | SchoolFinding): number {
     let same = this.byMessage.get(f.message);
     if (!same) this.byMessage.set(f.message, (same = []));
     for (const s of same) if (sameFinding(s.finding, f)) return s.at;
@@ -542,11 +555,14 @@ class FindingTable {
     return at;
   }
 
-  /** The values the message was rendered from, when they render exactly this Dutch text; else the text. */
+  /**
+   * The values the evaluation rendered the message from (recorded with the finding), else the text. A
+   * frozen finding still has the message they rendered; one that is not must still render to it.
+   */
   private entry(f: Finding | SchoolFinding): FindingEntry {
     const { message, ...rest } = f;
-    const given = this.params.get(message);
-    if (given && paramsTravel(given) && MESSAGES[f.code].nl(given) === message) return { ...rest, params: given };
+    const given = this.params.get(f);
+    if (given && paramsTravel(given) && (Object.isFrozen(f) || MESSAGES[f.code].nl(given) === message)) return { ...rest, params: given };
     return { ...rest, message };
   }
 }
@@ -565,10 +581,10 @@ function sameFinding(a: object, b: object): boolean {
 
 /**
  * The answer in the compact form (server side). `params` are the values the evaluation rendered its
- * messages from, by text (EvaluateOptions.messageParams); a message they do not render to exactly the same
- * Dutch text travels as text, so the compact answer never says anything the documented one does not.
+ * messages from, by finding (EvaluateOptions.messageParams); a finding without them, or whose message they
+ * no longer render exactly, travels as text, so the compact answer never says anything the documented one does not.
  */
-export function encodeEvaluateResponse(answer: EvaluateResponse, params: ReadonlyMap<string, MessageParams>): CompactEvaluateResponse {
+export function encodeEvaluateResponse(answer: EvaluateResponse, params: MessageParamsOf): CompactEvaluateResponse {
   const table = new FindingTable(params);
   const people = answer.people as readonly (PersonResult & Record<string, unknown>)[];
   const n = people.length;

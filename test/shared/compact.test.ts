@@ -208,7 +208,7 @@ describe('the compact answer', () => {
   it('sends a message as text when its values are not known or do not render it exactly', () => {
     const people = [{ ref: '2', roles: ['WPB'], students: 1 }, { ref: '3', roles: ['WPB'], unknownRoles: ['kartrekker'] }] as Person[];
     const { answer } = answerFor(['students'], people);
-    const entries = findingEntries(wire(encodeEvaluateResponse(answer, new Map()).findingTable))!;
+    const entries = findingEntries(wire(encodeEvaluateResponse(answer, new WeakMap()).findingTable))!;
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((e) => typeof e.message === 'string' && e.params === undefined)).toBe(true);
     const changed = structuredClone(answer) as EvaluateResponse;
