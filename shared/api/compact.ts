@@ -102,6 +102,12 @@ class ColumnBuilder {
   private readonly arrays = trieNode();
   private readonly objects = trieNode();
   private readonly byJson = new Map<string, number>();
+  /**
+   * Frozen objects met before, by identity: the evaluation shares frozen lists and records among people
+   * (roles and completed trainings per mask, rules/context.ts; norm parts per role and hours), so most are
+   * found without reading their members. Objects that are not frozen (a request's, one per person) are not kept.
+   */
+  private readonly byObject = new Map<object, number>();
 
   constructor(private readonly n: number) {}
 
@@ -130,7 +136,14 @@ class ColumnBuilder {
       if (at === undefined) this.primitives.set(value, (at = this.values.push(value) - 1));
       return at;
     }
-    // Equal objects are found by their members, not their identity: each person has its own arrays.
+    if (!Object.isFrozen(value)) return this.lookUpMembers(value);
+    let at = this.byObject.get(value);
+    if (at === undefined) this.byObject.set(value, (at = this.lookUpMembers(value)));
+    return at;
+  }
+
+  /** Equal objects that are different objects share a place too: found by their members. */
+  private lookUpMembers(value: object): number {
     let at: number | undefined;
     const node = this.flatNode(value);
     if (node) {
@@ -499,7 +512,6 @@ const FindingEntrySchema = z
   .looseObject({ code: z.string(), params: MessageParamsSchema.optional(), message: z.string().optional() })
   .refine((e) => (e.params === undefined) !== (e.message === undefined), 'een bevinding heeft params of message, niet allebei')
   .refine((e) => Object.hasOwn(MESSAGES, e.code), { message: 'onbekende code', path: ['code'] });
-type FindingEntry = z.infer<typeof FindingEntrySchema>;
 
 /** A table of `count` rows as columns; `params.date` is the key `date` of a row's `params`. */
 const TableSchema = z.object({ count: z.int().nonnegative(), columns: z.record(z.string(), ColumnSchema) }).strict();
@@ -518,7 +530,8 @@ const PARAM_SHAPE = MessageParamsSchema.shape as unknown as Record<string, z.Zod
 
 /** Values that survive JSON as they are and that the client's schema knows (else the text goes). */
 function paramsTravel(params: MessageParams): boolean {
-  for (const [key, value] of Object.entries(params)) {
+  for (const key in params) {
+    const value = params[key as keyof MessageParams];
     if (value === undefined) continue;
     if (!Object.hasOwn(PARAM_SHAPE, key)) return false;
     if (typeof value === 'number' && !Number.isFinite(value)) return false;
@@ -532,7 +545,8 @@ function paramsTravel(params: MessageParams): boolean {
  * at once per object, not once per person who has it.
  */
 class FindingTable {
-  readonly entries: FindingEntry[] = [];
+  /** Each distinct finding, and the values its message travels as (null: it travels as text). */
+  readonly entries: { finding: Finding | SchoolFinding; params: MessageParams | null }[] = [];
   /** The place of each finding object seen. */
   private readonly byObject = new Map<Finding | SchoolFinding, number>();
   /** Equal findings that are different objects (a school finding, an unknown role …): by message text, the findings with that text and their places. */
@@ -550,20 +564,18 @@ class FindingTable {
     let same = this.byMessage.get(f.message);
     if (!same) this.byMessage.set(f.message, (same = []));
     for (const s of same) if (sameFinding(s.finding, f)) return s.at;
-    const at = this.entries.push(this.entry(f)) - 1;
+    const at = this.entries.push({ finding: f, params: this.paramsOf(f) }) - 1;
     same.push({ finding: f, at });
     return at;
   }
 
   /**
-   * The values the evaluation rendered the message from (recorded with the finding), else the text. A
-   * frozen finding still has the message they rendered; one that is not must still render to it.
+   * The values the evaluation rendered the message from (recorded with the finding), or null: send the
+   * text. A frozen finding still has the message they rendered; one that is not must still render to it.
    */
-  private entry(f: Finding | SchoolFinding): FindingEntry {
-    const { message, ...rest } = f;
+  private paramsOf(f: Finding | SchoolFinding): MessageParams | null {
     const given = this.params.get(f);
-    if (given && paramsTravel(given) && (Object.isFrozen(f) || MESSAGES[f.code].nl(given) === message)) return { ...rest, params: given };
-    return { ...rest, message };
+    return given && paramsTravel(given) && (Object.isFrozen(f) || MESSAGES[f.code].nl(given) === f.message) ? given : null;
   }
 }
 
@@ -612,8 +624,14 @@ export function encodeEvaluateResponse(answer: EvaluateResponse, params: Message
   return { ...rest, findingTable: entryColumns(table.entries), findings: schoolFindings, people: { count: n, columns } };
 }
 
-/** The finding table as columns: one per key, one per key of `params` (`params.date`). */
-function entryColumns(entries: readonly FindingEntry[]): CompactEvaluateResponse['findingTable'] {
+/** The column of each key of `params` (`params.date`). */
+const PARAM_COLUMNS = new Map(Object.keys(PARAM_SHAPE).map((key) => [key, `params.${key}`]));
+
+/**
+ * The finding table as columns: one per key of a finding, the message only where it travels as text,
+ * and one per key of `params` (`params.date`).
+ */
+function entryColumns(entries: FindingTable['entries']): CompactEvaluateResponse['findingTable'] {
   const n = entries.length;
   const builders = new Map<string, ColumnBuilder>();
   const set = (name: string, i: number, value: unknown) => {
@@ -621,13 +639,14 @@ function entryColumns(entries: readonly FindingEntry[]): CompactEvaluateResponse
     if (!b) builders.set(name, (b = new ColumnBuilder(n)));
     b.set(i, value);
   };
-  entries.forEach((entry, i) => {
-    for (const key in entry) {
-      const value = (entry as Record<string, unknown>)[key];
-      if (key !== 'params') set(key, i, value);
-      else for (const p in entry.params) set(`params.${p}`, i, (entry.params as Record<string, unknown>)[p]);
-    }
-  });
+  for (let i = 0; i < n; i++) {
+    const { finding, params } = entries[i]!;
+    const f = finding as Record<string, unknown>;
+    for (const key in f) if (key !== 'message' || params === null) set(key, i, f[key]);
+    if (params === null) continue;
+    const p = params as Record<string, unknown>;
+    for (const key in p) if (p[key] !== undefined) set(PARAM_COLUMNS.get(key)!, i, p[key]);
+  }
   const columns: Record<string, Column> = {};
   for (const [name, b] of builders) columns[name] = b.build();
   return { count: n, columns };
