@@ -28,7 +28,7 @@ import { FindingSchema, PersonResultSchema, SCHOOL_FINDING_CODES, SchoolFindingS
 import type { MessageParamsOf } from '../rules/context';
 import { MESSAGES, MessageParamsSchema, type Language, type MessageParams } from '../rules/messages';
 import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
-import { fastFinding, isIsoDate, NO, parseEvaluateRequest, personValueCheck, resultValueCheck, type ValueCheck } from './fast-parse';
+import { fastFinding, fastSchoolFinding, isIsoDate, NO, parseEvaluateRequest, personValueCheck, resultValueCheck, type ValueCheck } from './fast-parse';
 
 /** The media type of the compact answer (Accept on the request, Content-Type on the answer). */
 export const COMPACT_MEDIA_TYPE = 'application/vnd.bosspo.compact.v2+json';
@@ -691,11 +691,7 @@ const RESULT_SHAPE = PersonResultSchema.shape as unknown as Record<string, z.Zod
 
 /** A rendered finding as the documented answer's check leaves it, or null when unsure. */
 function fastTableFinding(f: Record<string, unknown>): Finding | SchoolFinding | null {
-  if (typeof f.code === 'string' && SCHOOL_CODES.has(f.code)) {
-    const r = SchoolFindingSchema.safeParse(f);
-    return r.success ? r.data : null;
-  }
-  return fastFinding(f);
+  return typeof f.code === 'string' && SCHOOL_CODES.has(f.code) ? fastSchoolFinding(f) : fastFinding(f);
 }
 
 const isText = (v: unknown) => typeof v === 'string';
@@ -729,6 +725,58 @@ function fastParams(params: unknown): MessageParams | null {
   if (!isPlainObject(params)) return null;
   for (const key in params) if (!Object.hasOwn(PARAM_CHECKS, key) || !PARAM_CHECKS[key as keyof MessageParams](params[key])) return null;
   return params as MessageParams;
+}
+
+/** A finding table's columns that are keys of a finding (the rest are `params.` and a key of its params). */
+const FINDING_COLUMNS = new Set(['code', 'severity', 'training', 'field', 'cell', 'message', 'planRef', 'fromRegister', 'token', 'school']);
+
+/** A column's value for each of the `count` rows (undefined where a row lacks it). */
+function columnValues(column: ReadColumn, count: number): unknown[] {
+  if (Array.isArray(column)) return column;
+  const out = new Array<unknown>(count);
+  for (let i = 0; i < count; i++) {
+    const at = column.places[i]!;
+    if (at >= 0) out[i] = column.values[at];
+  }
+  return out;
+}
+
+/**
+ * The finding table decoded straight from its columns when every entry is plainly right: each entry
+ * read into one object of a fixed shape, its message rendered once in `language`, checked as the
+ * documented answer's findings are (fast-parse.ts) and frozen. Null when anything is unusual: then
+ * decodeEntry and the schemas say why.
+ */
+function fastTable(count: number, columns: Readonly<Record<string, ReadColumn>>, language: Language): (Finding | SchoolFinding)[] | null {
+  const keys: Record<string, unknown[]> = {};
+  const params: [keyof MessageParams, unknown[]][] = [];
+  for (const name in columns) {
+    const values = columnValues(columns[name]!, count);
+    if (FINDING_COLUMNS.has(name)) keys[name] = values;
+    else if (name.startsWith('params.') && Object.hasOwn(PARAM_CHECKS, name.slice(7))) params.push([name.slice(7) as keyof MessageParams, values]);
+    else return null;
+  }
+  const none: unknown[] = [];
+  const { code = none, severity = none, training = none, field = none, cell = none, message = none, planRef = none, fromRegister = none, token = none, school = none } = keys;
+  const table = new Array<Finding | SchoolFinding>(count);
+  for (let i = 0; i < count; i++) {
+    const c = code[i];
+    if (typeof c !== 'string' || !Object.hasOwn(MESSAGES, c)) return null;
+    let text = message[i];
+    let p: Record<string, unknown> | null = null;
+    for (const [key, values] of params) {
+      const v = values[i];
+      if (v === undefined) continue;
+      if (text !== undefined || !PARAM_CHECKS[key](v)) return null;
+      (p ??= {})[key] = v;
+    }
+    text ??= MESSAGES[c as keyof typeof MESSAGES][language]((p ?? {}) as MessageParams);
+    const row = { code: c, severity: severity[i], training: training[i], field: field[i], cell: cell[i], message: text, planRef: planRef[i], fromRegister: fromRegister[i], token: token[i], school: school[i] };
+    const f = fastTableFinding(row);
+    if (!f) return null;
+    table[i] = Object.freeze(f);
+  }
+  return table;
 }
 
 /** One entry of the finding table, rendered in `language` and checked; issues at `/findingTable/{i}`. */
@@ -790,11 +838,13 @@ export function decodeEvaluateResponse(v: unknown, language: Language = 'nl'): P
   for (const name in read.entries.columns)
     if (!ENTRY_COLUMN.test(name)) issues.push({ code: 'custom', input: name, path: ['findingTable', 'columns', name], message: 'geen sleutel van een bevinding' });
   if (issues.length > 0) return failed(issues);
-  const table = tableEntries(read.entries.count, read.entries.columns).map((entry, i) => {
-    const decoded = decodeEntry(entry, i, language);
-    if ('issues' in decoded) issues.push(...decoded.issues);
-    return 'finding' in decoded ? Object.freeze(decoded.finding) : null;
-  });
+  const table =
+    fastTable(read.entries.count, read.entries.columns, language) ??
+    tableEntries(read.entries.count, read.entries.columns).map((entry, i) => {
+      const decoded = decodeEntry(entry, i, language);
+      if ('issues' in decoded) issues.push(...decoded.issues);
+      return 'finding' in decoded ? Object.freeze(decoded.finding) : null;
+    });
   if (issues.length > 0) return failed(issues);
   const personFinding = (at: unknown): at is number =>
     typeof at === 'number' && Number.isInteger(at) && at >= 0 && at < table.length && !SCHOOL_CODES.has(table[at]!.code);
