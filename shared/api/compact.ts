@@ -25,9 +25,10 @@ import { z } from 'zod';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES } from '../plan/schema';
 import { PersonSchema, type Person } from '../model/person';
 import { FindingSchema, PersonResultSchema, SCHOOL_FINDING_CODES, SchoolFindingSchema, type Finding, type PersonResult, type SchoolFinding } from '../model/result';
+import type { MessageParamsOf } from '../rules/context';
 import { MESSAGES, MessageParamsSchema, type Language, type MessageParams } from '../rules/messages';
 import { EvaluateRequestSchema, EvaluateResponseSchema, type EvaluateRequest, type EvaluateRequestInput, type EvaluateResponse } from './evaluate';
-import { fastFinding, isIsoDate, NO, parseEvaluateRequest, personValueCheck, resultValueCheck, type ValueCheck } from './fast-parse';
+import { fastFinding, fastSchoolFinding, isIsoDate, NO, parseEvaluateRequest, personValueCheck, resultValueCheck, type ValueCheck } from './fast-parse';
 
 /** The media type of the compact answer (Accept on the request, Content-Type on the answer). */
 export const COMPACT_MEDIA_TYPE = 'application/vnd.bosspo.compact.v2+json';
@@ -101,6 +102,12 @@ class ColumnBuilder {
   private readonly arrays = trieNode();
   private readonly objects = trieNode();
   private readonly byJson = new Map<string, number>();
+  /**
+   * Frozen objects met before, by identity: the evaluation shares frozen lists and records among people
+   * (roles and completed trainings per mask, rules/context.ts; norm parts per role and hours), so most are
+   * found without reading their members. Objects that are not frozen (a request's, one per person) are not kept.
+   */
+  private readonly byObject = new Map<object, number>();
 
   constructor(private readonly n: number) {}
 
@@ -129,7 +136,14 @@ class ColumnBuilder {
       if (at === undefined) this.primitives.set(value, (at = this.values.push(value) - 1));
       return at;
     }
-    // Equal objects are found by their members, not their identity: each person has its own arrays.
+    if (!Object.isFrozen(value)) return this.lookUpMembers(value);
+    let at = this.byObject.get(value);
+    if (at === undefined) this.byObject.set(value, (at = this.lookUpMembers(value)));
+    return at;
+  }
+
+  /** Equal objects that are different objects share a place too: found by their members. */
+  private lookUpMembers(value: object): number {
     let at: number | undefined;
     const node = this.flatNode(value);
     if (node) {
@@ -498,7 +512,6 @@ const FindingEntrySchema = z
   .looseObject({ code: z.string(), params: MessageParamsSchema.optional(), message: z.string().optional() })
   .refine((e) => (e.params === undefined) !== (e.message === undefined), 'een bevinding heeft params of message, niet allebei')
   .refine((e) => Object.hasOwn(MESSAGES, e.code), { message: 'onbekende code', path: ['code'] });
-type FindingEntry = z.infer<typeof FindingEntrySchema>;
 
 /** A table of `count` rows as columns; `params.date` is the key `date` of a row's `params`. */
 const TableSchema = z.object({ count: z.int().nonnegative(), columns: z.record(z.string(), ColumnSchema) }).strict();
@@ -517,7 +530,8 @@ const PARAM_SHAPE = MessageParamsSchema.shape as unknown as Record<string, z.Zod
 
 /** Values that survive JSON as they are and that the client's schema knows (else the text goes). */
 function paramsTravel(params: MessageParams): boolean {
-  for (const [key, value] of Object.entries(params)) {
+  for (const key in params) {
+    const value = params[key as keyof MessageParams];
     if (value === undefined) continue;
     if (!Object.hasOwn(PARAM_SHAPE, key)) return false;
     if (typeof value === 'number' && !Number.isFinite(value)) return false;
@@ -525,29 +539,43 @@ function paramsTravel(params: MessageParams): boolean {
   return true;
 }
 
-/** Equal findings (same keys, same values) share one place in the table. */
+/**
+ * Equal findings (same keys, same values) share one place in the table. The evaluation shares one
+ * frozen object among everyone with the same finding (shared/rules/finding.ts), so a finding is looked
+ * at once per object, not once per person who has it.
+ */
 class FindingTable {
-  readonly entries: FindingEntry[] = [];
-  /** By message text: the findings with that text and their places (usually one). */
+  /** Each distinct finding, and the values its message travels as (null: it travels as text). */
+  readonly entries: { finding: Finding | SchoolFinding; params: MessageParams | null }[] = [];
+  /** The place of each finding object seen. */
+  private readonly byObject = new Map<Finding | SchoolFinding, number>();
+  /** Equal findings that are different objects (a school finding, an unknown role …): by message text, the findings with that text and their places. */
   private readonly byMessage = new Map<string, { finding: Finding | SchoolFinding; at: number }[]>();
 
-  constructor(private readonly params: ReadonlyMap<string, MessageParams>) {}
+  constructor(private readonly params: MessageParamsOf) {}
 
   place(f: Finding | SchoolFinding): number {
+    let at = this.byObject.get(f);
+    if (at === undefined) this.byObject.set(f, (at = this.placeEqual(f)));
+    return at;
+  }
+
+  private placeEqual(f: Finding | SchoolFinding): number {
     let same = this.byMessage.get(f.message);
     if (!same) this.byMessage.set(f.message, (same = []));
     for (const s of same) if (sameFinding(s.finding, f)) return s.at;
-    const at = this.entries.push(this.entry(f)) - 1;
+    const at = this.entries.push({ finding: f, params: this.paramsOf(f) }) - 1;
     same.push({ finding: f, at });
     return at;
   }
 
-  /** The values the message was rendered from, when they render exactly this Dutch text; else the text. */
-  private entry(f: Finding | SchoolFinding): FindingEntry {
-    const { message, ...rest } = f;
-    const given = this.params.get(message);
-    if (given && paramsTravel(given) && MESSAGES[f.code].nl(given) === message) return { ...rest, params: given };
-    return { ...rest, message };
+  /**
+   * The values the evaluation rendered the message from (recorded with the finding), or null: send the
+   * text. A frozen finding still has the message they rendered; one that is not must still render to it.
+   */
+  private paramsOf(f: Finding | SchoolFinding): MessageParams | null {
+    const given = this.params.get(f);
+    return given && paramsTravel(given) && (Object.isFrozen(f) || MESSAGES[f.code].nl(given) === f.message) ? given : null;
   }
 }
 
@@ -565,10 +593,10 @@ function sameFinding(a: object, b: object): boolean {
 
 /**
  * The answer in the compact form (server side). `params` are the values the evaluation rendered its
- * messages from, by text (EvaluateOptions.messageParams); a message they do not render to exactly the same
- * Dutch text travels as text, so the compact answer never says anything the documented one does not.
+ * messages from, by finding (EvaluateOptions.messageParams); a finding without them, or whose message they
+ * no longer render exactly, travels as text, so the compact answer never says anything the documented one does not.
  */
-export function encodeEvaluateResponse(answer: EvaluateResponse, params: ReadonlyMap<string, MessageParams>): CompactEvaluateResponse {
+export function encodeEvaluateResponse(answer: EvaluateResponse, params: MessageParamsOf): CompactEvaluateResponse {
   const table = new FindingTable(params);
   const people = answer.people as readonly (PersonResult & Record<string, unknown>)[];
   const n = people.length;
@@ -596,8 +624,14 @@ export function encodeEvaluateResponse(answer: EvaluateResponse, params: Readonl
   return { ...rest, findingTable: entryColumns(table.entries), findings: schoolFindings, people: { count: n, columns } };
 }
 
-/** The finding table as columns: one per key, one per key of `params` (`params.date`). */
-function entryColumns(entries: readonly FindingEntry[]): CompactEvaluateResponse['findingTable'] {
+/** The column of each key of `params` (`params.date`). */
+const PARAM_COLUMNS = new Map(Object.keys(PARAM_SHAPE).map((key) => [key, `params.${key}`]));
+
+/**
+ * The finding table as columns: one per key of a finding, the message only where it travels as text,
+ * and one per key of `params` (`params.date`).
+ */
+function entryColumns(entries: FindingTable['entries']): CompactEvaluateResponse['findingTable'] {
   const n = entries.length;
   const builders = new Map<string, ColumnBuilder>();
   const set = (name: string, i: number, value: unknown) => {
@@ -605,13 +639,14 @@ function entryColumns(entries: readonly FindingEntry[]): CompactEvaluateResponse
     if (!b) builders.set(name, (b = new ColumnBuilder(n)));
     b.set(i, value);
   };
-  entries.forEach((entry, i) => {
-    for (const key in entry) {
-      const value = (entry as Record<string, unknown>)[key];
-      if (key !== 'params') set(key, i, value);
-      else for (const p in entry.params) set(`params.${p}`, i, (entry.params as Record<string, unknown>)[p]);
-    }
-  });
+  for (let i = 0; i < n; i++) {
+    const { finding, params } = entries[i]!;
+    const f = finding as Record<string, unknown>;
+    for (const key in f) if (key !== 'message' || params === null) set(key, i, f[key]);
+    if (params === null) continue;
+    const p = params as Record<string, unknown>;
+    for (const key in p) if (p[key] !== undefined) set(PARAM_COLUMNS.get(key)!, i, p[key]);
+  }
   const columns: Record<string, Column> = {};
   for (const [name, b] of builders) columns[name] = b.build();
   return { count: n, columns };
@@ -656,11 +691,7 @@ const RESULT_SHAPE = PersonResultSchema.shape as unknown as Record<string, z.Zod
 
 /** A rendered finding as the documented answer's check leaves it, or null when unsure. */
 function fastTableFinding(f: Record<string, unknown>): Finding | SchoolFinding | null {
-  if (typeof f.code === 'string' && SCHOOL_CODES.has(f.code)) {
-    const r = SchoolFindingSchema.safeParse(f);
-    return r.success ? r.data : null;
-  }
-  return fastFinding(f);
+  return typeof f.code === 'string' && SCHOOL_CODES.has(f.code) ? fastSchoolFinding(f) : fastFinding(f);
 }
 
 const isText = (v: unknown) => typeof v === 'string';
@@ -694,6 +725,58 @@ function fastParams(params: unknown): MessageParams | null {
   if (!isPlainObject(params)) return null;
   for (const key in params) if (!Object.hasOwn(PARAM_CHECKS, key) || !PARAM_CHECKS[key as keyof MessageParams](params[key])) return null;
   return params as MessageParams;
+}
+
+/** A finding table's columns that are keys of a finding (the rest are `params.` and a key of its params). */
+const FINDING_COLUMNS = new Set(['code', 'severity', 'training', 'field', 'cell', 'message', 'planRef', 'fromRegister', 'token', 'school']);
+
+/** A column's value for each of the `count` rows (undefined where a row lacks it). */
+function columnValues(column: ReadColumn, count: number): unknown[] {
+  if (Array.isArray(column)) return column;
+  const out = new Array<unknown>(count);
+  for (let i = 0; i < count; i++) {
+    const at = column.places[i]!;
+    if (at >= 0) out[i] = column.values[at];
+  }
+  return out;
+}
+
+/**
+ * The finding table decoded straight from its columns when every entry is plainly right: each entry
+ * read into one object of a fixed shape, its message rendered once in `language`, checked as the
+ * documented answer's findings are (fast-parse.ts) and frozen. Null when anything is unusual: then
+ * decodeEntry and the schemas say why.
+ */
+function fastTable(count: number, columns: Readonly<Record<string, ReadColumn>>, language: Language): (Finding | SchoolFinding)[] | null {
+  const keys: Record<string, unknown[]> = {};
+  const params: [keyof MessageParams, unknown[]][] = [];
+  for (const name in columns) {
+    const values = columnValues(columns[name]!, count);
+    if (FINDING_COLUMNS.has(name)) keys[name] = values;
+    else if (name.startsWith('params.') && Object.hasOwn(PARAM_CHECKS, name.slice(7))) params.push([name.slice(7) as keyof MessageParams, values]);
+    else return null;
+  }
+  const none: unknown[] = [];
+  const { code = none, severity = none, training = none, field = none, cell = none, message = none, planRef = none, fromRegister = none, token = none, school = none } = keys;
+  const table = new Array<Finding | SchoolFinding>(count);
+  for (let i = 0; i < count; i++) {
+    const c = code[i];
+    if (typeof c !== 'string' || !Object.hasOwn(MESSAGES, c)) return null;
+    let text = message[i];
+    let p: Record<string, unknown> | null = null;
+    for (const [key, values] of params) {
+      const v = values[i];
+      if (v === undefined) continue;
+      if (text !== undefined || !PARAM_CHECKS[key](v)) return null;
+      (p ??= {})[key] = v;
+    }
+    text ??= MESSAGES[c as keyof typeof MESSAGES][language]((p ?? {}) as MessageParams);
+    const row = { code: c, severity: severity[i], training: training[i], field: field[i], cell: cell[i], message: text, planRef: planRef[i], fromRegister: fromRegister[i], token: token[i], school: school[i] };
+    const f = fastTableFinding(row);
+    if (!f) return null;
+    table[i] = Object.freeze(f);
+  }
+  return table;
 }
 
 /** One entry of the finding table, rendered in `language` and checked; issues at `/findingTable/{i}`. */
@@ -755,11 +838,13 @@ export function decodeEvaluateResponse(v: unknown, language: Language = 'nl'): P
   for (const name in read.entries.columns)
     if (!ENTRY_COLUMN.test(name)) issues.push({ code: 'custom', input: name, path: ['findingTable', 'columns', name], message: 'geen sleutel van een bevinding' });
   if (issues.length > 0) return failed(issues);
-  const table = tableEntries(read.entries.count, read.entries.columns).map((entry, i) => {
-    const decoded = decodeEntry(entry, i, language);
-    if ('issues' in decoded) issues.push(...decoded.issues);
-    return 'finding' in decoded ? Object.freeze(decoded.finding) : null;
-  });
+  const table =
+    fastTable(read.entries.count, read.entries.columns, language) ??
+    tableEntries(read.entries.count, read.entries.columns).map((entry, i) => {
+      const decoded = decodeEntry(entry, i, language);
+      if ('issues' in decoded) issues.push(...decoded.issues);
+      return 'finding' in decoded ? Object.freeze(decoded.finding) : null;
+    });
   if (issues.length > 0) return failed(issues);
   const personFinding = (at: unknown): at is number =>
     typeof at === 'number' && Number.isInteger(at) && at >= 0 && at < table.length && !SCHOOL_CODES.has(table[at]!.code);

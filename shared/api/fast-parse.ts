@@ -7,7 +7,7 @@ import { daysInMonth } from '../calendar/days';
 import { CERTIFICATE_TRAININGS, PERSON_TRAINING_CODES, ROLE_CODES } from '../plan/schema';
 import { FIRST_DATE, LAST_DATE, type Person } from '../model/person';
 import { isSchoolYearInRange } from './common';
-import { FINDING_CODES, STATUSES, Severity, type Finding, type PersonResult } from '../model/result';
+import { FINDING_CODES, SCHOOL_FINDING_CODES, STATUSES, Severity, type Finding, type PersonResult, type SchoolFinding } from '../model/result';
 import {
   EvaluateRequestSchema,
   EvaluateResponseSchema,
@@ -248,6 +248,19 @@ export function fastFinding(v: unknown): Finding | null {
   if (fromRegister !== undefined) out.fromRegister = fromRegister;
   if (token !== undefined) out.token = token;
   return out as Finding;
+}
+
+const SCHOOL_CODES = new Set<string>(SCHOOL_FINDING_CODES);
+
+/** SchoolFindingSchema (not strict: unknown keys are dropped) in its shape order. */
+export function fastSchoolFinding(v: unknown): SchoolFinding | null {
+  if (!isPlainObject(v)) return null;
+  const { code, severity, school, message, planRef } = v;
+  if (typeof code !== 'string' || !SCHOOL_CODES.has(code)) return null;
+  if (typeof severity !== 'string' || !SEVERITIES.has(severity)) return null;
+  if (typeof school !== 'string' || typeof message !== 'string') return null;
+  if (planRef !== null && typeof planRef !== 'string') return null;
+  return { code, severity, school, message, planRef } as SchoolFinding;
 }
 
 const isoDateOrNull: ValueCheck = (v) => (v === null || isIsoDate(v) ? v : NO);

@@ -2,7 +2,7 @@
 import type { Finding } from '../model/result';
 import type { CertificateTraining } from '../plan/schema';
 import type { SheetContext } from './context';
-import { remember, SEVERITY } from './finding';
+import { remember, said, SEVERITY } from './finding';
 import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
@@ -23,8 +23,9 @@ export function certificateRule(ctx: SheetContext, v: PersonView, out: PersonOut
 
 function missing(ctx: SheetContext, code: CertificateTraining, index: number, fromRegister: boolean): Finding {
   const def = ctx.cp.defs[index]!;
-  const message = ctx.say('CERTIFICATE_MISSING', { training: def.name, fromRegister });
+  const params = { training: def.name, fromRegister };
+  const message = ctx.say('CERTIFICATE_MISSING', params);
   const f: Finding = { code: 'CERTIFICATE_MISSING', severity: SEVERITY.CERTIFICATE_MISSING, training: code, message, planRef: def.planRef };
   if (fromRegister) f.fromRegister = true;
-  return f;
+  return said(ctx, f, params);
 }

@@ -3,7 +3,7 @@
 import type { IsoDate, RuleField } from '../model/person';
 import { RULE_FIELDS } from '../model/person';
 import type { RegisterRecord } from '../model/register';
-import { FINDING_CODES, type Finding, type FindingCode, type PersonResult, type SchoolFindingCode } from '../model/result';
+import { FINDING_CODES, type Finding, type FindingCode, type PersonResult, type SchoolFinding, type SchoolFindingCode } from '../model/result';
 import {
   CERTIFICATE_TRAININGS,
   ROLE_CODES,
@@ -173,8 +173,10 @@ export interface SheetContext {
   hasTraining: boolean[];
   hasCertificate: Record<CertificateTraining, boolean>;
   register: RegisterIndex | null;
-  /** Every message is rendered through this (see EvaluateOptions.messageParams). */
+  /** Renders a finding's Dutch message from its values (messages.ts). */
   say: Say;
+  /** Where the values of each finding's message are recorded with the finding (finding.ts said), when the caller asked; else null. */
+  messageParams: MessageParamsOf | null;
   /** The findings each rule shares between people (finding.ts FindingCache), per code: keyed per rule, see the rule modules. */
   findings: Record<FindingCode, FindingCache>;
   /**
@@ -201,31 +203,32 @@ export interface EvaluateOptions {
   planningYear: SchoolYear;
   register?: RegisterRecord[];
   /**
-   * When given, every Dutch message the rules render is recorded here by its text, with the values it
-   * was rendered from: the compact evaluate answer sends these values, and the client renders the message
-   * in Dutch or English itself (the compact form: functions/README.md). The values are kept as given, not copied.
+   * When given, the values each finding's Dutch message was rendered from are recorded here with the
+   * finding object (finding.ts said): the compact evaluate answer sends these values, and the client renders
+   * the message in Dutch or English itself (the compact form: functions/README.md). A shared finding is
+   * recorded once, however many people have it. The values are kept as given, not copied.
    */
-  messageParams?: Map<string, MessageParams>;
+  messageParams?: MessageParamsOf;
 }
 
-/** Renders a finding's Dutch message from its values (and records them when the caller asked). */
+/** The values each finding's message was rendered from, by finding object (EvaluateOptions.messageParams). */
+export type MessageParamsOf = WeakMap<Finding | SchoolFinding, MessageParams>;
+
+/** Renders a finding's Dutch message from its values. */
 export type Say = (code: FindingCode | SchoolFindingCode, params: MessageParams) => string;
 
-function sayer(recorded: Map<string, MessageParams> | undefined): Say {
-  if (!recorded) return (code, params) => MESSAGES[code].nl(params);
-  return (code, params) => {
-    const text = MESSAGES[code].nl(params);
-    recorded.set(text, params);
-    return text;
-  };
-}
+const say: Say = (code, params) => MESSAGES[code].nl(params);
+
+/** What a rule needs to write a finding's message: `say` renders it, finding.ts `said` records its values. */
+export type Speaker = Pick<SheetContext, 'say' | 'messageParams'>;
 
 export function sheetContext(plan: Plan, fields: readonly RuleField[], options: EvaluateOptions): SheetContext {
   const cp = compilePlan(plan);
   const present = new Set<string>(fields);
   const has = Object.fromEntries(RULE_FIELDS.map((f) => [f, present.has(f)])) as Record<RuleField, boolean>;
   return {
-    say: sayer(options.messageParams),
+    say,
+    messageParams: options.messageParams ?? null,
     cp,
     plan,
     referenceDate: options.referenceDate,

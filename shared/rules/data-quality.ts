@@ -1,7 +1,7 @@
 // rules.md §4.10 (data quality; no plan §): unknown roles, unreadable dates and numbers, future dates.
 import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
-import { findingsAbout, remember, SEVERITY } from './finding';
+import { findingsAbout, remember, said, SEVERITY } from './finding';
 import type { PersonOutcome } from './rule';
 import { Completion, type PersonView } from './view';
 
@@ -28,7 +28,8 @@ export function dataQualityRule(ctx: SheetContext, v: PersonView, out: PersonOut
   const unknownRoles = v.unknownRoles;
   for (let t = 0; t < unknownRoles.length; t++) {
     const token = unknownRoles[t]!;
-    out.add({ code: 'UNKNOWN_ROLE', severity: 'warning', token, message: ctx.say('UNKNOWN_ROLE', { token }), planRef: null });
+    const params = { token };
+    out.add(said(ctx, { code: 'UNKNOWN_ROLE', severity: 'warning', token, message: ctx.say('UNKNOWN_ROLE', params), planRef: null }, params));
   }
   const { cp } = ctx;
   const person = v.person;
@@ -69,23 +70,17 @@ function rawOf(value: unknown): string {
 /** INVALID_DATE or INVALID_NUMBER about a field whose cell could not be read, with the raw text. */
 function unreadable(ctx: SheetContext, code: 'INVALID_DATE' | 'INVALID_NUMBER', field: string, raw: string): Finding {
   const findings = findingsAbout(ctx, code, field);
-  return (
-    findings.get(raw) ??
-    remember(findings, raw, { code, severity: SEVERITY[code], field, message: ctx.say(code, { raw, field }), planRef: null })
-  );
+  const found = findings.get(raw);
+  if (found) return found;
+  const params = { raw, field };
+  return remember(findings, raw, said(ctx, { code, severity: SEVERITY[code], field, message: ctx.say(code, params), planRef: null }, params));
 }
 
 /** FUTURE_DATE: a completion or refresher date after R (many people share a planned date). */
 function futureDate(ctx: SheetContext, field: string, date: string): Finding {
   const findings = findingsAbout(ctx, 'FUTURE_DATE', field);
-  return (
-    findings.get(date) ??
-    remember(findings, date, {
-      code: 'FUTURE_DATE',
-      severity: 'warning',
-      field,
-      message: ctx.say('FUTURE_DATE', { field, date, referenceDate: ctx.referenceDate }),
-      planRef: null,
-    })
-  );
+  const found = findings.get(date);
+  if (found) return found;
+  const params = { field, date, referenceDate: ctx.referenceDate };
+  return remember(findings, date, said(ctx, { code: 'FUTURE_DATE', severity: 'warning', field, message: ctx.say('FUTURE_DATE', params), planRef: null }, params));
 }

@@ -1,12 +1,13 @@
 // Data quality, no plan § (docs/rules.md DUPLICATE_PERSON): the same personId on two or more rows of one sheet.
 import type { Person } from '../model/person';
 import type { PersonResult } from '../model/result';
-import type { Say, SheetContext } from './context';
+import type { SheetContext, Speaker } from './context';
+import { said } from './finding';
 import { statusOf } from './status';
 
 /** The sheet rule: marks the duplicates among the sheet's results (markDuplicates). */
 export function duplicatesRule(ctx: SheetContext, _people: readonly Person[], results: PersonResult[]): void {
-  markDuplicates(results, ctx.say);
+  markDuplicates(results, ctx);
 }
 
 /**
@@ -14,7 +15,7 @@ export function duplicatesRule(ctx: SheetContext, _people: readonly Person[], re
  * A Set and a Map hold the IDs: their string hashing is seeded per process, so no choice of IDs makes
  * this quadratic (an own unseeded hash table let 50,000 chosen IDs block the event loop for seconds).
  */
-export function markDuplicates(results: PersonResult[], say: Say): void {
+export function markDuplicates(results: PersonResult[], ctx: Speaker): void {
   // One insertion per row; an ID that does not grow the set is a repeat. Only repeated IDs are counted:
   // the second row with an ID makes its count 2, each further row adds one.
   const seen = new Set<string>();
@@ -36,12 +37,8 @@ export function markDuplicates(results: PersonResult[], say: Say): void {
     if (r.personId === null || r.status === 'Geen OS-rol') continue;
     const count = counts.get(r.personId);
     if (count === undefined) continue;
-    r.findings.push({
-      code: 'DUPLICATE_PERSON',
-      severity: 'warning',
-      message: say('DUPLICATE_PERSON', { personId: r.personId, count }),
-      planRef: null,
-    });
+    const params = { personId: r.personId, count };
+    r.findings.push(said(ctx, { code: 'DUPLICATE_PERSON', severity: 'warning', message: ctx.say('DUPLICATE_PERSON', params), planRef: null }, params));
     r.status = statusOf(true, r.findings);
   }
 }

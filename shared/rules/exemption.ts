@@ -4,7 +4,7 @@
 import type { Finding } from '../model/result';
 import type { IsoDate } from '../model/person';
 import type { SheetContext } from './context';
-import { remember, SEVERITY } from './finding';
+import { remember, said, SEVERITY } from './finding';
 import type { PersonOutcome } from './rule';
 import type { PersonView } from './view';
 
@@ -25,12 +25,14 @@ export function exemptionRule(ctx: SheetContext, v: PersonView, out: PersonOutco
 
 function exemption(ctx: SheetContext, i: number, shown: IsoDate | null): Finding {
   const { cp } = ctx;
-  return {
+  const params = { training: cp.defs[i]!.name, ...(shown ? { date: shown } : {}) };
+  const f: Finding = {
     code: 'EXEMPTION',
     severity: SEVERITY.EXEMPTION,
     training: cp.trainings[i]!,
     field: cp.trainingFields[i]!,
-    message: ctx.say('EXEMPTION', { training: cp.defs[i]!.name, ...(shown ? { date: shown } : {}) }),
+    message: ctx.say('EXEMPTION', params),
     planRef: ctx.plan.exemptions.planRef,
   };
+  return said(ctx, f, params);
 }

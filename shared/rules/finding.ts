@@ -1,6 +1,6 @@
 // Building findings (rules.md §4: code, severity, training where relevant, Dutch message, plan §).
-import type { Finding, FindingCode, Severity } from '../model/result';
-import type { SheetContext } from './context';
+import type { Finding, FindingCode, SchoolFinding, Severity } from '../model/result';
+import type { SheetContext, Speaker } from './context';
 import type { MessageParams } from './messages';
 
 /** The severity of each code (rules.md §4–§4.10); TRAINING_MISSING is `info` for an advised training. */
@@ -36,6 +36,16 @@ export function finding(
 ): Finding {
   const f: Finding = { code, severity, message: ctx.say(code, params), planRef };
   if (params.fromRegister) f.fromRegister = true;
+  return said(ctx, f, params);
+}
+
+/**
+ * `f`, whose message ctx.say rendered from `params`: the values are recorded with the finding object when
+ * the caller asked for them (EvaluateOptions.messageParams, the compact evaluate answer). Call it once per
+ * finding object; a finding shared by many people is recorded once.
+ */
+export function said<F extends Finding | SchoolFinding>(ctx: Speaker, f: F, params: MessageParams): F {
+  ctx.messageParams?.set(f, params);
   return f;
 }
 

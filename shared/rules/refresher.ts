@@ -4,7 +4,7 @@ import type { IsoDate } from '../model/person';
 import type { Finding } from '../model/result';
 import { addTermYears } from '../calendar/dates';
 import type { RefresherOutcome, SheetContext } from './context';
-import { finding, remember, SEVERITY } from './finding';
+import { finding, remember, said, SEVERITY } from './finding';
 import type { PersonOutcome } from './rule';
 import { Completion, type PersonView } from './view';
 
@@ -43,14 +43,17 @@ export function refresherRule(ctx: SheetContext, v: PersonView, out: PersonOutco
 }
 
 function dateUnknown(ctx: SheetContext, field: string): Finding {
-  return { ...finding(ctx, 'DATE_UNKNOWN', null, { field }), field };
+  const f = finding(ctx, 'DATE_UNKNOWN', null, { field });
+  f.field = field;
+  return f;
 }
 
 function refresherOutcome(ctx: SheetContext, basis: IsoDate, fromRegister: boolean): RefresherOutcome {
   const due = addTermYears(basis, ctx.cp.cycleYears);
   const code = due < ctx.referenceDate ? 'REFRESHER_OVERDUE' : due <= ctx.endOfPlanningYear ? 'REFRESHER_DUE' : null;
   if (code === null) return { due, finding: null };
-  const f: Finding = { code, severity: SEVERITY[code], message: ctx.say(code, { date: due, basis, fromRegister }), planRef: ctx.plan.refresher.planRef };
+  const params = { date: due, basis, fromRegister };
+  const f: Finding = { code, severity: SEVERITY[code], message: ctx.say(code, params), planRef: ctx.plan.refresher.planRef };
   if (fromRegister) f.fromRegister = true;
-  return { due, finding: Object.freeze(f) };
+  return { due, finding: Object.freeze(said(ctx, f, params)) };
 }

@@ -3,7 +3,8 @@
 import type { Person } from '../model/person';
 import type { PersonResult, SchoolFinding } from '../model/result';
 import type { Plan } from '../plan/schema';
-import type { Say, SheetContext } from './context';
+import type { SheetContext, Speaker } from './context';
+import { said } from './finding';
 import type { SheetOutcome } from './rule';
 
 /**
@@ -27,7 +28,7 @@ export function schoolsRule(ctx: SheetContext, people: readonly Person[], result
     );
   }
   const checkOb = ctx.cp.indexOf.OB !== undefined && ctx.hasTraining[ctx.cp.indexOf.OB] === true;
-  out.findings = tally.findings(ctx.plan, checkOb, ctx.say);
+  out.findings = tally.findings(ctx.plan, checkOb, ctx);
   out.schools = tally.counts();
 }
 
@@ -75,26 +76,17 @@ export class SchoolTally {
   }
 
   /** School findings in order of first appearance; OB findings only when the sheet has the OB training column. */
-  findings(plan: Plan, checkOb: boolean, say: Say): SchoolFinding[] {
+  findings(plan: Plan, checkOb: boolean, ctx: Speaker): SchoolFinding[] {
     const planRef = plan.schools.planRef;
     const out: SchoolFinding[] = [];
     for (const s of this.schools.values()) {
+      const params = { school: s.name };
       if (s.trainsStudents && !s.hasSO)
-        out.push({
-          code: 'SCHOOL_WITHOUT_SO',
-          severity: 'action',
-          school: s.name,
-          message: say('SCHOOL_WITHOUT_SO', { school: s.name }),
-          planRef,
-        });
+        out.push(said(ctx, { code: 'SCHOOL_WITHOUT_SO', severity: 'action', school: s.name, message: ctx.say('SCHOOL_WITHOUT_SO', params), planRef }, params));
       if (checkOb && !s.hasTrainedOb)
-        out.push({
-          code: 'SCHOOL_WITHOUT_TRAINED_OB',
-          severity: 'info',
-          school: s.name,
-          message: say('SCHOOL_WITHOUT_TRAINED_OB', { school: s.name }),
-          planRef,
-        });
+        out.push(
+          said(ctx, { code: 'SCHOOL_WITHOUT_TRAINED_OB', severity: 'info', school: s.name, message: ctx.say('SCHOOL_WITHOUT_TRAINED_OB', params), planRef }, params),
+        );
     }
     return out;
   }

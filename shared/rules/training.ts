@@ -2,7 +2,7 @@
 // ("indien gewenst") training.
 import type { Finding } from '../model/result';
 import type { SheetContext } from './context';
-import { remember, SEVERITY } from './finding';
+import { remember, said, SEVERITY } from './finding';
 import type { PersonOutcome } from './rule';
 import { Completion, type PersonView } from './view';
 
@@ -32,18 +32,21 @@ export function trainingRule(ctx: SheetContext, v: PersonView, out: PersonOutcom
 
 function missing(ctx: SheetContext, v: PersonView, i: number, level: number): Finding {
   const { cp } = ctx;
-  return {
+  const params = { training: cp.defs[i]!.name, roles: roleNamesRequiring(ctx, v, i), advised: level === 1 };
+  const f: Finding = {
     code: 'TRAINING_MISSING',
     severity: level === 1 ? 'info' : 'action',
     training: cp.trainings[i]!,
-    message: ctx.say('TRAINING_MISSING', { training: cp.defs[i]!.name, roles: roleNamesRequiring(ctx, v, i), advised: level === 1 }),
+    message: ctx.say('TRAINING_MISSING', params),
     planRef: v.requirementRef[i]!,
   };
+  return said(ctx, f, params);
 }
 
 function noColumns(ctx: SheetContext, missingColumns: number): Finding {
   const fields = ctx.cp.trainingFields.filter((_, i) => (missingColumns & (1 << i)) !== 0);
-  return { code: 'DATA_MISSING', severity: SEVERITY.DATA_MISSING, message: ctx.say('DATA_MISSING', { fields }), planRef: null, field: fields.join(', ') };
+  const params = { fields };
+  return said(ctx, { code: 'DATA_MISSING', severity: SEVERITY.DATA_MISSING, message: ctx.say('DATA_MISSING', params), planRef: null, field: fields.join(', ') }, params);
 }
 
 function roleNamesRequiring(ctx: SheetContext, v: PersonView, index: number): string[] {

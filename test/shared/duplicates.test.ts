@@ -4,12 +4,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PersonResult } from '../../shared/model/result';
-import type { Say } from '../../shared/rules/context';
+import type { Speaker } from '../../shared/rules/context';
 import { markDuplicates } from '../../shared/rules/duplicates';
 import { MESSAGES } from '../../shared/rules/messages';
 import { collidingIds, fnv1a, sameShapeRandom } from '../support/fnv-collisions';
 
-const say: Say = (code, params) => MESSAGES[code].nl(params);
+const speaker: Speaker = { say: (code, params) => MESSAGES[code].nl(params), messageParams: null };
 
 const row = (personId: string | null, i: number): PersonResult => ({
   ref: String(i),
@@ -27,7 +27,7 @@ const row = (personId: string | null, i: number): PersonResult => ({
 function once(ids: readonly string[]): number {
   const rows = ids.map(row);
   const started = performance.now();
-  markDuplicates(rows, say);
+  markDuplicates(rows, speaker);
   return Math.max(performance.now() - started, 0.01);
 }
 
@@ -47,7 +47,7 @@ describe('markDuplicates', () => {
         fc.array(fc.boolean(), { maxLength: 30 }),
         (ids, noRole) => {
           const rows = ids.map((id, i) => ({ ...row(id, i), ...(noRole[i] ? { status: 'Geen OS-rol' as const, roles: [] } : {}) }));
-          markDuplicates(rows, say);
+          markDuplicates(rows, speaker);
           rows.forEach((r, i) => {
             const count = ids.filter((id) => id !== null && id === ids[i]).length;
             const marked = r.findings.filter((f) => f.code === 'DUPLICATE_PERSON');
@@ -82,7 +82,7 @@ describe('markDuplicates', () => {
     const adversarial = collidingIds(100);
     // And every duplicate is still found: the adversarial IDs are distinct, a repeated one is marked.
     const rows = [...adversarial, adversarial[0]!].map(row);
-    markDuplicates(rows, say);
+    markDuplicates(rows, speaker);
     expect(rows.filter((r) => r.findings.length > 0).map((r) => r.ref)).toEqual(['0', '100']);
   }, 120_000);
 });

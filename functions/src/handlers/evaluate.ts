@@ -9,7 +9,7 @@ import { MAX_PEOPLE } from '../../../shared/model/person';
 import type { RegisterRecord } from '../../../shared/model/register';
 import type { Plan } from '../../../shared/plan/schema';
 import { evaluateSheet } from '../../../shared/rules/evaluate';
-import type { MessageParams } from '../../../shared/rules/messages';
+import type { MessageParamsOf } from '../../../shared/rules/context';
 import { summarize } from '../../../shared/summary/summarize';
 import { json } from '../http/problem';
 import type { Caller } from '../auth/caller';
@@ -32,9 +32,9 @@ export function evaluateRequest(
   plan: Plan,
   body: EvaluateRequest,
   options: { referenceDate: string; planningYear: SchoolYear; register: RegisterRecord[]; registerRecords: number; withParams: boolean },
-): { answer: EvaluateResponse; params: ReadonlyMap<string, MessageParams> } {
+): { answer: EvaluateResponse; params: MessageParamsOf } {
   const { referenceDate, planningYear, register } = options;
-  const params = new Map<string, MessageParams>();
+  const params: MessageParamsOf = new WeakMap();
   const evaluation = evaluateSheet(
     plan,
     { fields: ruleFields(body.fields), people: body.people },
