@@ -4,7 +4,7 @@
 // cells (e.g., "Sheet1!A1:B4, Sheet1!D1:D4")"). A sheet name with spaces or other characters is quoted
 // (`'Blad 1'!A1`, a quote in it doubled), and may hold commas, so blocks are split outside quotes only.
 import type { CellRange } from '../../../shared/sheet/types';
-import { parseRange } from '../../../xlsx/xml';
+import { columnIndex } from '../../../shared/sheet/address';
 
 const MAX_ROW = 1_048_576;
 const MAX_COLUMN = 16_384;
@@ -30,19 +30,23 @@ function blocks(address: string): string[] {
 
 /** `I2:K2`, `$B$3`, whole columns `I:K` or whole rows `2:3` → 1-based corners; null when it is none of those. */
 function blockRange(ref: string): CellRange | null {
-  const plain = ref.replace(/\$/g, '');
-  const columns = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(plain);
-  if (columns) {
-    const a = parseRange(`${columns[1]}1`)!.c1;
-    const b = parseRange(`${columns[2]}1`)!.c1;
-    return { c1: Math.min(a, b), r1: 1, c2: Math.max(a, b), r2: MAX_ROW };
-  }
-  const rows = /^(\d+):(\d+)$/.exec(plain);
-  if (rows) {
-    const [a, b] = [Number(rows[1]), Number(rows[2])];
-    return { c1: 1, r1: Math.min(a, b), c2: MAX_COLUMN, r2: Math.max(a, b) };
-  }
-  return parseRange(ref);
+  const [a, b = a, more] = ref.replace(/\$/g, '').split(':');
+  if (more !== undefined || !a || !b) return null;
+  const p = corner(a);
+  const q = corner(b);
+  if (!p || !q || (p.column === null) !== (q.column === null) || (p.row === null) !== (q.row === null)) return null;
+  const [c1, c2] = p.column === null ? [1, MAX_COLUMN] : [Math.min(p.column, q.column!), Math.max(p.column, q.column!)];
+  const [r1, r2] = p.row === null ? [1, MAX_ROW] : [Math.min(p.row, q.row!), Math.max(p.row, q.row!)];
+  return { c1, r1, c2, r2 };
+}
+
+/** `K2` → column and row; `K` → a whole column; `2` → a whole row. */
+function corner(s: string): { column: number | null; row: number | null } | null {
+  const m = /^([A-Za-z]{0,3})(\d*)$/.exec(s);
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  const column = m[1] === '' ? null : columnIndex(m[1]!);
+  const row = m[2] === '' ? null : Number(m[2]);
+  return row === 0 ? null : { column, row };
 }
 
 /** Every block of an Office.js address as 1-based corners, in the order given. Throws on what is not an address. */
