@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isoToSerial, needsTextGuard, officeCell, officeValue } from '../../addin/src/excel/cells';
 import { packBatches, OPERATION_OVERHEAD } from '../../addin/src/excel/payload';
-import { parseAddress } from '../../addin/src/excel/read';
+import { parseAddress } from '../../addin/src/excel/address';
 import { hostError, HostError, type HostErrorCode } from '../../addin/src/excel/types';
 import { loadSettings, saveSettings } from '../../addin/src/config';
 import { officeHostHint, watchHost, type HostScope } from '../../addin/src/host';

@@ -1,7 +1,7 @@
 // The task pane on a sheet whose header and data rows merge a column to the right (the remarks header I2
 // merged over I2:K2, test/fixtures/other-writers/openpyxl-merged-header.xlsx opened in the fake Excel host):
 // the owned columns go right of the merge (L–P), never into J and K under it, and a rerun finds them again
-// (shared/sheet/read.ts `pastMerges`; docs/rules.md on the owned columns). With ExcelApi 1.13 the pane lists
+// (shared/sheet/read.ts `pastMerges`, shared/report/write.ts `ownedColumnPositions`). With ExcelApi 1.13 the pane lists
 // the merged areas; on an older host the used range with formatted cells stands in (addin/src/excel/read.ts).
 import { describe, expect, it } from 'vitest';
 import { createPaneFlow } from '../../addin/src/pane-flow';

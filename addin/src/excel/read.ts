@@ -8,8 +8,6 @@ import { officeCell } from './cells';
 import { PLANNING_BUDGET, jsonBytes } from './payload';
 import { hostError, type ExcelRun } from './types';
 
-export { parseAddress };
-
 export interface TableInfo {
   name: string;
   /** 1-based first/last row and column of the table (header row included). */
@@ -26,9 +24,10 @@ export interface HostSheetRead {
   date1904: boolean;
   tables: TableInfo[];
   /**
-   * Where the owned columns must not go, for the reader (shared/sheet/read.ts `pastMerges`, docs/rules.md on
-   * the owned columns): the sheet's merged areas (ExcelApi 1.13), or on an older host the used range with
-   * formatted cells as one area that may hold merges (see `readHostSheet`).
+   * Where the owned columns must not go, for the reader (shared/sheet/read.ts `pastMerges`; they are appended
+   * after `lastColumn`, shared/report/write.ts `ownedColumnPositions`): the sheet's merged areas (ExcelApi
+   * 1.13), or on an older host the used range with formatted cells as one area that may hold merges (see
+   * `readHostSheet`).
    */
   merges: CellRange[];
   /** context.sync() calls made. */
