@@ -125,6 +125,8 @@ export interface PaneDeps {
   documentSettings: () => DocumentSettings | null;
   /** Whether the host can write a note on a cell (ExcelApi 1.18). */
   notesSupported: () => boolean;
+  /** Whether the host lists a range's merged areas (ExcelApi 1.13); without it the read falls back (excel/read.ts). */
+  mergedAreasSupported: () => boolean;
   /** The check's wiring, loaded on demand (default: pipeline.ts). */
   loadPipeline?: () => Promise<Pipeline>;
 }
@@ -173,9 +175,9 @@ export function createPaneFlow(deps: PaneDeps): PaneFlow {
     const store = deps.documentSettings();
     const saved = store ? loadMapping(store, sheet) : {};
     try {
-      const [host, pipeline] = await Promise.all([readHostSheet(deps.run, sheet), loadPipeline()]);
+      const [host, pipeline] = await Promise.all([readHostSheet(deps.run, sheet, { mergedAreas: deps.mergedAreasSupported() }), loadPipeline()]);
       if (!live()) return;
-      const preview = pipeline.readStaffSheet({ grid: host.grid, sheet, date1904: host.date1904, board, overrides: saved });
+      const preview = pipeline.readStaffSheet({ grid: host.grid, merges: host.merges, sheet, date1904: host.date1904, board, overrides: saved });
       dispatch({ type: 'sheetRead', host, mapping: saved, preview });
     } catch (e) {
       if (live()) fail(e);
@@ -212,7 +214,7 @@ export function createPaneFlow(deps: PaneDeps): PaneFlow {
       const host = state.host;
       if (host) {
         const pipeline = await loadPipeline();
-        dispatch({ type: 'previewed', preview: pipeline.readStaffSheet({ grid: host.grid, sheet, date1904: host.date1904, board, overrides: mapping }) });
+        dispatch({ type: 'previewed', preview: pipeline.readStaffSheet({ grid: host.grid, merges: host.merges, sheet, date1904: host.date1904, board, overrides: mapping }) });
       }
     },
 
@@ -222,9 +224,9 @@ export function createPaneFlow(deps: PaneDeps): PaneFlow {
       dispatch({ type: 'checkStarted' });
       try {
         // First Excel.run: the sheet as it is now.
-        const fresh = await readHostSheet(deps.run, sheet);
+        const fresh = await readHostSheet(deps.run, sheet, { mergedAreas: deps.mergedAreasSupported() });
         const pipeline = await loadPipeline();
-        const read = pipeline.readStaffSheet({ grid: fresh.grid, sheet, date1904: fresh.date1904, board: options.board, overrides: mapping });
+        const read = pipeline.readStaffSheet({ grid: fresh.grid, merges: fresh.merges, sheet, date1904: fresh.date1904, board: options.board, overrides: mapping });
         dispatch({ type: 'previewed', preview: read, host: fresh });
         if (read.skipped !== null) return dispatch({ type: 'notice', notice: { kind: 'noHeaderRow', reason: read.skipped } });
 

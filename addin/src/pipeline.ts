@@ -6,13 +6,15 @@ import { ApiError, createApiClient } from '../../shared/api/client';
 import { apiEvaluator } from '../../shared/api/evaluator';
 import { checkSheet as checkReadSheet, inProcessEvaluator, readStaffSheet as readSheetForCheck, TooManyPeople, type Evaluator, type SheetCheck, type SheetCheckOptions } from '../../shared/check';
 import { bossPoPlan } from '../../shared/plan/bosspo';
-import type { FieldName, Grid, SheetRead } from '../../shared/sheet/types';
+import type { CellRange, FieldName, Grid, SheetRead } from '../../shared/sheet/types';
 import type { ReportSheetWrite } from '../../shared/report/write-plan';
 
 export { ApiError, TooManyPeople, type SheetCheck };
 
 export interface ReadInput {
   grid: Grid;
+  /** The sheet's merged areas (excel/read.ts): the owned columns go right of a merge they would land under. The pane always passes them. */
+  merges?: readonly CellRange[];
   sheet: string;
   date1904: boolean;
   board: string | null;
@@ -23,7 +25,7 @@ export interface ReadInput {
 export function readStaffSheet(input: ReadInput): SheetRead {
   // The pane offers only MAPPABLE_FIELDS (fields.ts), so a remembered value is a field name.
   const overrides = input.overrides as Record<string, FieldName | null>;
-  return readSheetForCheck({ name: input.sheet, grid: input.grid }, input.date1904, { plan: bossPoPlan, board: input.board, overrides });
+  return readSheetForCheck({ name: input.sheet, grid: input.grid, merges: input.merges ?? [] }, input.date1904, { plan: bossPoPlan, board: input.board, overrides });
 }
 
 /** The bundled engine: the same evaluation as the CLI in-process (no central register). */

@@ -22,7 +22,7 @@ describe('cached formula results 0, FALSE and "" through Office.js', () => {
     );
     const host = await readHostSheet(fake.run, 'Personeel');
     expect(host.grid.slice(1)).toEqual([['WPB', 45728, false, 0], ['WPB', null, 'ja', 1], ['WPB', 0, 'ja', null]]);
-    const read = readStaffSheet({ grid: host.grid, sheet: host.sheet, date1904: host.date1904, board: null, overrides: {} });
+    const read = readStaffSheet({ grid: host.grid, merges: host.merges, sheet: host.sheet, date1904: host.date1904, board: null, overrides: {} });
     const { evaluation } = await checkSheet(read, { referenceDate: '2026-11-28', planningYear: '2026-2027', evaluate: localEvaluator });
     const [zero, empty, zeroDate] = evaluation.people;
     expect(zero).toMatchObject({ ref: '2', normHours: 0, refresherDue: '2028-03-12', status: 'Actie nodig' });

@@ -95,7 +95,7 @@ async function snapshotsFor(fake: ReturnType<typeof workbook>, sheet = 'Personee
   const before = fake.syncs.length;
   const host = await readHostSheet(fake.run, sheet);
   fake.syncs.length = before;
-  const read = readStaffSheet({ grid: host.grid, sheet, date1904: host.date1904, board: 'BOOR', overrides: {} });
+  const read = readStaffSheet({ grid: host.grid, merges: host.merges, sheet, date1904: host.date1904, board: 'BOOR', overrides: {} });
   return { [sheet]: sheetSnapshot(read, host.grid) };
 }
 
@@ -128,7 +128,7 @@ describe('reading a staff sheet with Office.js', () => {
     const host = await readHostSheet(fake.run, 'Personeel');
     expect(host.grid[1]!.slice(3)).toEqual([45728, false, 0]);
     expect(host.grid[2]![3]).toBeNull();
-    const read = readStaffSheet({ grid: host.grid, sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
+    const read = readStaffSheet({ grid: host.grid, merges: host.merges, sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
     const outcome = await checkSheet(read, { referenceDate: '2026-11-28', planningYear: '2026-2027', evaluate: localEvaluator });
     const [an, bo] = outcome.evaluation.people;
     expect(an!.normHours).toBe(0);

@@ -140,6 +140,53 @@ describe('the fake Excel host', () => {
     expect(sheet.values[0]).toEqual(['a', 'b', 'd']);
   });
 
+  it('lists merged areas only from ExcelApi 1.13, by their top left cell, as a null object when none and never over 512', async () => {
+    const sheet = emptySheet('Blad 1', [['a', 'b', 'c', 'd']]);
+    sheet.merges.push({ r0: 1, c0: 8, r1: 1, c1: 10 }, { r0: 2, c0: 8, r1: 2, c1: 10 });
+    const areasOf = (fake: ReturnType<typeof createFakeExcel>, address: string, read: (a: Excel.RangeAreas) => unknown, load = 'address') =>
+      fake.run(async (ctx) => {
+        const areas = ctx.workbook.worksheets.getItem('Blad 1').getRange(address).getMergedAreasOrNullObject();
+        if (load) areas.load(load);
+        await ctx.sync();
+        return read(areas);
+      });
+    const modern = createFakeExcel(workbookState([sheet]));
+    // Sheet names with a space are quoted; each block carries the sheet name (Excel.RangeAreas.address).
+    expect(await areasOf(modern, 'A1:Z10', (a) => [a.isNullObject, a.address, a.areaCount], 'address,areaCount')).toEqual([false, "'Blad 1'!I2:K2, 'Blad 1'!I3:K3", 2]);
+    expect(await areasOf(modern, 'A1:Z10', (a) => a.areas.items.map((r) => r.address), 'areas/items/address')).toEqual(["'Blad 1'!I2:K2", "'Blad 1'!I3:K3"]);
+    // Only the areas whose top left cell is in the range (OfficeDev/office-js#3611): J2:Z10 holds none.
+    expect(await areasOf(modern, 'J2:Z10', (a) => a.isNullObject)).toBe(true);
+    await expect(areasOf(modern, 'J2:Z10', (a) => a.address)).rejects.toMatchObject({ code: 'InvalidOperation' });
+    // isNullObject is known after the sync, without a load; address only once loaded.
+    expect(await areasOf(modern, 'A1:Z10', (a) => a.isNullObject, '')).toBe(false);
+    await expect(areasOf(modern, 'A1:Z10', (a) => a.address, '')).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+    await expect(areasOf(modern, 'A1:Z10', (a) => a.areas, 'address')).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+    await expect(
+      modern.run(async (ctx) => ctx.workbook.worksheets.getItem('Blad 1').getRange('A1:Z10').getMergedAreasOrNullObject().isNullObject),
+    ).rejects.toMatchObject({ code: 'PropertyNotLoaded' });
+    // ExcelApi 1.12: the call fails at sync, as an API the host does not have.
+    const older = createFakeExcel(workbookState([sheet]), { requirementSets: { ExcelApi: '1.12' } });
+    await expect(areasOf(older, 'A1:Z10', (a) => a.isNullObject)).rejects.toMatchObject({ code: 'ApiNotFound' });
+    // Over 512 areas: "this method will fail to return the result".
+    sheet.merges = Array.from({ length: 513 }, (_, r) => ({ r0: r, c0: 0, r1: r, c1: 1 }));
+    await expect(areasOf(modern, 'A1:B600', (a) => a.isNullObject)).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(await areasOf(modern, 'A1:B512', (a) => a.areaCount, 'areaCount')).toBe(512);
+  });
+
+  it('counts merged cells as formatted in the used range, not in the values-only one', async () => {
+    const sheet = emptySheet('Blad1', [['a'], [], ['b']]);
+    sheet.merges.push({ r0: 0, c0: 0, r1: 0, c1: 4 });
+    const used = (valuesOnly: boolean) =>
+      createFakeExcel(workbookState([sheet])).run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem('Blad1').getUsedRange(valuesOnly);
+        r.load('address');
+        await ctx.sync();
+        return r.address;
+      });
+    expect(await used(true)).toBe('Blad1!A1:A3');
+    expect(await used(false)).toBe('Blad1!A1:E3');
+  });
+
   it('has hidden sheets that cannot be activated, and a read-only mode that refuses every change', async () => {
     const fake = oneSheet();
     fake.state.sheets[1]!.visibility = 'Hidden';

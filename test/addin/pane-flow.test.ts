@@ -33,7 +33,7 @@ function memorySettings() {
 function setup(sheets: FakeSheet[] = [staff(), emptySheet('Notities', [['Vrije tekst']])], loadPipeline?: () => Promise<typeof pipeline>) {
   const fake = createFakeExcel(workbookState(sheets));
   const settings = memorySettings();
-  const flow = createPaneFlow({ run: fake.run, documentSettings: () => settings, notesSupported: () => true, ...(loadPipeline ? { loadPipeline } : {}) });
+  const flow = createPaneFlow({ run: fake.run, documentSettings: () => settings, notesSupported: () => true, mergedAreasSupported: () => true, ...(loadPipeline ? { loadPipeline } : {}) });
   const phases: string[] = [];
   flow.subscribe(() => {
     const phase = flow.getState().phase;
@@ -77,7 +77,7 @@ describe('the pane flow in a fake Excel host', () => {
     expect(text(state.notice)).toBe(MESSAGES.nl.written(4, 'Personeel'));
     expect(state.outcome).toMatchObject({ local: false, date1904: false, checked: { planningYear: '2026-2027', board: 'BOOR', viaApi: false } });
     // The same result as the core's use case on the same cells.
-    const read = pipeline.readStaffSheet({ grid: state.host!.grid, sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
+    const read = pipeline.readStaffSheet({ grid: state.host!.grid, merges: state.host!.merges, sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
     const expected = await pipeline.checkSheet(read, { referenceDate: options.referenceDate, planningYear: options.planningYear });
     expect(state.outcome!.check.summary).toEqual(expected.summary);
     const sheet = fake.state.sheets.find((s) => s.name === 'Personeel')!;

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isoToSerial, needsTextGuard, officeCell, officeValue } from '../../addin/src/excel/cells';
 import { packBatches, OPERATION_OVERHEAD } from '../../addin/src/excel/payload';
-import { parseAddress } from '../../addin/src/excel/read';
+import { parseAddress } from '../../addin/src/excel/address';
 import { hostError, HostError, type HostErrorCode } from '../../addin/src/excel/types';
 import { loadSettings, saveSettings } from '../../addin/src/config';
 import { officeHostHint, watchHost, type HostScope } from '../../addin/src/host';
@@ -173,7 +173,7 @@ describe('settings', () => {
 });
 
 describe('the pane pipeline and result panel', () => {
-  const read = readStaffSheet({ grid, sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
+  const read = readStaffSheet({ grid, merges: [], sheet: 'Personeel', date1904: false, board: 'BOOR', overrides: {} });
 
   it('counts people per status, lists the common actions and the cells with data problems', async () => {
     const outcome = await checkSheet(read, { referenceDate: '2026-11-28', planningYear: '2026-2027', evaluate: localEvaluator });

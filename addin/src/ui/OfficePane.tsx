@@ -60,7 +60,7 @@ export default function OfficePane({
 }) {
   const { v, t, language } = useViewT();
   const styles = useStyles();
-  const [flow] = useState(() => createPaneFlow({ run, documentSettings, notesSupported: () => supports('ExcelApi', '1.18') }));
+  const [flow] = useState(() => createPaneFlow({ run, documentSettings, notesSupported: () => supports('ExcelApi', '1.18'), mergedAreasSupported: () => supports('ExcelApi', '1.13') }));
   const { sheets, sheet, preview, phase, notice, offerLocal, outcome } = useSyncExternalStore(flow.subscribe, flow.getState);
   const [options, setOptions] = useState<CheckOptionsValue>(() => initialOptions(settings.board));
   const [confirmRemove, setConfirmRemove] = useState(false);

@@ -23,6 +23,12 @@
 // - getUsedRange(valuesOnly): "If `true`, considers only cells with values as used cells (ignoring
 //   formatting)"; without it, formatted cells count (@types/office-js `Excel.Worksheet.getUsedRange`).
 // - Hidden and very hidden sheets (`Excel.Worksheet.visibility`) stay in the collection; activating one fails.
+// - Range.getMergedAreasOrNullObject (ExcelApi 1.13): on a host without that requirement set the call fails at
+//   sync with ApiNotFound (error table above: "The API you are trying to use could not be found. It may be
+//   available in a newer version of Excel"); it gives only the merged areas whose top left cell is in the range
+//   (OfficeDev/office-js#3611, "not a bug"); "if the merged areas count in this range is more than 512, then
+//   this method will fail"; with none, a null object (@types/office-js). isNullObject, address, areaCount and
+//   areas are readable only after load and sync; a null object's properties are not read (the fake throws).
 // - A read-only workbook (`Excel.Workbook.readOnly`, ExcelApi 1.8) refuses every change with AccessDenied,
 //   as a protected sheet does (error table above: AccessDenied "You cannot perform the requested operation").
 import {
@@ -51,7 +57,24 @@ export type FakePlatform = 'OfficeOnline' | 'PC' | 'Mac';
 export interface FakeExcelOptions {
   /** Default Excel on the web, whose 5 MB payload limit is the strictest. */
   platform?: FakePlatform;
+  /** Requirement sets the host supports, name → highest version (default ExcelApi 1.17, as office.ts). */
+  requirementSets?: Record<string, string>;
 }
+
+/** `1.17` ≥ `1.9`: requirement-set versions compare part by part as numbers. */
+export function versionAtLeast(have: string, want: string): boolean {
+  const a = have.split('.').map(Number);
+  const b = want.split('.').map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return true;
+}
+
+/** "If the merged areas count in this range is more than 512, then this method will fail" (Excel.Range.getMergedAreasOrNullObject). */
+export const MERGED_AREAS_LIMIT = 512;
 
 /** Five million cells per read (resource limits page, "Excel add-ins"). */
 export const READ_CELL_LIMIT = 5_000_000;
@@ -90,6 +113,7 @@ class Context {
     readonly state: FakeWorkbookState,
     readonly records: SyncRecord[],
     readonly platform: FakePlatform,
+    readonly requirementSets: Record<string, string>,
   ) {
     this.workbook = new WorkbookProxy(this);
     this.application = {
@@ -112,6 +136,13 @@ class Context {
     for (const a of actions) record.responseBytes += a.run();
     if (web && record.responseBytes > PAYLOAD_LIMIT) throw officeError('ResponsePayloadSizeLimitExceeded', `response of ${record.responseBytes} bytes is over the 5 MB limit`);
     await Promise.resolve();
+  }
+
+  /** At sync, an API of a requirement set the host lacks: ApiNotFound. */
+  requireSet(set: string, version: string, api: string): void {
+    const have = this.requirementSets[set];
+    if (have === undefined || !versionAtLeast(have, version))
+      throw officeError('ApiNotFound', `The API you are trying to use could not be found (${api}, ${set} ${version}). It may be available in a newer version of Excel.`);
   }
 
   /** Every change of the workbook: refused in a read-only workbook. */
@@ -595,6 +626,26 @@ class Range extends ClientObject {
       throw officeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
     (v as unknown[][]).forEach((row, i) => row.forEach((x, j) => f(b.r0 + i, b.c0 + j, x)));
   }
+  /** The merged areas whose top left cell is in this range (see the header), ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    const areas = new RangeAreas(this.ctx, this.worksheet);
+    this.ctx.enqueue(
+      {
+        bytes: 0,
+        run: () => {
+          this.ctx.requireSet('ExcelApi', '1.13', 'Range.getMergedAreasOrNullObject');
+          const b = this.bounds();
+          const found = this.worksheet.must().merges.filter((m) => m.r0 >= b.r0 && m.r0 <= b.r1 && m.c0 >= b.c0 && m.c0 <= b.c1);
+          if (found.length > MERGED_AREAS_LIMIT) throw officeError('GeneralException', `There are ${found.length} merged areas in the range, more than ${MERGED_AREAS_LIMIT}.`);
+          areas.resolved = found.map((m) => ({ ...m }));
+          return 0;
+        },
+      },
+      'getMergedAreasOrNullObject',
+      null,
+    );
+    return areas;
+  }
   select(): void {
     this.call('select', null, () => {
       const s = this.worksheet.must();
@@ -623,6 +674,62 @@ class Range extends ClientObject {
       if (s.merges.some((m) => cuts(m) && overlaps(m, shifted))) throw officeError('MergedRangeConflict', "We can't do that to a merged cell.");
       throw officeError('NotImplemented', 'the fake shifts whole columns only');
     });
+  }
+}
+
+/** A sheet name as Excel writes it in an address: quoted unless plain letters, digits, `_` and `.`, a quote doubled. */
+function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Excel.RangeAreas as getMergedAreasOrNullObject gives it: a null object when the range holds no merged area. */
+class RangeAreas extends ClientObject {
+  /** The areas found when the call ran at sync (null before): isNullObject is known after that sync. */
+  resolved: Bounds[] | null = null;
+  private areaList: { address: string }[] | null = null;
+  constructor(
+    ctx: Context,
+    private readonly worksheet: Worksheet,
+  ) {
+    super(ctx);
+  }
+  private blockAddress(b: Bounds): string {
+    return `${sheetRef(this.worksheet.must().name)}!${a1Of(b)}`;
+  }
+  protected readProperty(name: string): unknown {
+    const areas = this.resolved ?? [];
+    if (areas.length === 0) return null;
+    // "Address value will contain the worksheet name for each rectangular block of cells (e.g., "Sheet1!A1:B4, Sheet1!D1:D4")" (Excel.RangeAreas.address).
+    if (name === 'address') return areas.map((b) => this.blockAddress(b)).join(', ');
+    if (name === 'areaCount') return areas.length;
+    if (name === 'areas/items/address') return areas.map((b) => this.blockAddress(b));
+    throw officeError('InvalidArgument', `the fake does not know RangeAreas.${name}`);
+  }
+  protected override afterLoad(): void {
+    const addresses = this.loaded.get('areas/items/address');
+    if (Array.isArray(addresses)) this.areaList = addresses.map((address: string) => ({ address }));
+  }
+  get isNullObject(): boolean {
+    if (this.resolved === null) throw officeError('PropertyNotLoaded', 'isNullObject is not available before context.sync()');
+    return this.resolved.length === 0;
+  }
+  private notNull(): void {
+    if (this.isNullObject) throw officeError('InvalidOperation', 'the RangeAreas is a null object: check isNullObject before reading its properties');
+  }
+  get address(): string {
+    const address = this.get<string>('address');
+    this.notNull();
+    return address;
+  }
+  get areaCount(): number {
+    const count = this.get<number>('areaCount');
+    this.notNull();
+    return count;
+  }
+  get areas(): { items: { address: string }[] } {
+    if (!this.areaList && !this.loaded.has('areas/items/address')) throw officeError('PropertyNotLoaded', "The property 'areas' is not available: load 'areas/items/address' and sync first.");
+    this.notNull();
+    return { items: this.areaList ?? [] };
   }
 }
 
@@ -957,11 +1064,12 @@ export interface FakeExcel {
 export function createFakeExcel(state: FakeWorkbookState, options: FakeExcelOptions = {}): FakeExcel {
   const syncs: SyncRecord[] = [];
   const platform = options.platform ?? 'OfficeOnline';
+  const sets = options.requirementSets ?? { ExcelApi: '1.17' };
   return {
     state,
     syncs,
     run: async (batch) => {
-      const ctx = new Context(state, syncs, platform);
+      const ctx = new Context(state, syncs, platform, sets);
       const result = await batch(ctx as unknown as Excel.RequestContext);
       if (ctx.queue.length > 0) await ctx.sync();
       return result;

@@ -7,7 +7,7 @@
 // - Document settings are "saved per add-in and per document" (@types/office-js `Office.Settings`): set and
 //   remove change only the in-memory copy; saveAsync persists it into the workbook, under this add-in's id.
 //   A read-only workbook cannot save them.
-import { createFakeExcel, type FakeExcel, type FakePlatform } from './excel';
+import { createFakeExcel, versionAtLeast, type FakeExcel, type FakePlatform } from './excel';
 import { ADDIN_ID, type FakeWorkbookState } from './workbook';
 
 export interface FakeOfficeOptions {
@@ -21,22 +21,11 @@ export interface FakeOfficeOptions {
   addinId?: string;
 }
 
-/** `1.17` ≥ `1.9`: versions compare part by part as numbers. */
-function atLeast(have: string, want: string): boolean {
-  const a = have.split('.').map(Number);
-  const b = want.split('.').map(Number);
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x > y;
-  }
-  return true;
-}
-
 export function installFakeOffice(target: Record<string, unknown>, state: FakeWorkbookState, options: FakeOfficeOptions = {}): FakeExcel {
   const platform = options.platform ?? 'OfficeOnline';
-  const excel = createFakeExcel(state, { platform });
   const sets = options.requirementSets ?? { ExcelApi: '1.17' };
+  // The same requirement sets gate the Excel API (Range.getMergedAreasOrNullObject needs ExcelApi 1.13).
+  const excel = createFakeExcel(state, { platform, requirementSets: sets });
   const id = options.addinId ?? ADDIN_ID;
   // The in-memory copy, loaded from the document when the add-in starts.
   let memory: Record<string, unknown> = structuredClone(state.settings[id] ?? {});
@@ -68,7 +57,7 @@ export function installFakeOffice(target: Record<string, unknown>, state: FakeWo
       requirements: {
         isSetSupported: (name: string, version?: string) => {
           const have = sets[name];
-          return have !== undefined && atLeast(have, version ?? '1.1');
+          return have !== undefined && versionAtLeast(have, version ?? '1.1');
         },
       },
     },

@@ -165,7 +165,7 @@ export function isEmpty(v: FakeValue | undefined): boolean {
   return v === undefined || v === '';
 }
 
-/** Bounds of the cells with a value (or formula), and unless `valuesOnly` also of formatted cells; null when none. */
+/** Bounds of the cells with a value (or formula), and unless `valuesOnly` also of formatted and merged cells; null when none. */
 export function usedBounds(sheet: FakeSheet, valuesOnly = true): FakeBounds | null {
   let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
   const use = (r: number, c: number) => {
@@ -185,6 +185,12 @@ export function usedBounds(sheet: FakeSheet, valuesOnly = true): FakeBounds | nu
     const [r, c] = key.split(',').map(Number) as [number, number];
     use(r, c);
   }
+  // A merge is a cell format (Format Cells › Alignment › Merge cells): its cells count as formatted.
+  if (!valuesOnly)
+    for (const m of sheet.merges) {
+      use(m.r0, m.c0);
+      use(m.r1, m.c1);
+    }
   return r1 < 0 ? null : { r0, c0, r1, c1 };
 }
 
