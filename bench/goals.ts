@@ -11,6 +11,9 @@ export interface GoalRow {
   met: boolean;
 }
 
+/** Before the JSON of a goal module's rows on its process's output (bench/goal-module.ts, bench/run.ts). */
+export const ROWS_MARKER = '@@goal-rows ';
+
 export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 export const ms = (x: number) => `${x.toFixed(0)} ms`;
 export const load = () => loadavg()[0]!.toFixed(1);
